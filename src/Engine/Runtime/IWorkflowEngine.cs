@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using RJH.DeviceWorkflows.Engine.Storage;
+
+namespace RJH.DeviceWorkflows.Engine.Runtime;
+
+/// <summary>
+/// The engine as the Host sees it. Every write is one command: load one instance, run it until
+/// every token waits, commit state + journal + waits together. Errors are <see cref="WorkflowException"/>s.
+/// </summary>
+public interface IWorkflowEngine
+{
+    Task<DefinitionVersionView> DeployAsync(string bpmnXml, bool publish, Caller caller, CancellationToken ct = default);
+    Task<DefinitionVersionView> PublishAsync(string key, int version, Caller caller, CancellationToken ct = default);
+
+    Task<InstanceView> StartAsync(StartInstance request, Caller caller, CancellationToken ct = default);
+    Task<InstanceView> CancelAsync(Guid instanceId, Caller caller, CancellationToken ct = default);
+
+    Task<TaskView> ClaimTaskAsync(Guid taskId, Caller caller, CancellationToken ct = default);
+    Task<TaskView> CompleteTaskAsync(Guid taskId, JsonObject? variables, Caller caller, CancellationToken ct = default);
+
+    /// <summary>Delivers a message to every waiting token (and message start event) it matches; returns how many.</summary>
+    Task<int> CorrelateMessageAsync(string name, string? correlationKey, JsonObject? variables, Caller caller, CancellationToken ct = default);
+
+    /// <summary>Fires every timer due now; returns how many fired.</summary>
+    Task<int> FireDueTimersAsync(CancellationToken ct = default);
+}
+
+/// <summary>Read side for the API: views already shaped as the JSON contract.</summary>
+public interface IWorkflowQueries
+{
+    Task<IReadOnlyList<DefinitionSummaryView>> ListDefinitionsAsync(CancellationToken ct = default);
+    Task<DefinitionSummaryView?> GetDefinitionAsync(string key, CancellationToken ct = default);
+    Task<string?> GetDefinitionXmlAsync(string key, int version, CancellationToken ct = default);
+
+    Task<InstanceView?> GetInstanceAsync(Guid id, Caller caller, CancellationToken ct = default);
+    Task<IReadOnlyList<InstanceView>> ListInstancesAsync(InstanceQuery query, Caller caller, CancellationToken ct = default);
+    Task<IReadOnlyList<JournalEntryView>> GetJournalAsync(Guid instanceId, Caller caller, CancellationToken ct = default);
+
+    Task<IReadOnlyList<TaskView>> ListTasksAsync(Caller caller, Guid? instanceId, CancellationToken ct = default);
+    Task<TaskView?> GetTaskAsync(Guid id, Caller caller, CancellationToken ct = default);
+}
+
+public sealed record StartInstance(string DefinitionKey, string? BusinessKey, JsonObject? Variables);
+
+public sealed record DefinitionVersionView(string Key, int Version, bool Published);
+
+public sealed record DefinitionSummaryView(string Key, string? Name, int LatestVersion, int? PublishedVersion,
+    IReadOnlyList<DefinitionVersionDetail> Versions);
+
+public sealed record DefinitionVersionDetail(int Version, bool Published, DateTimeOffset DeployedAt, string DeployedBy,
+    DateTimeOffset? PublishedAt);
+
+public sealed record IncidentView(Guid Id, string? ElementId, string Error, int Attempts, DateTimeOffset CreatedAt,
+    DateTimeOffset? ResolvedAt);
+
+public sealed record InstanceView(Guid Id, string DefinitionKey, int Version, string? BusinessKey, string Status,
+    JsonObject Variables, IReadOnlyList<string> ActiveElements, IReadOnlyList<IncidentView> Incidents,
+    DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string StartedBy, Guid? ParentInstanceId);
+
+public sealed record JournalEntryView(long Id, DateTimeOffset At, string Kind, string? ElementId, string? Actor, string? Detail);
+
+public sealed record TaskView(Guid Id, Guid InstanceId, string ElementId, string? Name, string? FormKey, string? Assignee,
+    IReadOnlyList<string> CandidateRoles, DateTimeOffset CreatedAt, DateTimeOffset? DueAt, string Status,
+    JsonObject Variables);

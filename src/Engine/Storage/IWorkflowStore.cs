@@ -1,0 +1,68 @@
+namespace RJH.DeviceWorkflows.Engine.Storage;
+
+/// <summary>
+/// Everything the engine reads or writes. Queries outside a command are read-only;
+/// a command works in one <see cref="IWorkflowTransaction"/>.
+/// </summary>
+public interface IWorkflowStore
+{
+    Task<IWorkflowTransaction> BeginAsync(CancellationToken ct = default);
+
+    /// <summary>A version, or (version null) the newest version, or the newest published one.</summary>
+    Task<DefinitionRecord?> FindDefinitionAsync(string key, int? version, bool publishedOnly, CancellationToken ct = default);
+    /// <summary>All versions of one key, or of every key when key is null, without guaranteeing XML is loaded.</summary>
+    Task<IReadOnlyList<DefinitionRecord>> ListDefinitionsAsync(string? key, CancellationToken ct = default);
+
+    Task<InstanceRecord?> FindInstanceAsync(Guid id, CancellationToken ct = default);
+    Task<IReadOnlyList<InstanceRecord>> ListInstancesAsync(InstanceQuery query, CancellationToken ct = default);
+    Task<IReadOnlyList<JournalRecord>> ListJournalAsync(Guid instanceId, CancellationToken ct = default);
+
+    Task<UserTaskRecord?> FindTaskAsync(Guid id, CancellationToken ct = default);
+    Task<IReadOnlyList<UserTaskRecord>> ListTasksAsync(TaskQuery query, CancellationToken ct = default);
+
+    Task<IReadOnlyList<MessageSubscriptionRecord>> FindMessageSubscriptionsAsync(string messageName, string? correlationKey, CancellationToken ct = default);
+    Task<IReadOnlyList<TimerRecord>> ListDueTimersAsync(DateTimeOffset now, int max, CancellationToken ct = default);
+    Task<IReadOnlyList<IncidentRecord>> ListIncidentsAsync(Guid? instanceId, bool openOnly, CancellationToken ct = default);
+}
+
+public sealed record InstanceQuery(string? DefinitionKey = null, InstanceStatus? Status = null, int Max = 500);
+
+/// <summary>Open tasks; when User is set, only those assigned to it or unassigned with one of Roles.</summary>
+public sealed record TaskQuery(Guid? InstanceId = null, string? User = null, IReadOnlyCollection<string>? Roles = null,
+    bool OpenOnly = true, int Max = 500);
+
+/// <summary>
+/// One unit of work: the instance state, journal, inbox, waits and incidents it writes commit together
+/// or not at all. Instances read here are tracked; <see cref="CommitAsync"/> fails with
+/// <see cref="ConcurrencyConflictException"/> when another command changed one of them first.
+/// </summary>
+public interface IWorkflowTransaction : IAsyncDisposable
+{
+    Task<InstanceRecord?> LoadInstanceAsync(Guid id, CancellationToken ct = default);
+    Task<UserTaskRecord?> LoadTaskAsync(Guid id, CancellationToken ct = default);
+    Task<DefinitionRecord?> LoadDefinitionAsync(string key, int version, CancellationToken ct = default);
+    Task<int> NextDefinitionVersionAsync(string key, CancellationToken ct = default);
+    Task<IReadOnlyList<UserTaskRecord>> LoadOpenTasksAsync(Guid instanceId, CancellationToken ct = default);
+    Task<IReadOnlyList<IncidentRecord>> LoadOpenIncidentsAsync(Guid instanceId, CancellationToken ct = default);
+
+    void AddDefinition(DefinitionRecord definition);
+    void AddInstance(InstanceRecord instance);
+    void AddTask(UserTaskRecord task);
+    void AddIncident(IncidentRecord incident);
+    void Append(JournalRecord entry);
+
+    /// <summary>Replaces every message subscription and timer of one instance with the given sets.</summary>
+    Task ReplaceWaitsAsync(Guid instanceId, IReadOnlyCollection<MessageSubscriptionRecord> messages,
+        IReadOnlyCollection<TimerRecord> timers, CancellationToken ct = default);
+    /// <summary>Replaces the start subscriptions and timers (InstanceId null) of one process key.</summary>
+    Task ReplaceStartWaitsAsync(string definitionKey, IReadOnlyCollection<MessageSubscriptionRecord> messages,
+        IReadOnlyCollection<TimerRecord> timers, CancellationToken ct = default);
+    /// <summary>Removes one timer (a fired start timer or one claimed before its instance loads).</summary>
+    Task<bool> DeleteTimerAsync(Guid timerId, CancellationToken ct = default);
+
+    /// <summary>Saves all changes, incrementing the Revision of every changed instance.</summary>
+    Task CommitAsync(CancellationToken ct = default);
+}
+
+/// <summary>Another command changed the same instance first; reload and retry, or report 409.</summary>
+public sealed class ConcurrencyConflictException(string message, Exception? inner = null) : Exception(message, inner);
