@@ -1,0 +1,16 @@
+namespace RJH.DeviceWorkflows.Engine;
+
+/// <summary>Settings of the section "Engine".</summary>
+public sealed class EngineOptions
+{
+    public const string Section = "Engine";
+
+    /// <summary>Lets an admin move the clock forward through the API. Test/demo setting, never the default.</summary>
+    public bool ControllableClock { get; set; }
+
+    /// <summary>How often the host looks for due timers.</summary>
+    public TimeSpan TimerPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Attempts of a command that lost an optimistic-concurrency race before it gives up with 409.</summary>
+    public int ConcurrencyRetries { get; set; } = 5;
+}
