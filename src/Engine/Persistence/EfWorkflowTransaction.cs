@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using RJH.DeviceWorkflows.Engine.Storage;
@@ -16,7 +17,9 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
     private bool committed;
     private bool disposed;
 
-    private EfWorkflowTransaction(WorkflowDbContext db, IDbContextTransaction transaction)
+    // Internal, not private, so a test can load an instance before the transaction begins: the
+    // interleaving a server database allows and SQLite's BEGIN IMMEDIATE rules out.
+    internal EfWorkflowTransaction(WorkflowDbContext db, IDbContextTransaction transaction)
     {
         this.db = db;
         this.transaction = transaction;
@@ -76,10 +79,8 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
         if (messages.Any(m => m.InstanceId != instanceId) || timers.Any(t => t.InstanceId != instanceId))
             throw new ArgumentException($"Every wait must belong to instance {instanceId}.");
 
-        var oldMessages = await db.MessageSubscriptions.Where(s => s.InstanceId == instanceId).ToListAsync(ct);
-        var oldTimers = await db.Timers.Where(t => t.InstanceId == instanceId).ToListAsync(ct);
-        Sync(db.MessageSubscriptions, oldMessages, messages, s => s.Id);
-        Sync(db.Timers, oldTimers, timers, t => t.Id);
+        await SyncAsync(db.MessageSubscriptions, s => s.InstanceId == instanceId, messages, s => s.Id, ct);
+        await SyncAsync(db.Timers, t => t.InstanceId == instanceId, timers, t => t.Id, ct);
     }
 
     public async Task ReplaceStartWaitsAsync(string definitionKey, IReadOnlyCollection<MessageSubscriptionRecord> messages,
@@ -89,20 +90,17 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
             || timers.Any(t => t.InstanceId is not null || t.DefinitionKey != definitionKey))
             throw new ArgumentException($"Every start wait must have no instance and the key '{definitionKey}'.");
 
-        var oldMessages = await db.MessageSubscriptions
-            .Where(s => s.InstanceId == null && s.DefinitionKey == definitionKey).ToListAsync(ct);
-        var oldTimers = await db.Timers
-            .Where(t => t.InstanceId == null && t.DefinitionKey == definitionKey).ToListAsync(ct);
-        Sync(db.MessageSubscriptions, oldMessages, messages, s => s.Id);
-        Sync(db.Timers, oldTimers, timers, t => t.Id);
+        await SyncAsync(db.MessageSubscriptions, s => s.InstanceId == null && s.DefinitionKey == definitionKey,
+            messages, s => s.Id, ct);
+        await SyncAsync(db.Timers, t => t.InstanceId == null && t.DefinitionKey == definitionKey, timers, t => t.Id, ct);
     }
 
     public async Task<bool> DeleteTimerAsync(Guid timerId, CancellationToken ct = default)
     {
         // The row goes now, not at commit, so the count tells this command whether it won the timer;
         // a tracked copy would otherwise be written back (or fail) at commit.
-        if (db.Timers.Local.FirstOrDefault(t => t.Id == timerId) is { } tracked)
-            db.Entry(tracked).State = EntityState.Detached;
+        if (db.ChangeTracker.Entries<TimerRecord>().FirstOrDefault(e => e.Entity.Id == timerId) is { } tracked)
+            tracked.State = EntityState.Detached;
         return await db.Timers.Where(t => t.Id == timerId).ExecuteDeleteAsync(ct) > 0;
     }
 
@@ -163,19 +161,29 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
     }
 
     /// <summary>
-    /// Makes the stored rows equal the wanted set by Id: rows that stay are updated in place (only
-    /// changed columns are written), rows that went are deleted, new ones are inserted.
+    /// Makes the rows selected by <paramref name="owner"/> equal the wanted set by Id: rows that stay are
+    /// updated in place (only changed columns are written), rows that went are deleted, new ones inserted.
+    /// Works on the tracked entries as well as the stored rows, so a second replace in the same command
+    /// sees the first one's additions and deletions.
     /// </summary>
-    private void Sync<T>(DbSet<T> set, List<T> current, IReadOnlyCollection<T> wanted, Func<T, Guid> id)
+    private async Task SyncAsync<T>(DbSet<T> set, Expression<Func<T, bool>> owner, IReadOnlyCollection<T> wanted,
+        Func<T, Guid> id, CancellationToken ct)
         where T : class
     {
+        await set.Where(owner).LoadAsync(ct);
+        var isOwned = owner.Compile();
         var remaining = wanted.ToDictionary(id);
-        foreach (var row in current)
+        foreach (var entry in db.ChangeTracker.Entries<T>().Where(e => isOwned(e.Entity)).ToList())
         {
-            if (!remaining.Remove(id(row), out var next))
-                set.Remove(row);
-            else if (!ReferenceEquals(row, next))
-                db.Entry(row).CurrentValues.SetValues(next);
+            if (!remaining.Remove(id(entry.Entity), out var next))
+            {
+                set.Remove(entry.Entity);
+                continue;
+            }
+            if (entry.State == EntityState.Deleted)
+                entry.State = EntityState.Unchanged;
+            if (!ReferenceEquals(entry.Entity, next))
+                entry.CurrentValues.SetValues(next);
         }
         set.AddRange(remaining.Values);
     }
