@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using RJH.DeviceWorkflows.Engine.Storage;
+
+namespace RJH.DeviceWorkflows.Engine.Persistence;
+
+/// <summary>
+/// <see cref="IWorkflowStore"/> on EF Core. Each query uses a short-lived context without tracking;
+/// writes go through <see cref="EfWorkflowTransaction"/>.
+/// </summary>
+internal sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> contexts) : IWorkflowStore
+{
+    public async Task<IWorkflowTransaction> BeginAsync(CancellationToken ct = default) =>
+        await EfWorkflowTransaction.BeginAsync(contexts, ct);
+
+    public Task<DefinitionRecord?> FindDefinitionAsync(string key, int? version, bool publishedOnly,
+        CancellationToken ct = default) =>
+        ReadAsync(db =>
+        {
+            var query = db.Definitions.AsNoTracking().Where(d => d.Key == key);
+            if (publishedOnly)
+                query = query.Where(d => d.Published);
+            if (version is { } v)
+                query = query.Where(d => d.Version == v);
+            return query.OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
+        }, ct);
+
+    public Task<IReadOnlyList<DefinitionRecord>> ListDefinitionsAsync(string? key, CancellationToken ct = default) =>
+        ReadListAsync(db =>
+        {
+            var query = db.Definitions.AsNoTracking();
+            if (key is not null)
+                query = query.Where(d => d.Key == key);
+            // The XML can be large and a list never shows it.
+            return query.OrderBy(d => d.Key).ThenBy(d => d.Version).Select(d => new DefinitionRecord
+            {
+                Key = d.Key, Version = d.Version, Name = d.Name, Xml = "", Published = d.Published,
+                DeployedAt = d.DeployedAt, DeployedBy = d.DeployedBy, PublishedAt = d.PublishedAt,
+            });
+        }, ct);
+
+    public Task<InstanceRecord?> FindInstanceAsync(Guid id, CancellationToken ct = default) =>
+        ReadAsync(db => db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct), ct);
+
+    public Task<IReadOnlyList<InstanceRecord>> ListInstancesAsync(InstanceQuery query, CancellationToken ct = default) =>
+        ReadListAsync(db =>
+        {
+            var instances = db.Instances.AsNoTracking();
+            if (query.DefinitionKey is not null)
+                instances = instances.Where(i => i.DefinitionKey == query.DefinitionKey);
+            if (query.Status is { } status)
+                instances = instances.Where(i => i.Status == status);
+            // Newest first: a list is cut at Max, and the recent instances are the ones people look for.
+            return instances.OrderByDescending(i => i.StartedAt).Take(query.Max);
+        }, ct);
+
+    public Task<IReadOnlyList<JournalRecord>> ListJournalAsync(Guid instanceId, CancellationToken ct = default) =>
+        ReadListAsync(db => db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Id), ct);
+
+    public Task<UserTaskRecord?> FindTaskAsync(Guid id, CancellationToken ct = default) =>
+        ReadAsync(db => db.UserTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct), ct);
+
+    public Task<IReadOnlyList<UserTaskRecord>> ListTasksAsync(TaskQuery query, CancellationToken ct = default) =>
+        ReadListAsync(db =>
+        {
+            var tasks = db.UserTasks.AsNoTracking();
+            if (query.InstanceId is { } instanceId)
+                tasks = tasks.Where(t => t.InstanceId == instanceId);
+            if (query.OpenOnly)
+                tasks = tasks.Where(t => t.Status == UserTaskStatus.Open);
+            if (query.User is { } user)
+            {
+                var terms = CandidateRoles.SearchTerms(query.Roles);
+                tasks = tasks.Where(t => t.Assignee == user
+                    || (t.Assignee == null && terms.Any(term => ("," + t.CandidateRoles + ",").Contains(term))));
+            }
+            return tasks.OrderBy(t => t.CreatedAt).Take(query.Max);
+        }, ct);
+
+    public Task<IReadOnlyList<MessageSubscriptionRecord>> FindMessageSubscriptionsAsync(string messageName,
+        string? correlationKey, CancellationToken ct = default) =>
+        ReadListAsync(db => db.MessageSubscriptions.AsNoTracking()
+            .Where(s => s.MessageName == messageName
+                && (s.CorrelationKey == null || s.CorrelationKey == correlationKey))
+            .OrderBy(s => s.CreatedAt), ct);
+
+    public Task<IReadOnlyList<TimerRecord>> ListDueTimersAsync(DateTimeOffset now, int max, CancellationToken ct = default) =>
+        ReadListAsync(db => db.Timers.AsNoTracking().Where(t => t.DueAt <= now).OrderBy(t => t.DueAt).Take(max), ct);
+
+    public Task<IReadOnlyList<IncidentRecord>> ListIncidentsAsync(Guid? instanceId, bool openOnly,
+        CancellationToken ct = default) =>
+        ReadListAsync(db =>
+        {
+            var incidents = db.Incidents.AsNoTracking();
+            if (instanceId is { } id)
+                incidents = incidents.Where(i => i.InstanceId == id);
+            if (openOnly)
+                incidents = incidents.Where(i => i.ResolvedAt == null);
+            return incidents.OrderBy(i => i.CreatedAt);
+        }, ct);
+
+    private async Task<T> ReadAsync<T>(Func<WorkflowDbContext, Task<T>> query, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await query(db);
+    }
+
+    private async Task<IReadOnlyList<T>> ReadListAsync<T>(Func<WorkflowDbContext, IQueryable<T>> query,
+        CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await query(db).ToListAsync(ct);
+    }
+}

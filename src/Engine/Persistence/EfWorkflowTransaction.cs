@@ -1,0 +1,190 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using RJH.DeviceWorkflows.Engine.Storage;
+
+namespace RJH.DeviceWorkflows.Engine.Persistence;
+
+/// <summary>
+/// One command's unit of work: one tracked context inside one database transaction, opened at
+/// begin. On SQLite that transaction is BEGIN IMMEDIATE, so writers queue for the whole command;
+/// on server databases the Revision check in the UPDATE catches a racing command instead.
+/// </summary>
+internal sealed class EfWorkflowTransaction : IWorkflowTransaction
+{
+    private readonly WorkflowDbContext db;
+    private readonly IDbContextTransaction transaction;
+    private bool committed;
+    private bool disposed;
+
+    // Internal, not private, so a test can load an instance before the transaction begins: the
+    // interleaving a server database allows and SQLite's BEGIN IMMEDIATE rules out.
+    internal EfWorkflowTransaction(WorkflowDbContext db, IDbContextTransaction transaction)
+    {
+        this.db = db;
+        this.transaction = transaction;
+    }
+
+    public static async Task<EfWorkflowTransaction> BeginAsync(IDbContextFactory<WorkflowDbContext> contexts,
+        CancellationToken ct)
+    {
+        var db = await contexts.CreateDbContextAsync(ct);
+        try
+        {
+            return new EfWorkflowTransaction(db, await db.Database.BeginTransactionAsync(ct));
+        }
+        catch (Exception e)
+        {
+            await db.DisposeAsync();
+            if (StoreErrors.IsLockConflict(e))
+                throw new ConcurrencyConflictException("The database is busy with another command; retry.", e);
+            throw;
+        }
+    }
+
+    public async Task<InstanceRecord?> LoadInstanceAsync(Guid id, CancellationToken ct = default) =>
+        await db.Instances.FindAsync([id], ct);
+
+    public async Task<UserTaskRecord?> LoadTaskAsync(Guid id, CancellationToken ct = default) =>
+        await db.UserTasks.FindAsync([id], ct);
+
+    public async Task<DefinitionRecord?> LoadDefinitionAsync(string key, int version, CancellationToken ct = default) =>
+        await db.Definitions.FindAsync([key, version], ct);
+
+    public async Task<int> NextDefinitionVersionAsync(string key, CancellationToken ct = default)
+    {
+        var stored = await db.Definitions.Where(d => d.Key == key).MaxAsync(d => (int?)d.Version, ct) ?? 0;
+        // A version added earlier in this same command is not in the database yet.
+        var pending = db.Definitions.Local.Where(d => d.Key == key).Select(d => d.Version).DefaultIfEmpty(0).Max();
+        return Math.Max(stored, pending) + 1;
+    }
+
+    public async Task<IReadOnlyList<UserTaskRecord>> LoadOpenTasksAsync(Guid instanceId, CancellationToken ct = default) =>
+        await db.UserTasks.Where(t => t.InstanceId == instanceId && t.Status == UserTaskStatus.Open)
+            .OrderBy(t => t.CreatedAt).ToListAsync(ct);
+
+    public async Task<IReadOnlyList<IncidentRecord>> LoadOpenIncidentsAsync(Guid instanceId, CancellationToken ct = default) =>
+        await db.Incidents.Where(i => i.InstanceId == instanceId && i.ResolvedAt == null)
+            .OrderBy(i => i.CreatedAt).ToListAsync(ct);
+
+    public void AddDefinition(DefinitionRecord definition) => db.Definitions.Add(definition);
+    public void AddInstance(InstanceRecord instance) => db.Instances.Add(instance);
+    public void AddTask(UserTaskRecord task) => db.UserTasks.Add(task);
+    public void AddIncident(IncidentRecord incident) => db.Incidents.Add(incident);
+    public void Append(JournalRecord entry) => db.Journal.Add(entry);
+
+    public async Task ReplaceWaitsAsync(Guid instanceId, IReadOnlyCollection<MessageSubscriptionRecord> messages,
+        IReadOnlyCollection<TimerRecord> timers, CancellationToken ct = default)
+    {
+        if (messages.Any(m => m.InstanceId != instanceId) || timers.Any(t => t.InstanceId != instanceId))
+            throw new ArgumentException($"Every wait must belong to instance {instanceId}.");
+
+        await SyncAsync(db.MessageSubscriptions, s => s.InstanceId == instanceId, messages, s => s.Id, ct);
+        await SyncAsync(db.Timers, t => t.InstanceId == instanceId, timers, t => t.Id, ct);
+    }
+
+    public async Task ReplaceStartWaitsAsync(string definitionKey, IReadOnlyCollection<MessageSubscriptionRecord> messages,
+        IReadOnlyCollection<TimerRecord> timers, CancellationToken ct = default)
+    {
+        if (messages.Any(m => m.InstanceId is not null || m.DefinitionKey != definitionKey)
+            || timers.Any(t => t.InstanceId is not null || t.DefinitionKey != definitionKey))
+            throw new ArgumentException($"Every start wait must have no instance and the key '{definitionKey}'.");
+
+        await SyncAsync(db.MessageSubscriptions, s => s.InstanceId == null && s.DefinitionKey == definitionKey,
+            messages, s => s.Id, ct);
+        await SyncAsync(db.Timers, t => t.InstanceId == null && t.DefinitionKey == definitionKey, timers, t => t.Id, ct);
+    }
+
+    public async Task<bool> DeleteTimerAsync(Guid timerId, CancellationToken ct = default)
+    {
+        // The row goes now, not at commit, so the count tells this command whether it won the timer;
+        // a tracked copy would otherwise be written back (or fail) at commit.
+        if (db.ChangeTracker.Entries<TimerRecord>().FirstOrDefault(e => e.Entity.Id == timerId) is { } tracked)
+            tracked.State = EntityState.Detached;
+        return await db.Timers.Where(t => t.Id == timerId).ExecuteDeleteAsync(ct) > 0;
+    }
+
+    public async Task CommitAsync(CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (committed)
+            throw new InvalidOperationException("The transaction is already committed.");
+
+        PrepareForSave();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            committed = true;
+        }
+        catch (DbUpdateConcurrencyException e)
+        {
+            throw new ConcurrencyConflictException("Another command changed the instance first; reload and retry.", e);
+        }
+        catch (Exception e) when (StoreErrors.IsLockConflict(e))
+        {
+            throw new ConcurrencyConflictException("The database is busy with another command; retry.", e);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (disposed)
+            return;
+        disposed = true;
+        // Disposing a transaction that was not committed rolls it back.
+        await transaction.DisposeAsync();
+        await db.DisposeAsync();
+    }
+
+    private void PrepareForSave()
+    {
+        foreach (var entry in db.ChangeTracker.Entries<InstanceRecord>())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                entry.Entity.Revision++;
+            }
+            else if (entry.State == EntityState.Modified)
+            {
+                // The original value stays in the UPDATE's WHERE; a racing command makes it match nothing.
+                var revision = entry.Property(i => i.Revision);
+                revision.CurrentValue = revision.OriginalValue + 1;
+            }
+        }
+
+        foreach (var entry in db.ChangeTracker.Entries<UserTaskRecord>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+                entry.Entity.CandidateRoles = CandidateRoles.Normalise(entry.Entity.CandidateRoles);
+        }
+    }
+
+    /// <summary>
+    /// Makes the rows selected by <paramref name="owner"/> equal the wanted set by Id: rows that stay are
+    /// updated in place (only changed columns are written), rows that went are deleted, new ones inserted.
+    /// Works on the tracked entries as well as the stored rows, so a second replace in the same command
+    /// sees the first one's additions and deletions.
+    /// </summary>
+    private async Task SyncAsync<T>(DbSet<T> set, Expression<Func<T, bool>> owner, IReadOnlyCollection<T> wanted,
+        Func<T, Guid> id, CancellationToken ct)
+        where T : class
+    {
+        await set.Where(owner).LoadAsync(ct);
+        var isOwned = owner.Compile();
+        var remaining = wanted.ToDictionary(id);
+        foreach (var entry in db.ChangeTracker.Entries<T>().Where(e => isOwned(e.Entity)).ToList())
+        {
+            if (!remaining.Remove(id(entry.Entity), out var next))
+            {
+                set.Remove(entry.Entity);
+                continue;
+            }
+            if (entry.State == EntityState.Deleted)
+                entry.State = EntityState.Unchanged;
+            if (!ReferenceEquals(entry.Entity, next))
+                entry.CurrentValues.SetValues(next);
+        }
+        set.AddRange(remaining.Values);
+    }
+}

@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using RJH.DeviceWorkflows.Engine.Storage;
+
+namespace RJH.DeviceWorkflows.Engine.Persistence;
+
+/// <summary>The engine's tables. Records have no navigations: each table is read and written on its own.</summary>
+internal sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : DbContext(options)
+{
+    // Long enough for any key or name we generate, short enough that SQL Server can index it later.
+    private const int KeyLength = 200;
+
+    public DbSet<DefinitionRecord> Definitions => Set<DefinitionRecord>();
+    public DbSet<InstanceRecord> Instances => Set<InstanceRecord>();
+    public DbSet<JournalRecord> Journal => Set<JournalRecord>();
+    public DbSet<UserTaskRecord> UserTasks => Set<UserTaskRecord>();
+    public DbSet<MessageSubscriptionRecord> MessageSubscriptions => Set<MessageSubscriptionRecord>();
+    public DbSet<TimerRecord> Timers => Set<TimerRecord>();
+    public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Model-wide so that every comparison (DueAt <= now) and ORDER BY on a time runs in SQL.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<InstanceStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<UserTaskStatus>().HaveConversion<string>().HaveMaxLength(16);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<DefinitionRecord>(e =>
+        {
+            e.ToTable("Definitions");
+            e.HasKey(d => new { d.Key, d.Version });
+            e.Property(d => d.Key).HasMaxLength(KeyLength);
+            e.Property(d => d.Version).ValueGeneratedNever();
+        });
+
+        modelBuilder.Entity<InstanceRecord>(e =>
+        {
+            e.ToTable("Instances");
+            e.HasKey(i => i.Id);
+            e.Property(i => i.Id).ValueGeneratedNever();
+            e.Property(i => i.DefinitionKey).HasMaxLength(KeyLength);
+            e.Property(i => i.Revision).IsConcurrencyToken();
+            e.HasIndex(i => new { i.DefinitionKey, i.Status });
+        });
+
+        modelBuilder.Entity<JournalRecord>(e =>
+        {
+            e.ToTable("Journal");
+            e.HasKey(j => j.Id);
+            e.Property(j => j.Id).ValueGeneratedOnAdd();
+            e.HasIndex(j => j.InstanceId);
+        });
+
+        modelBuilder.Entity<UserTaskRecord>(e =>
+        {
+            e.ToTable("UserTasks");
+            e.HasKey(t => t.Id);
+            e.Property(t => t.Id).ValueGeneratedNever();
+            e.Property(t => t.Assignee).HasMaxLength(KeyLength);
+            e.HasIndex(t => new { t.Status, t.Assignee });
+            e.HasIndex(t => t.InstanceId);
+        });
+
+        modelBuilder.Entity<MessageSubscriptionRecord>(e =>
+        {
+            e.ToTable("MessageSubscriptions");
+            e.HasKey(s => s.Id);
+            e.Property(s => s.Id).ValueGeneratedNever();
+            e.Property(s => s.MessageName).HasMaxLength(KeyLength);
+            e.Property(s => s.CorrelationKey).HasMaxLength(KeyLength);
+            e.Property(s => s.DefinitionKey).HasMaxLength(KeyLength);
+            e.HasIndex(s => new { s.MessageName, s.CorrelationKey });
+            e.HasIndex(s => s.InstanceId);
+            e.HasIndex(s => s.DefinitionKey);
+        });
+
+        modelBuilder.Entity<TimerRecord>(e =>
+        {
+            e.ToTable("Timers");
+            e.HasKey(t => t.Id);
+            e.Property(t => t.Id).ValueGeneratedNever();
+            e.Property(t => t.DefinitionKey).HasMaxLength(KeyLength);
+            e.HasIndex(t => t.DueAt);
+            e.HasIndex(t => t.InstanceId);
+            e.HasIndex(t => t.DefinitionKey);
+        });
+
+        modelBuilder.Entity<IncidentRecord>(e =>
+        {
+            e.ToTable("Incidents");
+            e.HasKey(i => i.Id);
+            e.Property(i => i.Id).ValueGeneratedNever();
+            e.HasIndex(i => i.InstanceId);
+        });
+    }
+}

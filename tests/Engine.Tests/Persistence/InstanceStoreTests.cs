@@ -1,0 +1,110 @@
+using RJH.DeviceWorkflows.Engine.Storage;
+using RJH.DeviceWorkflows.Engine.Tests.Support;
+using static RJH.DeviceWorkflows.Engine.Tests.Persistence.TestRecords;
+
+namespace RJH.DeviceWorkflows.Engine.Tests.Persistence;
+
+public sealed class InstanceStoreTests
+{
+    [Fact]
+    public async Task Every_committed_change_increments_the_revision()
+    {
+        await using var db = await TempSqliteStore.CreateAsync();
+        var id = Guid.NewGuid();
+        await SaveAsync(db.Store, tx => tx.AddInstance(Instance(id)));
+        Assert.Equal(1, (await db.Store.FindInstanceAsync(id))?.Revision);
+
+        await using (var tx = await db.Store.BeginAsync())
+        {
+            var instance = await tx.LoadInstanceAsync(id);
+            Assert.NotNull(instance);
+            instance.Status = InstanceStatus.Completed;
+            instance.EndedAt = T0.AddHours(1);
+            await tx.CommitAsync();
+            Assert.Equal(2, instance.Revision);
+        }
+
+        await using (var tx = await db.Store.BeginAsync())
+        {
+            await tx.LoadInstanceAsync(id);
+            await tx.CommitAsync();
+        }
+
+        var stored = await db.Store.FindInstanceAsync(id);
+        Assert.Equal(2, stored?.Revision);
+        Assert.Equal(InstanceStatus.Completed, stored?.Status);
+        Assert.Equal(T0.AddHours(1), stored?.EndedAt);
+    }
+
+    [Fact]
+    public async Task Disposing_without_commit_stores_nothing()
+    {
+        await using var db = await TempSqliteStore.CreateAsync();
+        var id = Guid.NewGuid();
+
+        await using (var tx = await db.Store.BeginAsync())
+        {
+            tx.AddInstance(Instance(id));
+            tx.Append(new JournalRecord { InstanceId = id, At = T0, Kind = "ElementEntered" });
+            tx.AddTask(UserTask(id, 1));
+            // A statement that ran already inside the transaction must be undone too.
+            Assert.False(await tx.DeleteTimerAsync(Guid.NewGuid()));
+        }
+
+        Assert.Null(await db.Store.FindInstanceAsync(id));
+        Assert.Empty(await db.Store.ListJournalAsync(id));
+        Assert.Empty(await db.Store.ListTasksAsync(new TaskQuery(InstanceId: id, OpenOnly: false)));
+    }
+
+    [Fact]
+    public async Task Journal_keeps_append_order_and_instances_filter_by_key_and_status()
+    {
+        await using var db = await TempSqliteStore.CreateAsync();
+        var running = Instance(key: "order");
+        var done = Instance(key: "order");
+        done.Status = InstanceStatus.Completed;
+        done.StartedAt = T0.AddMinutes(5);
+        await SaveAsync(db.Store, tx =>
+        {
+            tx.AddInstance(running);
+            tx.AddInstance(done);
+            tx.AddInstance(Instance(key: "other"));
+            foreach (var kind in new[] { "ElementEntered", "ElementLeft", "TaskCompleted" })
+                tx.Append(new JournalRecord { InstanceId = running.Id, At = T0, Kind = kind });
+        });
+
+        Assert.Equal(["ElementEntered", "ElementLeft", "TaskCompleted"],
+            (await db.Store.ListJournalAsync(running.Id)).Select(j => j.Kind));
+        Assert.Equal([done.Id, running.Id],
+            (await db.Store.ListInstancesAsync(new InstanceQuery("order"))).Select(i => i.Id));
+        Assert.Equal([done.Id],
+            (await db.Store.ListInstancesAsync(new InstanceQuery(Status: InstanceStatus.Completed))).Select(i => i.Id));
+        Assert.Single(await db.Store.ListInstancesAsync(new InstanceQuery(Max: 1)));
+    }
+
+    [Fact]
+    public async Task Incidents_filter_by_instance_and_open()
+    {
+        await using var db = await TempSqliteStore.CreateAsync();
+        var id = Guid.NewGuid();
+        var open = new IncidentRecord { Id = Guid.NewGuid(), InstanceId = id, Error = "boom", CreatedAt = T0 };
+        var resolved = new IncidentRecord
+        {
+            Id = Guid.NewGuid(), InstanceId = id, Error = "old", CreatedAt = T0.AddMinutes(-1), ResolvedAt = T0,
+        };
+        await SaveAsync(db.Store, tx =>
+        {
+            tx.AddIncident(open);
+            tx.AddIncident(resolved);
+        });
+
+        Assert.Equal([resolved.Id, open.Id], (await db.Store.ListIncidentsAsync(id, openOnly: false)).Select(i => i.Id));
+        Assert.Equal([open.Id], (await db.Store.ListIncidentsAsync(null, openOnly: true)).Select(i => i.Id));
+
+        await using var tx = await db.Store.BeginAsync();
+        var loaded = Assert.Single(await tx.LoadOpenIncidentsAsync(id));
+        loaded.ResolvedAt = T0.AddHours(1);
+        await tx.CommitAsync();
+        Assert.Empty(await db.Store.ListIncidentsAsync(id, openOnly: true));
+    }
+}
