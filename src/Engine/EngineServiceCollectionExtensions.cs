@@ -1,5 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RJH.DeviceWorkflows.Engine.Activities;
+using RJH.DeviceWorkflows.Engine.Activities.BuiltIn;
+using RJH.DeviceWorkflows.Engine.Expressions;
+using RJH.DeviceWorkflows.Engine.Persistence;
+using RJH.DeviceWorkflows.Engine.Runtime;
 
 namespace RJH.DeviceWorkflows.Engine;
 
@@ -7,11 +13,29 @@ public static class EngineServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the engine (IWorkflowEngine, IWorkflowQueries, TimeProvider, timer poller) and its store.
-    /// Reads the section "Engine" and the connection string "Default".
+    /// Reads the section "Engine" and the connection string "Default" (default: a SQLite file under data/).
     /// </summary>
     public static IServiceCollection AddWorkflowEngine(this IServiceCollection services, IConfiguration configuration)
     {
-        // Filled in by the runtime work; the Host calls only this.
+        services.AddOptions<EngineOptions>().Bind(configuration.GetSection(EngineOptions.Section));
+        services.AddOptions<ExpressionOptions>().Bind(configuration.GetSection(EngineOptions.Section + ":Expressions"));
+
+        var controllable = configuration.GetValue<bool>(EngineOptions.Section + ":" + nameof(EngineOptions.ControllableClock));
+        services.TryAddSingleton<TimeProvider>(controllable ? new ControllableTimeProvider() : TimeProvider.System);
+
+        services.AddEfWorkflowStore(configuration.GetConnectionString("Default") ?? "Data Source=data/rjh.db");
+
+        services.AddSingleton<ExpressionEvaluator>();
+        services.AddSingleton<ActivityCatalog>();
+        services.AddSingleton<DefinitionCache>();
+        services.AddSingleton<WorkflowViews>();
+        services.AddSingleton<IWorkflowEngine, WorkflowEngine>();
+        services.AddSingleton<IWorkflowQueries, WorkflowQueries>();
+        services.AddHostedService<StoreMigrator>();
+        services.AddHostedService<TimerPoller>();
+
+        services.AddActivity<SetVariablesActivity>();
+        services.AddActivity<FailActivity>();
         return services;
     }
 }

@@ -27,6 +27,9 @@ public sealed record ActivityContext(
 public sealed record ActivityResult(IReadOnlyDictionary<string, JsonNode?> Outputs)
 {
     public static readonly ActivityResult Empty = new(new Dictionary<string, JsonNode?>());
+
+    /// <summary>Variables the activity sets itself, besides what the model's output mappings take from <see cref="Outputs"/>.</summary>
+    public IReadOnlyDictionary<string, JsonNode?> Variables { get; init; } = new Dictionary<string, JsonNode?>();
 }
 
 public enum ActivityExecution { Inline, Job }

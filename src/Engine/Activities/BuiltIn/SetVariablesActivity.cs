@@ -1,0 +1,9 @@
+namespace RJH.DeviceWorkflows.Engine.Activities.BuiltIn;
+
+/// <summary>Each input becomes a process variable of the same name.</summary>
+[Activity("SetVariables", Category = "Engine", DisplayNameSv = "Sätt variabler", DisplayNameEn = "Set variables")]
+internal sealed class SetVariablesActivity : IActivity
+{
+    public Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken ct) =>
+        Task.FromResult(ActivityResult.Empty with { Variables = context.Inputs });
+}

@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Acornima.Ast;
+using Jint;
+using Jint.Native;
+using Jint.Native.Json;
+using Microsoft.Extensions.Options;
+
+namespace RJH.DeviceWorkflows.Engine.Expressions;
+
+/// <summary>
+/// Evaluates workflow expressions and scripts with Jint. Values cross the boundary only as JSON,
+/// and no CLR access is configured, so user code can reach nothing but its own variables.
+/// </summary>
+public sealed class ExpressionEvaluator(IOptions<ExpressionOptions> options)
+{
+    private readonly ExpressionOptions limits = options.Value;
+    // Parsing costs more than running short expressions; prepared scripts are immutable and shareable.
+    private readonly ConcurrentDictionary<string, Prepared<Script>> expressions = new();
+    private readonly ConcurrentDictionary<string, Prepared<Script>> scripts = new();
+
+    /// <summary>Evaluates an expression; <paramref name="globals"/> become top-level names (vars, result, ...).</summary>
+    public JsonNode? Evaluate(string expression, IReadOnlyDictionary<string, JsonNode?> globals)
+    {
+        var prepared = expressions.GetOrAdd(expression, PrepareExpression);
+        return Run(prepared, globals, engine => null).Result;
+    }
+
+    /// <summary>True when the expression yields a JavaScript truthy value.</summary>
+    public bool EvaluateCondition(string expression, IReadOnlyDictionary<string, JsonNode?> globals)
+    {
+        var prepared = expressions.GetOrAdd(expression, PrepareExpression);
+        var (_, truthy, _) = Run(prepared, globals, _ => null);
+        return truthy;
+    }
+
+    /// <summary>Runs a script; returns the value of <c>vars</c> afterwards so callers can see what it changed.</summary>
+    public JsonObject RunScript(string script, JsonObject vars)
+    {
+        var prepared = scripts.GetOrAdd(script, s => Prepare(s, asExpression: false));
+        var globals = new Dictionary<string, JsonNode?> { ["vars"] = vars };
+        var (_, _, after) = Run(prepared, globals, engine => engine.GetValue("vars"));
+        return after as JsonObject ?? throw new ExpressionException("The script replaced 'vars' with something that is not an object.");
+    }
+
+    /// <summary>Syntax check for deployment: null when the expression parses, else the parser's message.</summary>
+    public string? CheckExpression(string expression) => Check(() => PrepareExpression(expression));
+
+    public string? CheckScript(string script) => Check(() => Prepare(script, asExpression: false));
+
+    private static string? Check(Func<Prepared<Script>> prepare)
+    {
+        try { prepare(); return null; }
+        catch (ExpressionException e) { return e.Message; }
+    }
+
+    // An expression is tried in parentheses first so object literals work; a statement body
+    // (if/return-free blocks, several statements) falls back to the script's completion value.
+    private static Prepared<Script> PrepareExpression(string expression)
+    {
+        try { return Prepare("(" + expression + "\n)", asExpression: true); }
+        catch (ExpressionException) { return Prepare(expression, asExpression: false); }
+    }
+
+    private static Prepared<Script> Prepare(string source, bool asExpression)
+    {
+        if (string.IsNullOrWhiteSpace(source)) throw new ExpressionException("The expression is empty.");
+        try { return Jint.Engine.PrepareScript(source, strict: true); }
+        catch (Exception e) when (e is not ExpressionException)
+        {
+            throw new ExpressionException($"Syntax error: {e.Message}", e);
+        }
+    }
+
+    private (JsonNode? Result, bool Truthy, JsonNode? Extra) Run(Prepared<Script> prepared,
+        IReadOnlyDictionary<string, JsonNode?> globals, Func<Jint.Engine, JsValue?> extra)
+    {
+        var engine = new Jint.Engine(o => o
+            .Strict()
+            .TimeoutInterval(limits.Timeout)
+            .MaxStatements(limits.MaxStatements)
+            .LimitMemory(limits.MaxMemoryBytes)
+            .LimitRecursion(limits.MaxRecursion));
+        try
+        {
+            var parser = new JsonParser(engine);
+            foreach (var (name, value) in globals)
+                engine.SetValue(name, value is null ? JsValue.Null : parser.Parse(value.ToJsonString()));
+            var result = engine.Evaluate(in prepared);
+            var truthy = Jint.Runtime.TypeConverter.ToBoolean(result);
+            var serializer = new JsonSerializer(engine);
+            JsonNode? ToNode(JsValue? v)
+            {
+                if (v is null || v.IsUndefined() || v.IsNull()) return null;
+                var json = serializer.Serialize(v);
+                return json.IsUndefined() ? null : JsonNode.Parse(json.AsString());
+            }
+            return (ToNode(result), truthy, ToNode(extra(engine)));
+        }
+        catch (ExpressionException) { throw; }
+        catch (TimeoutException e) { throw new ExpressionException($"The expression ran longer than {limits.Timeout.TotalSeconds:0.###} s and was stopped.", e); }
+        catch (Jint.Runtime.StatementsCountOverflowException e) { throw new ExpressionException($"The expression ran more than {limits.MaxStatements} statements and was stopped.", e); }
+        catch (Jint.Runtime.MemoryLimitExceededException e) { throw new ExpressionException("The expression used more memory than allowed and was stopped.", e); }
+        catch (Jint.Runtime.RecursionDepthOverflowException e) { throw new ExpressionException("The expression recursed too deeply and was stopped.", e); }
+        catch (Jint.Runtime.JavaScriptException e) { throw new ExpressionException($"Script error: {e.Message}", e); }
+        catch (Exception e) { throw new ExpressionException($"Expression failed: {e.Message}", e); }
+    }
+}

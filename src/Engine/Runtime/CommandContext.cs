@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using RJH.DeviceWorkflows.Engine.Activities;
+using RJH.DeviceWorkflows.Engine.Expressions;
+using RJH.DeviceWorkflows.Engine.Model;
+using RJH.DeviceWorkflows.Engine.Runtime.State;
+using RJH.DeviceWorkflows.Engine.Storage;
+
+namespace RJH.DeviceWorkflows.Engine.Runtime;
+
+/// <summary>
+/// One command: its transaction, its clock reading and caller, and every instance it touched
+/// (a call activity touches parent and child). <see cref="SaveAsync"/> writes them all.
+/// </summary>
+internal sealed class CommandContext(
+    IWorkflowStore store,
+    IWorkflowTransaction tx,
+    DateTimeOffset now,
+    Caller caller,
+    DefinitionCache definitions,
+    ExpressionEvaluator expressions,
+    ActivityCatalog activities,
+    IServiceProvider services)
+{
+    private readonly Dictionary<Guid, ProcessExecution> executions = [];
+
+    public IWorkflowTransaction Tx { get; } = tx;
+    public DateTimeOffset Now { get; } = now;
+    public Caller Caller { get; } = caller;
+    public ExpressionEvaluator Expressions { get; } = expressions;
+    public ActivityCatalog Activities { get; } = activities;
+    public IServiceProvider Services { get; } = services;
+
+    public async Task<ProcessExecution?> TryLoadAsync(Guid instanceId, CancellationToken ct)
+    {
+        if (executions.TryGetValue(instanceId, out var loaded)) return loaded;
+        var record = await Tx.LoadInstanceAsync(instanceId, ct);
+        if (record is null) return null;
+        var definition = await Tx.LoadDefinitionAsync(record.DefinitionKey, record.DefinitionVersion, ct)
+            ?? throw new InvalidOperationException($"Definition {record.DefinitionKey} v{record.DefinitionVersion} of instance {record.Id} is missing.");
+        var execution = new ProcessExecution(this, record, InstanceState.Deserialize(record.State), definitions.Get(definition));
+        executions[instanceId] = execution;
+        return execution;
+    }
+
+    public async Task<ProcessExecution> LoadAsync(Guid instanceId, CancellationToken ct) =>
+        await TryLoadAsync(instanceId, ct) ?? throw new NotFoundException($"Instance {instanceId} does not exist.");
+
+    /// <summary>The newest published version of a process key, parsed.</summary>
+    public async Task<(DefinitionRecord Record, ProcessModel Model)?> FindPublishedAsync(string key, CancellationToken ct)
+    {
+        var found = await store.FindDefinitionAsync(key, null, publishedOnly: true, ct);
+        return found is null ? null : (found, definitions.Get(found));
+    }
+
+    public ProcessExecution CreateInstance(DefinitionRecord definition, ProcessModel model, string? businessKey,
+        JsonObject? variables, Guid? parentInstanceId = null, string? parentTokenId = null)
+    {
+        var state = new InstanceState { Variables = variables ?? [] };
+        var record = new InstanceRecord
+        {
+            Id = Guid.CreateVersion7(Now),
+            DefinitionKey = definition.Key,
+            DefinitionVersion = definition.Version,
+            BusinessKey = businessKey,
+            Status = InstanceStatus.Running,
+            State = state.Serialize(),
+            StartedAt = Now,
+            StartedBy = Caller.UserName,
+            ParentInstanceId = parentInstanceId,
+            ParentTokenId = parentTokenId,
+        };
+        Tx.AddInstance(record);
+        var execution = new ProcessExecution(this, record, state, model) { IsNew = true };
+        executions[record.Id] = execution;
+        return execution;
+    }
+
+    public void Journal(Guid instanceId, string kind, string? elementId, string? detail = null, string? actor = null) =>
+        Tx.Append(new JournalRecord
+        {
+            InstanceId = instanceId, At = Now, Kind = kind, ElementId = elementId,
+            Actor = actor ?? Caller.UserName, Detail = detail,
+        });
+
+    /// <summary>Writes the state and waits of every touched instance into the transaction.</summary>
+    public async Task SaveAsync(CancellationToken ct)
+    {
+        foreach (var execution in executions.Values)
+        {
+            var record = execution.Record;
+            record.State = execution.State.Serialize();
+            // Every command that touched an instance bumps its revision, so a racing command on the
+            // same instance fails its commit even when the state text happens to be identical.
+            if (!execution.IsNew) record.Revision++;
+            var (messages, timers) = execution.ProjectWaits();
+            await Tx.ReplaceWaitsAsync(record.Id, messages, timers, ct);
+        }
+    }
+}

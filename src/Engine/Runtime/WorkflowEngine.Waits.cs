@@ -1,0 +1,138 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using RJH.DeviceWorkflows.Engine.Model;
+using RJH.DeviceWorkflows.Engine.Storage;
+
+namespace RJH.DeviceWorkflows.Engine.Runtime;
+
+internal sealed partial class WorkflowEngine
+{
+    // ---- tasks ------------------------------------------------------------------------
+
+    public async Task<TaskView> ClaimTaskAsync(Guid taskId, Caller caller, CancellationToken ct = default)
+    {
+        await CommandAsync(caller, async ctx =>
+        {
+            var task = await LoadOpenTaskAsync(ctx, taskId, ct);
+            if (task.Assignee == caller.UserName) return true;
+            if (task.Assignee is not null) throw new ConflictException($"The task is already claimed by {task.Assignee}.");
+            if (!TaskAccess.MayWork(task, caller)) throw new ForbiddenException("The task is not for you: you hold none of its roles.");
+            task.Assignee = caller.UserName;
+            // Loading the instance makes the claim race-safe: both claims bump its revision.
+            await ctx.LoadAsync(task.InstanceId, ct);
+            ctx.Journal(task.InstanceId, "TaskClaimed", task.ElementId);
+            return true;
+        }, ct);
+        return await views.TaskAsync(taskId, ct);
+    }
+
+    public async Task<TaskView> CompleteTaskAsync(Guid taskId, JsonObject? variables, Caller caller, CancellationToken ct = default)
+    {
+        await CommandAsync(caller, async ctx =>
+        {
+            var task = await LoadOpenTaskAsync(ctx, taskId, ct);
+            if (!TaskAccess.MayWork(task, caller))
+                throw new ForbiddenException(task.Assignee is null
+                    ? "The task is not for you: you hold none of its roles."
+                    : "The task is assigned to someone else.");
+            var execution = await ctx.LoadAsync(task.InstanceId, ct);
+            await execution.CompleteTaskAsync(task, (JsonObject?)variables?.DeepClone(), ct);
+            return true;
+        }, ct);
+        return await views.TaskAsync(taskId, ct);
+    }
+
+    private static async Task<UserTaskRecord> LoadOpenTaskAsync(CommandContext ctx, Guid taskId, CancellationToken ct)
+    {
+        var task = await ctx.Tx.LoadTaskAsync(taskId, ct) ?? throw new NotFoundException($"Task {taskId} does not exist.");
+        return task.Status == UserTaskStatus.Open ? task
+            : throw new ConflictException($"The task is already {task.Status.ToString().ToLowerInvariant()}.");
+    }
+
+    // ---- messages ---------------------------------------------------------------------
+
+    public async Task<int> CorrelateMessageAsync(string name, string? correlationKey, JsonObject? variables, Caller caller, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(name)) throw new InvalidRequestException("The message needs a name.");
+        var subscriptions = await store.FindMessageSubscriptionsAsync(name, correlationKey, ct);
+        var matched = 0;
+        foreach (var subscription in subscriptions)
+        {
+            var delivered = await CommandAsync(caller, async ctx =>
+            {
+                if (subscription.InstanceId is { } instanceId)
+                {
+                    var execution = await ctx.TryLoadAsync(instanceId, ct);
+                    return execution is not null && await execution.TriggerAsync(subscription.Id, (JsonObject?)variables?.DeepClone(), ct);
+                }
+                return await StartByEventAsync(ctx, subscription.DefinitionKey!, subscription.ElementId, variables, correlationKey, ct);
+            }, ct);
+            if (delivered) matched++;
+        }
+        return matched;
+    }
+
+    /// <summary>Starts an instance at a message or timer start event of the newest published version.</summary>
+    private static async Task<bool> StartByEventAsync(CommandContext ctx, string key, string elementId, JsonObject? variables,
+        string? businessKey, CancellationToken ct)
+    {
+        if (await ctx.FindPublishedAsync(key, ct) is not var (definition, model)) return false;
+        if (!model.Nodes.TryGetValue(elementId, out var node) || node is not StartEvent start) return false;
+        var execution = ctx.CreateInstance(definition, model, businessKey, (JsonObject?)variables?.DeepClone());
+        execution.StartAt(start);
+        await execution.RunAsync(ct);
+        return true;
+    }
+
+    // ---- timers -----------------------------------------------------------------------
+
+    public async Task<int> FireDueTimersAsync(CancellationToken ct = default)
+    {
+        var fired = 0;
+        const int batch = 200;
+        while (true)
+        {
+            var due = await store.ListDueTimersAsync(time.GetUtcNow(), batch, ct);
+            var firedThisRound = 0;
+            foreach (var timer in due)
+            {
+                try
+                {
+                    if (await FireAsync(timer, ct)) firedThisRound++;
+                }
+                catch (ConflictException e)
+                {
+                    // Another host or command got there first; the next poll sees the outcome.
+                    logger.LogDebug("Timer {TimerId} skipped: {Reason}", timer.Id, e.Message);
+                }
+            }
+            fired += firedThisRound;
+            if (due.Count < batch || firedThisRound == 0) return fired;
+        }
+    }
+
+    private Task<bool> FireAsync(TimerRecord timer, CancellationToken ct) => CommandAsync(Caller.System, async ctx =>
+    {
+        if (timer.InstanceId is { } instanceId)
+        {
+            var execution = await ctx.TryLoadAsync(instanceId, ct);
+            if (execution is not null && await execution.TriggerAsync(timer.Id, null, ct)) return true;
+            // The wait is gone (its token moved on); drop the stale row.
+            await ctx.Tx.DeleteTimerAsync(timer.Id, ct);
+            return false;
+        }
+        if (!await ctx.Tx.DeleteTimerAsync(timer.Id, ct)) return false;
+        var next = TimerSchedule.Next(timer.DueAt, timer.RemainingRepetitions, timer.Interval);
+        if (next is not null && await ctx.FindPublishedAsync(timer.DefinitionKey!, ct) is var (definition, model))
+        {
+            var messages = model.StartEventsOf(null).Where(s => s.Trigger.Kind == EventTriggerKind.Message)
+                .Select(s => new MessageSubscriptionRecord
+                {
+                    Id = Guid.CreateVersion7(ctx.Now), DefinitionKey = definition.Key, ElementId = s.Id,
+                    MessageName = s.Trigger.MessageName!, CreatedAt = ctx.Now,
+                }).ToList();
+            await ctx.Tx.ReplaceStartWaitsAsync(definition.Key, messages, [StartTimer(definition.Key, timer.ElementId, next)], ct);
+        }
+        return await StartByEventAsync(ctx, timer.DefinitionKey!, timer.ElementId, null, null, ct);
+    }, ct);
+}

@@ -1,0 +1,154 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RJH.DeviceWorkflows.Engine.Activities;
+using RJH.DeviceWorkflows.Engine.Expressions;
+using RJH.DeviceWorkflows.Engine.Model;
+using RJH.DeviceWorkflows.Engine.Storage;
+
+namespace RJH.DeviceWorkflows.Engine.Runtime;
+
+/// <summary>
+/// The write side: each public method is one command in one transaction, retried when it
+/// loses an optimistic-concurrency race.
+/// </summary>
+internal sealed partial class WorkflowEngine(
+    IWorkflowStore store,
+    DefinitionCache definitions,
+    ExpressionEvaluator expressions,
+    ActivityCatalog activities,
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    IOptions<EngineOptions> options,
+    WorkflowViews views,
+    ILogger<WorkflowEngine> logger) : IWorkflowEngine
+{
+    public const string ProcessOwnerRole = "ProcessOwner";
+
+    private async Task<T> CommandAsync<T>(Caller caller, Func<CommandContext, Task<T>> body, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await using var tx = await store.BeginAsync(ct);
+            var ctx = new CommandContext(store, tx, time.GetUtcNow(), caller, definitions, expressions, activities, scope.ServiceProvider);
+            try
+            {
+                var result = await body(ctx);
+                await ctx.SaveAsync(ct);
+                await tx.CommitAsync(ct);
+                return result;
+            }
+            catch (ConcurrencyConflictException) when (attempt < options.Value.ConcurrencyRetries)
+            {
+                logger.LogDebug("Command lost a concurrency race (attempt {Attempt}); retrying", attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), ct);
+            }
+            catch (ConcurrencyConflictException e)
+            {
+                throw new ConflictException($"Another command changed the same instance; try again. ({e.Message})");
+            }
+        }
+    }
+
+    // ---- definitions ------------------------------------------------------------------
+
+    public Task<DefinitionVersionView> DeployAsync(string bpmnXml, bool publish, Caller caller, CancellationToken ct = default)
+    {
+        RequireProcessOwner(caller);
+        var read = definitions.Read(bpmnXml);
+        if (!read.Succeeded) throw new InvalidDefinitionException(read.Diagnostics);
+        var model = read.Model!;
+        return CommandAsync(caller, async ctx =>
+        {
+            var record = new DefinitionRecord
+            {
+                Key = model.Key, Version = await ctx.Tx.NextDefinitionVersionAsync(model.Key, ct), Name = model.Name,
+                Xml = bpmnXml, DeployedAt = ctx.Now, DeployedBy = caller.UserName,
+            };
+            ctx.Tx.AddDefinition(record);
+            if (publish) await PublishAsync(ctx, record, model, ct);
+            logger.LogInformation("{User} deployed {Key} v{Version} (published: {Published})", caller.UserName, record.Key, record.Version, publish);
+            return new DefinitionVersionView(record.Key, record.Version, record.Published);
+        }, ct);
+    }
+
+    public Task<DefinitionVersionView> PublishAsync(string key, int version, Caller caller, CancellationToken ct = default)
+    {
+        RequireProcessOwner(caller);
+        return CommandAsync(caller, async ctx =>
+        {
+            var record = await ctx.Tx.LoadDefinitionAsync(key, version, ct)
+                ?? throw new NotFoundException($"Process '{key}' has no version {version}.");
+            if (!record.Published) await PublishAsync(ctx, record, definitions.Get(record), ct);
+            return new DefinitionVersionView(record.Key, record.Version, record.Published);
+        }, ct);
+    }
+
+    /// <summary>Publishing the newest version also moves the message and timer start events to it.</summary>
+    private async Task PublishAsync(CommandContext ctx, DefinitionRecord record, ProcessModel model, CancellationToken ct)
+    {
+        record.Published = true;
+        record.PublishedAt = ctx.Now;
+        var newest = await store.FindDefinitionAsync(record.Key, null, publishedOnly: true, ct);
+        if (newest is not null && newest.Version > record.Version) return;
+        var starts = model.StartEventsOf(null).ToList();
+        var messages = starts.Where(s => s.Trigger.Kind == EventTriggerKind.Message).Select(s => new MessageSubscriptionRecord
+        {
+            Id = Guid.CreateVersion7(ctx.Now), DefinitionKey = record.Key, ElementId = s.Id,
+            MessageName = s.Trigger.MessageName!, CreatedAt = ctx.Now,
+        }).ToList();
+        var timers = starts.Where(s => s.Trigger.Kind == EventTriggerKind.Timer).Select(s =>
+        {
+            var schedule = TimerSchedule.Parse(s.Trigger.Timer!.Kind, s.Trigger.Timer.Text, ctx.Now);
+            return StartTimer(record.Key, s.Id, schedule);
+        }).ToList();
+        await ctx.Tx.ReplaceStartWaitsAsync(record.Key, messages, timers, ct);
+    }
+
+    private static TimerRecord StartTimer(string key, string elementId, TimerSchedule schedule) => new()
+    {
+        Id = Guid.NewGuid(), DefinitionKey = key, ElementId = elementId, DueAt = schedule.DueAt,
+        RemainingRepetitions = schedule.RemainingRepetitions, Interval = schedule.Interval,
+    };
+
+    private static void RequireProcessOwner(Caller caller)
+    {
+        if (!caller.IsAdmin && !caller.Roles.Contains(ProcessOwnerRole))
+            throw new ForbiddenException("Only a process owner or an admin may deploy or publish process definitions.");
+    }
+
+    // ---- instances --------------------------------------------------------------------
+
+    public async Task<InstanceView> StartAsync(StartInstance request, Caller caller, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(request.DefinitionKey)) throw new InvalidRequestException("definitionKey is required.");
+        var id = await CommandAsync(caller, async ctx =>
+        {
+            var (definition, model) = await ctx.FindPublishedAsync(request.DefinitionKey, ct)
+                ?? throw new NotFoundException($"Process '{request.DefinitionKey}' has no published version.");
+            if (!caller.IsAdmin && !caller.HasAnyRole(model.StarterRoles))
+                throw new ForbiddenException($"You may not start '{model.Key}'; it may be started by: {(model.StarterRoles.Count == 0 ? "admin" : string.Join(", ", model.StarterRoles))}.");
+            var start = model.StartEventsOf(null).OrderBy(s => s.Trigger.Kind != EventTriggerKind.None).First();
+            var execution = ctx.CreateInstance(definition, model, request.BusinessKey, (JsonObject?)request.Variables?.DeepClone());
+            execution.StartAt(start);
+            await execution.RunAsync(ct);
+            return execution.Record.Id;
+        }, ct);
+        return await views.InstanceAsync(id, ct);
+    }
+
+    public async Task<InstanceView> CancelAsync(Guid instanceId, Caller caller, CancellationToken ct = default)
+    {
+        await CommandAsync(caller, async ctx =>
+        {
+            var execution = await ctx.LoadAsync(instanceId, ct);
+            if (!caller.IsAdmin && execution.Record.StartedBy != caller.UserName)
+                throw new ForbiddenException("Only the user who started an instance, or an admin, may cancel it.");
+            await execution.CancelAsync(ct);
+            return true;
+        }, ct);
+        return await views.InstanceAsync(instanceId, ct);
+    }
+}

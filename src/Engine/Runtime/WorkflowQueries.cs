@@ -1,0 +1,92 @@
+using RJH.DeviceWorkflows.Engine.Storage;
+
+namespace RJH.DeviceWorkflows.Engine.Runtime;
+
+/// <summary>
+/// The read side, with who-may-see-what: process owners and admins see every instance (read-only for
+/// owners); others see instances they started or hold a task in. Ids are never proof of access.
+/// </summary>
+internal sealed class WorkflowQueries(IWorkflowStore store) : IWorkflowQueries
+{
+    public async Task<IReadOnlyList<DefinitionSummaryView>> ListDefinitionsAsync(CancellationToken ct = default)
+    {
+        var all = await store.ListDefinitionsAsync(null, ct);
+        return all.GroupBy(d => d.Key).OrderBy(g => g.Key, StringComparer.Ordinal).Select(Summary).ToList();
+    }
+
+    public async Task<DefinitionSummaryView?> GetDefinitionAsync(string key, CancellationToken ct = default)
+    {
+        var versions = await store.ListDefinitionsAsync(key, ct);
+        return versions.Count == 0 ? null : Summary(versions.GroupBy(v => v.Key).Single());
+    }
+
+    public async Task<string?> GetDefinitionXmlAsync(string key, int version, CancellationToken ct = default) =>
+        (await store.FindDefinitionAsync(key, version, publishedOnly: false, ct))?.Xml;
+
+    private static DefinitionSummaryView Summary(IGrouping<string, DefinitionRecord> versions)
+    {
+        var ordered = versions.OrderBy(v => v.Version).ToList();
+        return new DefinitionSummaryView(versions.Key, ordered[^1].Name, ordered[^1].Version,
+            ordered.LastOrDefault(v => v.Published)?.Version,
+            ordered.Select(v => new DefinitionVersionDetail(v.Version, v.Published, v.DeployedAt, v.DeployedBy, v.PublishedAt)).ToList());
+    }
+
+    public async Task<InstanceView?> GetInstanceAsync(Guid id, Caller caller, CancellationToken ct = default)
+    {
+        var record = await store.FindInstanceAsync(id, ct);
+        if (record is null || !await MaySeeAsync(record, caller, ct)) return null;
+        return WorkflowViews.Instance(record, await store.ListIncidentsAsync(id, openOnly: false, ct));
+    }
+
+    public async Task<IReadOnlyList<InstanceView>> ListInstancesAsync(InstanceQuery query, Caller caller, CancellationToken ct = default)
+    {
+        var records = await store.ListInstancesAsync(query, ct);
+        var visible = new List<InstanceView>();
+        foreach (var record in records)
+        {
+            if (!SeesAll(caller) && record.StartedBy != caller.UserName) continue;
+            visible.Add(WorkflowViews.Instance(record, await store.ListIncidentsAsync(record.Id, openOnly: false, ct)));
+        }
+        return visible;
+    }
+
+    public async Task<IReadOnlyList<JournalEntryView>> GetJournalAsync(Guid instanceId, Caller caller, CancellationToken ct = default)
+    {
+        var record = await store.FindInstanceAsync(instanceId, ct);
+        if (record is null || !await MaySeeAsync(record, caller, ct))
+            throw new NotFoundException($"Instance {instanceId} does not exist.");
+        var entries = await store.ListJournalAsync(instanceId, ct);
+        return entries.Select(e => new JournalEntryView(e.Id, e.At, e.Kind, e.ElementId, e.Actor, e.Detail)).ToList();
+    }
+
+    public async Task<IReadOnlyList<TaskView>> ListTasksAsync(Caller caller, Guid? instanceId, CancellationToken ct = default)
+    {
+        var tasks = await store.ListTasksAsync(new TaskQuery(instanceId, caller.UserName, caller.Roles.ToList()), ct);
+        var instances = new Dictionary<Guid, InstanceRecord?>();
+        var views = new List<TaskView>();
+        foreach (var task in tasks)
+        {
+            if (!instances.TryGetValue(task.InstanceId, out var instance))
+                instances[task.InstanceId] = instance = await store.FindInstanceAsync(task.InstanceId, ct);
+            views.Add(WorkflowViews.Task(task, instance));
+        }
+        return views;
+    }
+
+    public async Task<TaskView?> GetTaskAsync(Guid id, Caller caller, CancellationToken ct = default)
+    {
+        var task = await store.FindTaskAsync(id, ct);
+        if (task is null) return null;
+        var visible = TaskAccess.MayWork(task, caller) || task.CompletedBy == caller.UserName || SeesAll(caller);
+        return visible ? WorkflowViews.Task(task, await store.FindInstanceAsync(task.InstanceId, ct)) : null;
+    }
+
+    private static bool SeesAll(Caller caller) => caller.IsAdmin || caller.Roles.Contains(WorkflowEngine.ProcessOwnerRole);
+
+    private async Task<bool> MaySeeAsync(InstanceRecord record, Caller caller, CancellationToken ct)
+    {
+        if (SeesAll(caller) || record.StartedBy == caller.UserName) return true;
+        var tasks = await store.ListTasksAsync(new TaskQuery(record.Id, OpenOnly: false), ct);
+        return tasks.Any(t => TaskAccess.MayWork(t, caller) || t.CompletedBy == caller.UserName);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using RJH.DeviceWorkflows.Engine.Runtime.State;
+using RJH.DeviceWorkflows.Engine.Storage;
+
+namespace RJH.DeviceWorkflows.Engine.Runtime;
+
+/// <summary>Shapes stored records into the API's views.</summary>
+internal sealed class WorkflowViews(IWorkflowStore store)
+{
+    public async Task<InstanceView> InstanceAsync(Guid id, CancellationToken ct) =>
+        await TryInstanceAsync(id, ct) ?? throw new NotFoundException($"Instance {id} does not exist.");
+
+    public async Task<InstanceView?> TryInstanceAsync(Guid id, CancellationToken ct)
+    {
+        var record = await store.FindInstanceAsync(id, ct);
+        if (record is null) return null;
+        var incidents = await store.ListIncidentsAsync(id, openOnly: false, ct);
+        return Instance(record, incidents);
+    }
+
+    public static InstanceView Instance(InstanceRecord record, IReadOnlyList<IncidentRecord> incidents)
+    {
+        var state = InstanceState.Deserialize(record.State);
+        return new InstanceView(record.Id, record.DefinitionKey, record.DefinitionVersion, record.BusinessKey,
+            record.Status.ToString(), state.Variables,
+            state.Tokens.Select(t => t.ElementId).Distinct().ToList(),
+            incidents.Select(Incident).ToList(),
+            record.StartedAt, record.EndedAt, record.StartedBy, record.ParentInstanceId);
+    }
+
+    public static IncidentView Incident(IncidentRecord i) =>
+        new(i.Id, i.ElementId, i.Error, i.Attempts, i.CreatedAt, i.ResolvedAt);
+
+    public async Task<TaskView> TaskAsync(Guid id, CancellationToken ct)
+    {
+        var task = await store.FindTaskAsync(id, ct) ?? throw new NotFoundException($"Task {id} does not exist.");
+        var instance = await store.FindInstanceAsync(task.InstanceId, ct);
+        return Task(task, instance);
+    }
+
+    /// <summary>A task with the variables its form sees: the instance's, plus those of its iteration.</summary>
+    public static TaskView Task(UserTaskRecord task, InstanceRecord? instance)
+    {
+        var variables = new JsonObject();
+        if (instance is not null)
+        {
+            var state = InstanceState.Deserialize(instance.State);
+            variables = (JsonObject)state.Variables.DeepClone();
+            var token = state.Tokens.Find(t => t.Id == task.TokenId);
+            for (var scope = state.Scopes.Find(s => s.Id == token?.ScopeId); scope is not null; scope = state.Scopes.Find(s => s.Id == scope.ParentId))
+                foreach (var (name, value) in scope.Locals ?? [])
+                    variables.TryAdd(name, value?.DeepClone());
+        }
+        return new TaskView(task.Id, task.InstanceId, task.ElementId, task.Name, task.FormKey, task.Assignee,
+            TaskAccess.Roles(task), task.CreatedAt, task.DueAt, task.Status.ToString(), variables);
+    }
+}

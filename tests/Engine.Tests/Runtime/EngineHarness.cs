@@ -1,0 +1,133 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using RJH.DeviceWorkflows.Engine.Activities;
+using RJH.DeviceWorkflows.Engine.Persistence;
+using RJH.DeviceWorkflows.Engine.Runtime;
+using RJH.DeviceWorkflows.Engine.Storage;
+
+namespace RJH.DeviceWorkflows.Engine.Tests.Runtime;
+
+/// <summary>
+/// The engine as a host composes it, on a real SQLite file in a temp folder, with a fake clock.
+/// Each test gets its own database.
+/// </summary>
+public sealed class EngineHarness : IAsyncDisposable
+{
+    public static readonly Caller Admin = new("admin", new HashSet<string> { "Admin", "ProcessOwner", "Manager", "Employee" });
+
+    private readonly ServiceProvider services;
+    public string Directory { get; }
+    public FakeTimeProvider Clock { get; }
+    public IWorkflowEngine Engine { get; }
+    public IWorkflowQueries Queries { get; }
+    public IWorkflowStore Store { get; }
+
+    private EngineHarness(string directory, FakeTimeProvider clock, Action<IServiceCollection>? configure)
+    {
+        Directory = directory;
+        Clock = clock;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(directory, "engine.db")}",
+            ["Engine:ConcurrencyRetries"] = "10",
+        }).Build();
+        var collection = new ServiceCollection();
+        collection.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        collection.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        collection.AddSingleton<TimeProvider>(clock);
+        collection.AddWorkflowEngine(configuration);
+        configure?.Invoke(collection);
+        services = collection.BuildServiceProvider();
+        Engine = services.GetRequiredService<IWorkflowEngine>();
+        Queries = services.GetRequiredService<IWorkflowQueries>();
+        Store = services.GetRequiredService<IWorkflowStore>();
+    }
+
+    public static async Task<EngineHarness> CreateAsync(Action<IServiceCollection>? configure = null, string? directory = null)
+    {
+        directory ??= Path.Combine(Path.GetTempPath(), "rjh-engine-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
+        var harness = new EngineHarness(directory, clock, configure);
+        await harness.services.MigrateWorkflowStoreAsync();
+        return harness;
+    }
+
+    public async Task<DefinitionVersionView> DeployAsync(string xml, bool publish = true) =>
+        await Engine.DeployAsync(xml, publish, Admin);
+
+    public async Task<InstanceView> StartAsync(string key, object? variables = null, Caller? caller = null, string? businessKey = null) =>
+        await Engine.StartAsync(new StartInstance(key, businessKey, Json(variables)), caller ?? Admin);
+
+    public async Task<InstanceView> DeployAndStartAsync(string xml, object? variables = null)
+    {
+        var deployed = await DeployAsync(xml);
+        return await StartAsync(deployed.Key, variables);
+    }
+
+    public async Task<InstanceView> InstanceAsync(Guid id) =>
+        await Queries.GetInstanceAsync(id, Admin) ?? throw new InvalidOperationException($"No instance {id}");
+
+    public async Task<IReadOnlyList<TaskView>> OpenTasksAsync(Guid instanceId) =>
+        (await Store.ListTasksAsync(new TaskQuery(instanceId))).Select(t => WorkflowViewsFor(t)).ToList();
+
+    private TaskView WorkflowViewsFor(UserTaskRecord t) =>
+        new(t.Id, t.InstanceId, t.ElementId, t.Name, t.FormKey, t.Assignee, t.CandidateRoles.Split(',', StringSplitOptions.RemoveEmptyEntries),
+            t.CreatedAt, t.DueAt, t.Status.ToString(), []);
+
+    /// <summary>Completes the one open task at the element, as admin.</summary>
+    public async Task<InstanceView> CompleteAsync(Guid instanceId, string elementId, object? variables = null, Caller? caller = null)
+    {
+        var task = (await OpenTasksAsync(instanceId)).Single(t => t.ElementId == elementId);
+        await Engine.CompleteTaskAsync(task.Id, Json(variables), caller ?? Admin);
+        return await InstanceAsync(instanceId);
+    }
+
+    public async Task<int> AdvanceAsync(TimeSpan by)
+    {
+        Clock.Advance(by);
+        return await Engine.FireDueTimersAsync();
+    }
+
+    public async Task<IReadOnlyList<JournalEntryView>> JournalAsync(Guid id) => await Queries.GetJournalAsync(id, Admin);
+
+    public static JsonObject? Json(object? value) => value switch
+    {
+        null => null,
+        JsonObject o => o,
+        string s => JsonNode.Parse(s)!.AsObject(),
+        _ => System.Text.Json.JsonSerializer.SerializeToNode(value)!.AsObject(),
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>An activity for tests that records its calls and returns its inputs doubled where numeric.</summary>
+[Activity("Test.Record")]
+public sealed class RecordingActivity : IActivity
+{
+    public static readonly System.Collections.Concurrent.ConcurrentBag<string> Keys = [];
+    public Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken ct)
+    {
+        Keys.Add(context.IdempotencyKey);
+        var outputs = context.Inputs.ToDictionary(i => i.Key, i => i.Value?.DeepClone());
+        outputs["key"] = context.IdempotencyKey;
+        return Task.FromResult(new ActivityResult(outputs));
+    }
+}
+
+[Activity("Test.Throw")]
+public sealed class ThrowingActivity : IActivity
+{
+    public Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken ct) =>
+        throw new InvalidOperationException("simulated outage");
+}
