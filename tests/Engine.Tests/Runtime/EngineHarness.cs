@@ -17,7 +17,7 @@ namespace RJH.DeviceWorkflows.Engine.Tests.Runtime;
 /// </summary>
 public sealed class EngineHarness : IAsyncDisposable
 {
-    public static readonly Caller Admin = new("admin", new HashSet<string> { "Admin", "ProcessOwner", "Manager", "Employee" });
+    public static readonly Caller Admin = new("admin", new HashSet<string> { "Admin", "ProcessOwner", "Manager", "Employee", "ServiceCenter", "HR", "SafetyRep" });
 
     private readonly ServiceProvider services;
     public string Directory { get; }
@@ -102,6 +102,13 @@ public sealed class EngineHarness : IAsyncDisposable
         string s => JsonNode.Parse(s)!.AsObject(),
         _ => System.Text.Json.JsonSerializer.SerializeToNode(value)!.AsObject(),
     };
+
+    /// <summary>Stops the engine and releases the database file, keeping it for a restart.</summary>
+    public async Task StopAsync()
+    {
+        await services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
 
     public async ValueTask DisposeAsync()
     {
