@@ -39,10 +39,7 @@ public static class BpmnReader
         }
         catch (XmlException ex)
         {
-            var message = ex.Message.Contains("DTD", StringComparison.Ordinal)
-                ? "DOCTYPE declarations (DTDs) are not allowed in BPMN files"
-                : $"The file is not well-formed XML: {ex.Message}";
-            return Fail(new Diagnostic(null, Math.Max(1, ex.LineNumber), message));
+            return Fail(XmlFault(xml, ex));
         }
 
         var root = document.Root!;
@@ -85,6 +82,16 @@ public static class BpmnReader
         };
         using var reader = XmlReader.Create(new StringReader(xml), settings);
         return XDocument.Load(reader, LoadOptions.SetLineInfo);
+    }
+
+    private static Diagnostic XmlFault(string xml, XmlException ex)
+    {
+        if (!ex.Message.Contains("DTD", StringComparison.Ordinal))
+            return new Diagnostic(null, Math.Max(1, ex.LineNumber), $"The file is not well-formed XML: {ex.Message}");
+        // The parser refuses a DTD without saying where it is; the user needs the line.
+        var at = xml.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+        var line = at < 0 ? Math.Max(1, ex.LineNumber) : xml.AsSpan(0, at).Count('\n') + 1;
+        return new Diagnostic(null, line, "DOCTYPE declarations (DTDs) are not allowed in BPMN files");
     }
 
     /// <summary>
