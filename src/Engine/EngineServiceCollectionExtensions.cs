@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RJH.DeviceWorkflows.Data;
 using RJH.DeviceWorkflows.Engine.Activities;
 using RJH.DeviceWorkflows.Engine.Activities.BuiltIn;
 using RJH.DeviceWorkflows.Engine.Expressions;
@@ -23,7 +24,7 @@ public static class EngineServiceCollectionExtensions
         var controllable = configuration.GetValue<bool>(EngineOptions.Section + ":" + nameof(EngineOptions.ControllableClock));
         services.TryAddSingleton<TimeProvider>(controllable ? new ControllableTimeProvider() : TimeProvider.System);
 
-        services.AddEfWorkflowStore(configuration.GetConnectionString("Default") ?? "Data Source=data/rjh.db");
+        services.AddEfWorkflowStore(DatabaseOptions.From(configuration));
 
         services.AddSingleton<ExpressionEvaluator>();
         services.AddSingleton<ActivityCatalog>();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using RJH.DeviceWorkflows.Data;
 
 namespace RJH.DeviceWorkflows.Engine.Persistence;
 
@@ -14,7 +15,7 @@ internal sealed class DesignTimeWorkflowDbContextFactory : IDesignTimeDbContextF
     {
         var options = new DbContextOptionsBuilder<WorkflowDbContext>();
         // Never opened when adding a migration; only names the provider.
-        StoreProviders.Configure(options, StoreProviders.Sqlite, "Data Source=design-time.db");
+        DatabaseProvider.Configure(options, new DatabaseOptions(DatabaseOptions.Sqlite, "Data Source=design-time.db"));
         return new WorkflowDbContext(options.Options);
     }
 }

@@ -1,3 +1,4 @@
+using RJH.DeviceWorkflows.Data;
 using Microsoft.EntityFrameworkCore;
 using RJH.DeviceWorkflows.Engine.Storage;
 
