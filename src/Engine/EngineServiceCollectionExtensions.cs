@@ -7,6 +7,7 @@ using RJH.DeviceWorkflows.Engine.Activities.BuiltIn;
 using RJH.DeviceWorkflows.Engine.Expressions;
 using RJH.DeviceWorkflows.Engine.Persistence;
 using RJH.DeviceWorkflows.Engine.Runtime;
+using RJH.DeviceWorkflows.Engine.Runtime.Jobs;
 
 namespace RJH.DeviceWorkflows.Engine;
 
@@ -30,10 +31,18 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<ActivityCatalog>();
         services.AddSingleton<DefinitionCache>();
         services.AddSingleton<WorkflowViews>();
-        services.AddSingleton<IWorkflowEngine, WorkflowEngine>();
+        services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section));
+        services.AddSingleton<WorkflowEngine>();
+        services.AddSingleton<IWorkflowEngine>(sp => sp.GetRequiredService<WorkflowEngine>());
+        services.AddSingleton<IJobRunner>(sp => sp.GetRequiredService<WorkflowEngine>());
+        // The Host replaces this with Hangfire; TryAdd lets a caller register its own dispatcher first.
+        services.TryAddSingleton<InProcessJobDispatcher>();
+        services.TryAddSingleton<IJobDispatcher>(sp => sp.GetRequiredService<InProcessJobDispatcher>());
         services.AddSingleton<IWorkflowQueries, WorkflowQueries>();
         services.AddHostedService<StoreMigrator>();
+        services.AddHostedService<OutboxRecovery>();
         services.AddHostedService<TimerPoller>();
+        services.AddHostedService(sp => sp.GetRequiredService<InProcessJobDispatcher>());
 
         services.AddActivity<SetVariablesActivity>();
         services.AddActivity<FailActivity>();

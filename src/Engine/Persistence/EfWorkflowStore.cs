@@ -98,6 +98,19 @@ internal sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> conte
             return incidents.OrderBy(i => i.CreatedAt);
         }, ct);
 
+    public Task<JobRecord?> FindJobAsync(Guid id, CancellationToken ct = default) =>
+        ReadAsync(db => db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct), ct);
+
+    public Task<IReadOnlyList<JobRecord>> ListPendingJobsAsync(int max, CancellationToken ct = default) =>
+        ReadListAsync(db => db.Jobs.AsNoTracking().Where(j => j.Status == JobStatus.Pending)
+            .OrderBy(j => j.CreatedAt).Take(max), ct);
+
+    public Task<TimerRecord?> FindTimerAsync(Guid id, CancellationToken ct = default) =>
+        ReadAsync(db => db.Timers.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct), ct);
+
+    public Task<IReadOnlyList<TimerRecord>> ListTimersAsync(int max, CancellationToken ct = default) =>
+        ReadListAsync(db => db.Timers.AsNoTracking().OrderBy(t => t.DueAt).Take(max), ct);
+
     private async Task<T> ReadAsync<T>(Func<WorkflowDbContext, Task<T>> query, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

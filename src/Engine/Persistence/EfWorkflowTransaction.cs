@@ -67,10 +67,17 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
         await db.Incidents.Where(i => i.InstanceId == instanceId && i.ResolvedAt == null)
             .OrderBy(i => i.CreatedAt).ToListAsync(ct);
 
+    public async Task<IncidentRecord?> LoadIncidentAsync(Guid id, CancellationToken ct = default) =>
+        await db.Incidents.FindAsync([id], ct);
+
+    public async Task<JobRecord?> LoadJobAsync(Guid id, CancellationToken ct = default) =>
+        await db.Jobs.FindAsync([id], ct);
+
     public void AddDefinition(DefinitionRecord definition) => db.Definitions.Add(definition);
     public void AddInstance(InstanceRecord instance) => db.Instances.Add(instance);
     public void AddTask(UserTaskRecord task) => db.UserTasks.Add(task);
     public void AddIncident(IncidentRecord incident) => db.Incidents.Add(incident);
+    public void AddJob(JobRecord job) => db.Jobs.Add(job);
     public void Append(JournalRecord entry) => db.Journal.Add(entry);
 
     public async Task ReplaceWaitsAsync(Guid instanceId, IReadOnlyCollection<MessageSubscriptionRecord> messages,

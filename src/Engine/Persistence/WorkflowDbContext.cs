@@ -17,6 +17,7 @@ internal sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> opti
     public DbSet<MessageSubscriptionRecord> MessageSubscriptions => Set<MessageSubscriptionRecord>();
     public DbSet<TimerRecord> Timers => Set<TimerRecord>();
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
+    public DbSet<JobRecord> Jobs => Set<JobRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -24,6 +25,7 @@ internal sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> opti
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
         configurationBuilder.Properties<InstanceStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<UserTaskStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<JobStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -94,6 +96,17 @@ internal sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> opti
             e.HasKey(i => i.Id);
             e.Property(i => i.Id).ValueGeneratedNever();
             e.HasIndex(i => i.InstanceId);
+        });
+
+        modelBuilder.Entity<JobRecord>(e =>
+        {
+            e.ToTable("Jobs");
+            e.HasKey(j => j.Id);
+            e.Property(j => j.Id).ValueGeneratedNever();
+            e.Property(j => j.ActivityType).HasMaxLength(KeyLength);
+            e.Property(j => j.IdempotencyKey).HasMaxLength(KeyLength);
+            e.HasIndex(j => new { j.Status, j.CreatedAt });
+            e.HasIndex(j => j.InstanceId);
         });
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using RJH.DeviceWorkflows.Engine.Activities;
 using RJH.DeviceWorkflows.Engine.Expressions;
 using RJH.DeviceWorkflows.Engine.Model;
+using RJH.DeviceWorkflows.Engine.Runtime.Jobs;
 using RJH.DeviceWorkflows.Engine.Runtime.State;
 using RJH.DeviceWorkflows.Engine.Storage;
 
@@ -24,6 +25,7 @@ internal sealed class CommandContext(
     private readonly Dictionary<Guid, ProcessExecution> executions = [];
 
     public IWorkflowTransaction Tx { get; } = tx;
+    public AfterCommitWork AfterCommit { get; } = new();
     public DateTimeOffset Now { get; } = now;
     public Caller Caller { get; } = caller;
     public ExpressionEvaluator Expressions { get; } = expressions;

@@ -23,6 +23,20 @@ public interface IWorkflowEngine
 
     /// <summary>Fires every timer due now; returns how many fired.</summary>
     Task<int> FireDueTimersAsync(CancellationToken ct = default);
+
+    /// <summary>Tries an incident's step again (a job gets a fresh set of attempts), with changed variables if given.</summary>
+    Task<InstanceView> RetryIncidentAsync(Guid incidentId, JsonObject? variables, Caller caller, CancellationToken ct = default);
+    /// <summary>Marks an incident fixed by hand: its step counts as done and the instance moves on.</summary>
+    Task<InstanceView> ResolveIncidentAsync(Guid incidentId, JsonObject? variables, Caller caller, CancellationToken ct = default);
+}
+
+/// <summary>Entry points for whatever runs outbox work (Hangfire in the Host).</summary>
+public interface IJobRunner
+{
+    /// <summary>Runs one job activity and applies its result to the instance as a command of its own.</summary>
+    Task RunJobAsync(Guid jobId, CancellationToken ct = default);
+    /// <summary>Fires one timer if it is due; re-schedules it when it was moved later.</summary>
+    Task FireTimerAsync(Guid timerId, CancellationToken ct = default);
 }
 
 /// <summary>Read side for the API: views already shaped as the JSON contract.</summary>
@@ -38,6 +52,9 @@ public interface IWorkflowQueries
 
     Task<IReadOnlyList<TaskView>> ListTasksAsync(Caller caller, Guid? instanceId, CancellationToken ct = default);
     Task<TaskView?> GetTaskAsync(Guid id, Caller caller, CancellationToken ct = default);
+
+    /// <summary>Open incidents (admin only).</summary>
+    Task<IReadOnlyList<IncidentListItem>> ListIncidentsAsync(Caller caller, CancellationToken ct = default);
 }
 
 public sealed record StartInstance(string DefinitionKey, string? BusinessKey, JsonObject? Variables);
@@ -56,6 +73,9 @@ public sealed record IncidentView(Guid Id, string? ElementId, string Error, int 
 public sealed record InstanceView(Guid Id, string DefinitionKey, int Version, string? BusinessKey, string Status,
     JsonObject Variables, IReadOnlyList<string> ActiveElements, IReadOnlyList<IncidentView> Incidents,
     DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string StartedBy, Guid? ParentInstanceId);
+
+public sealed record IncidentListItem(Guid Id, Guid InstanceId, string DefinitionKey, string? ElementId, string Error,
+    int Attempts, DateTimeOffset CreatedAt);
 
 public sealed record JournalEntryView(long Id, DateTimeOffset At, string Kind, string? ElementId, string? Actor, string? Detail);
 

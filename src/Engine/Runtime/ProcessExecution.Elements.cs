@@ -36,7 +36,11 @@ internal sealed partial class ProcessExecution
                 StartMultiInstance(token, activity);
                 break;
             case Activity activity:
-                if (!token.Iteration) AddBoundaryWaits(token, activity);
+                if (!token.Iteration)
+                {
+                    RemoveWaitsOf(token);   // a retried step must not subscribe twice
+                    AddBoundaryWaits(token, activity);
+                }
                 token.Visit++;
                 await ActivityAsync(token, activity, ct);
                 break;
@@ -51,6 +55,9 @@ internal sealed partial class ProcessExecution
         {
             case UserTask task:
                 CreateTask(token, task);
+                break;
+            case ServiceTask service when ctx.Activities.Descriptor(service.ActivityType).Execution == ActivityExecution.Job:
+                CreateJob(token, service);
                 break;
             case ServiceTask service:
                 await RunServiceTaskAsync(token, service, ct);
@@ -250,11 +257,16 @@ internal sealed partial class ProcessExecution
         await RunAsync(ct);
     }
 
+    private Dictionary<string, JsonNode?> EvaluateInputs(Token token, ServiceTask task) =>
+        task.Inputs.ToDictionary(m => m.Name, m => EvaluateMapping(m, token.ScopeId, null, "input"));
+
+    private string IdempotencyKey(Token token, ServiceTask task) => $"{Id:N}:{token.Id}:{task.Id}:{token.Visit}";
+
     private async Task RunServiceTaskAsync(Token token, ServiceTask task, CancellationToken ct)
     {
-        var inputs = task.Inputs.ToDictionary(m => m.Name, m => EvaluateMapping(m, token.ScopeId, null, "input"));
+        var inputs = EvaluateInputs(token, task);
         var activity = ctx.Activities.Create(task.ActivityType, ctx.Services);
-        var context = new ActivityContext(Id, Record.BusinessKey, task.Id, $"{Id:N}:{token.Id}:{task.Id}:{token.Visit}", inputs);
+        var context = new ActivityContext(Id, Record.BusinessKey, task.Id, IdempotencyKey(token, task), inputs);
         ActivityResult result;
         try
         {
@@ -264,6 +276,12 @@ internal sealed partial class ProcessExecution
         {
             throw new StepFailedException($"Activity '{task.ActivityType}' failed: {e.Message}", e);
         }
+        ApplyResult(token, task, result);
+    }
+
+    /// <summary>Variables the activity set itself, then the model's output mappings over <c>result</c>.</summary>
+    private void ApplyResult(Token token, ServiceTask task, ActivityResult result)
+    {
         SetVariables(token.ScopeId, result.Variables);
         var resultObject = new JsonObject(result.Outputs.Select(o => KeyValuePair.Create(o.Key, o.Value?.DeepClone())));
         foreach (var output in task.Outputs)

@@ -24,6 +24,7 @@ internal sealed partial class ProcessExecution
                 wait.DueAt = schedule.DueAt;
                 wait.RemainingRepetitions = schedule.RemainingRepetitions;
                 wait.Interval = schedule.Interval;
+                ctx.AfterCommit.ScheduleTimer(wait.Id, schedule.DueAt);
                 break;
             case EventTriggerKind.Message:
                 wait.Kind = WaitKind.Message;
@@ -91,6 +92,7 @@ internal sealed partial class ProcessExecution
         }
         wait.DueAt = next.DueAt;
         wait.RemainingRepetitions = next.RemainingRepetitions;
+        ctx.AfterCommit.ScheduleTimer(wait.Id, next.DueAt);
     }
 
     /// <summary>

@@ -209,14 +209,14 @@ internal sealed partial class ProcessExecution(CommandContext ctx, InstanceRecor
     // ---- failure ----------------------------------------------------------------------
 
     /// <summary>The token stops with an incident; other tokens go on.</summary>
-    private void Fail(Token token, string error)
+    private void Fail(Token token, string error, int attempts = 1)
     {
         token.Phase = TokenPhase.Failed;
         Record.Status = InstanceStatus.Faulted;
         ctx.Tx.AddIncident(new IncidentRecord
         {
             Id = Guid.CreateVersion7(ctx.Now), InstanceId = Id, ElementId = token.ElementId, TokenId = token.Id,
-            Error = error, CreatedAt = ctx.Now,
+            Error = error, Attempts = attempts, CreatedAt = ctx.Now,
         });
         ctx.Journal(Id, "Incident", token.ElementId, error);
     }

@@ -131,7 +131,9 @@ internal sealed partial class WorkflowEngine
                     Id = Guid.CreateVersion7(ctx.Now), DefinitionKey = definition.Key, ElementId = s.Id,
                     MessageName = s.Trigger.MessageName!, CreatedAt = ctx.Now,
                 }).ToList();
-            await ctx.Tx.ReplaceStartWaitsAsync(definition.Key, messages, [StartTimer(definition.Key, timer.ElementId, next)], ct);
+            var nextTimer = StartTimer(definition.Key, timer.ElementId, next);
+            await ctx.Tx.ReplaceStartWaitsAsync(definition.Key, messages, [nextTimer], ct);
+            ctx.AfterCommit.ScheduleTimer(nextTimer.Id, nextTimer.DueAt);
         }
         return await StartByEventAsync(ctx, timer.DefinitionKey!, timer.ElementId, null, null, ct);
     }, ct);

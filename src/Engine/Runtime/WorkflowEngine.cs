@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using RJH.DeviceWorkflows.Engine.Activities;
 using RJH.DeviceWorkflows.Engine.Expressions;
 using RJH.DeviceWorkflows.Engine.Model;
+using RJH.DeviceWorkflows.Engine.Runtime.Jobs;
 using RJH.DeviceWorkflows.Engine.Storage;
 
 namespace RJH.DeviceWorkflows.Engine.Runtime;
@@ -22,6 +23,8 @@ internal sealed partial class WorkflowEngine(
     TimeProvider time,
     IOptions<EngineOptions> options,
     WorkflowViews views,
+    IJobDispatcher dispatcher,
+    IOptions<JobOptions> jobOptions,
     ILogger<WorkflowEngine> logger) : IWorkflowEngine
 {
     public const string ProcessOwnerRole = "ProcessOwner";
@@ -38,6 +41,7 @@ internal sealed partial class WorkflowEngine(
                 var result = await body(ctx);
                 await ctx.SaveAsync(ct);
                 await tx.CommitAsync(ct);
+                ctx.AfterCommit.HandTo(dispatcher);
                 return result;
             }
             catch (ConcurrencyConflictException) when (attempt < options.Value.ConcurrencyRetries)
@@ -105,6 +109,7 @@ internal sealed partial class WorkflowEngine(
             return StartTimer(record.Key, s.Id, schedule);
         }).ToList();
         await ctx.Tx.ReplaceStartWaitsAsync(record.Key, messages, timers, ct);
+        foreach (var timer in timers) ctx.AfterCommit.ScheduleTimer(timer.Id, timer.DueAt);
     }
 
     private static TimerRecord StartTimer(string key, string elementId, TimerSchedule schedule) => new()

@@ -81,6 +81,21 @@ internal sealed class WorkflowQueries(IWorkflowStore store) : IWorkflowQueries
         return visible ? WorkflowViews.Task(task, await store.FindInstanceAsync(task.InstanceId, ct)) : null;
     }
 
+    public async Task<IReadOnlyList<IncidentListItem>> ListIncidentsAsync(Caller caller, CancellationToken ct = default)
+    {
+        if (!caller.IsAdmin) throw new ForbiddenException("Only an admin may list incidents.");
+        var incidents = await store.ListIncidentsAsync(null, openOnly: true, ct);
+        var keys = new Dictionary<Guid, string>();
+        var items = new List<IncidentListItem>();
+        foreach (var i in incidents)
+        {
+            if (!keys.TryGetValue(i.InstanceId, out var key))
+                keys[i.InstanceId] = key = (await store.FindInstanceAsync(i.InstanceId, ct))?.DefinitionKey ?? "";
+            items.Add(new IncidentListItem(i.Id, i.InstanceId, key, i.ElementId, i.Error, i.Attempts, i.CreatedAt));
+        }
+        return items;
+    }
+
     private static bool SeesAll(Caller caller) => caller.IsAdmin || caller.Roles.Contains(WorkflowEngine.ProcessOwnerRole);
 
     private async Task<bool> MaySeeAsync(InstanceRecord record, Caller caller, CancellationToken ct)

@@ -23,6 +23,13 @@ public interface IWorkflowStore
     Task<IReadOnlyList<MessageSubscriptionRecord>> FindMessageSubscriptionsAsync(string messageName, string? correlationKey, CancellationToken ct = default);
     Task<IReadOnlyList<TimerRecord>> ListDueTimersAsync(DateTimeOffset now, int max, CancellationToken ct = default);
     Task<IReadOnlyList<IncidentRecord>> ListIncidentsAsync(Guid? instanceId, bool openOnly, CancellationToken ct = default);
+
+    Task<JobRecord?> FindJobAsync(Guid id, CancellationToken ct = default);
+    /// <summary>Jobs not yet completed or failed, oldest first (re-dispatched when a host starts).</summary>
+    Task<IReadOnlyList<JobRecord>> ListPendingJobsAsync(int max, CancellationToken ct = default);
+    Task<TimerRecord?> FindTimerAsync(Guid id, CancellationToken ct = default);
+    /// <summary>Every timer, earliest first (scheduled again when a host starts).</summary>
+    Task<IReadOnlyList<TimerRecord>> ListTimersAsync(int max, CancellationToken ct = default);
 }
 
 public sealed record InstanceQuery(string? DefinitionKey = null, InstanceStatus? Status = null, int Max = 500);
@@ -44,11 +51,14 @@ public interface IWorkflowTransaction : IAsyncDisposable
     Task<int> NextDefinitionVersionAsync(string key, CancellationToken ct = default);
     Task<IReadOnlyList<UserTaskRecord>> LoadOpenTasksAsync(Guid instanceId, CancellationToken ct = default);
     Task<IReadOnlyList<IncidentRecord>> LoadOpenIncidentsAsync(Guid instanceId, CancellationToken ct = default);
+    Task<IncidentRecord?> LoadIncidentAsync(Guid id, CancellationToken ct = default);
+    Task<JobRecord?> LoadJobAsync(Guid id, CancellationToken ct = default);
 
     void AddDefinition(DefinitionRecord definition);
     void AddInstance(InstanceRecord instance);
     void AddTask(UserTaskRecord task);
     void AddIncident(IncidentRecord incident);
+    void AddJob(JobRecord job);
     void Append(JournalRecord entry);
 
     /// <summary>Replaces every message subscription and timer of one instance with the given sets.</summary>

@@ -113,3 +113,28 @@ public sealed class IncidentRecord
     public required DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ResolvedAt { get; set; }
 }
+
+public enum JobStatus { Pending, Completed, Failed }
+
+/// <summary>
+/// Outbox row of an activity that runs as a job (it calls an outside system). Written in the same
+/// transaction as the instance that waits for it; handed to the job runner after commit.
+/// </summary>
+public sealed class JobRecord
+{
+    public required Guid Id { get; set; }
+    public required Guid InstanceId { get; set; }
+    public required string TokenId { get; set; }
+    public required string ElementId { get; set; }
+    public required string ActivityType { get; set; }
+    /// <summary>Evaluated inputs as a JSON object.</summary>
+    public required string Inputs { get; set; }
+    /// <summary>Instance + token + element + visit: the same for every attempt of one execution.</summary>
+    public required string IdempotencyKey { get; set; }
+    public JobStatus Status { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset? NextAttemptAt { get; set; }
+    public string? LastError { get; set; }
+    public required DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+}

@@ -19,7 +19,7 @@ public sealed class SchemaTests
         Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode;"));
         var tables = await ScalarAsync(connection,
             "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name);");
-        Assert.Contains("Definitions,Incidents,Instances,Journal,MessageSubscriptions,Timers,UserTasks", tables);
+        Assert.Contains("Definitions,Incidents,Instances,Jobs,Journal,MessageSubscriptions,Timers,UserTasks", tables);
 
         // Running it again on an up-to-date database changes nothing.
         await db.Services.MigrateWorkflowStoreAsync();

@@ -43,7 +43,7 @@ internal enum TokenPhase
     Failed,
 }
 
-internal enum WaitReason { Task, Message, Timer, EventGateway, Join, SubProcess, MultiInstance, CallActivity }
+internal enum WaitReason { Task, Message, Timer, EventGateway, Join, SubProcess, MultiInstance, CallActivity, Job }
 
 internal sealed class Token
 {
@@ -59,6 +59,8 @@ internal sealed class Token
     public bool Iteration { get; set; }
     public Guid? TaskId { get; set; }
     public Guid? ChildInstanceId { get; set; }
+    /// <summary>The outbox job this token waits for.</summary>
+    public Guid? JobId { get; set; }
     public MultiInstanceProgress? MultiInstance { get; set; }
     /// <summary>Counts executions of activities so idempotency keys differ when an element runs again.</summary>
     public int Visit { get; set; }

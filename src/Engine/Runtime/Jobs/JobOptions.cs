@@ -1,0 +1,33 @@
+namespace RJH.DeviceWorkflows.Engine.Runtime.Jobs;
+
+/// <summary>Retries of job activities (section "Engine:Jobs"), with per-activity-type overrides.</summary>
+public sealed class JobOptions
+{
+    public const string Section = "Engine:Jobs";
+
+    /// <summary>Attempts in all, the first included, before the instance gets an incident.</summary>
+    public int MaxAttempts { get; set; } = 5;
+    /// <summary>Delay before the first retry; each later retry waits twice as long.</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>Overrides by activity type, e.g. Engine:Jobs:Activities:Mdm.Wipe:MaxAttempts = 10.</summary>
+    public Dictionary<string, ActivityRetry> Activities { get; set; } = [];
+
+    public int MaxAttemptsFor(string activityType) =>
+        Activities.TryGetValue(activityType, out var o) && o.MaxAttempts is { } n ? n : MaxAttempts;
+
+    /// <summary>Exponential back-off: base, 2×base, 4×base, ... capped at MaxDelay.</summary>
+    public TimeSpan DelayAfter(string activityType, int failedAttempts)
+    {
+        var baseDelay = Activities.TryGetValue(activityType, out var o) && o.BaseDelay is { } d ? d : BaseDelay;
+        var factor = Math.Pow(2, Math.Max(0, failedAttempts - 1));
+        var delay = TimeSpan.FromTicks((long)Math.Min(baseDelay.Ticks * factor, MaxDelay.Ticks));
+        return delay;
+    }
+}
+
+public sealed class ActivityRetry
+{
+    public int? MaxAttempts { get; set; }
+    public TimeSpan? BaseDelay { get; set; }
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using RJH.DeviceWorkflows.Engine.Storage;
+
+namespace RJH.DeviceWorkflows.Engine.Runtime.Jobs;
+
+/// <summary>
+/// On start, hands every pending job and every timer to the dispatcher again. The database is the
+/// source of truth, so an in-memory job store loses nothing across a restart; a job delivered twice
+/// is applied once.
+/// </summary>
+internal sealed class OutboxRecovery(IWorkflowStore store, IJobDispatcher dispatcher, ILogger<OutboxRecovery> logger) : IHostedService
+{
+    private const int Max = 1_000_000;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var jobs = await store.ListPendingJobsAsync(Max, cancellationToken);
+        foreach (var job in jobs) dispatcher.DispatchJob(job.Id, job.NextAttemptAt);
+        var timers = await store.ListTimersAsync(Max, cancellationToken);
+        foreach (var timer in timers) dispatcher.ScheduleTimer(timer.Id, timer.DueAt);
+        if (jobs.Count + timers.Count > 0)
+            logger.LogInformation("Re-dispatched {Jobs} pending job(s) and {Timers} timer(s)", jobs.Count, timers.Count);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

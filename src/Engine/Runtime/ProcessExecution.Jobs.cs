@@ -1,0 +1,125 @@
+using System.Text.Json.Nodes;
+using RJH.DeviceWorkflows.Engine.Activities;
+using RJH.DeviceWorkflows.Engine.Model;
+using RJH.DeviceWorkflows.Engine.Runtime.State;
+using RJH.DeviceWorkflows.Engine.Storage;
+
+namespace RJH.DeviceWorkflows.Engine.Runtime;
+
+internal sealed partial class ProcessExecution
+{
+    /// <summary>
+    /// A job activity does not run inside the command: its inputs go to the outbox with the instance
+    /// state, and the token waits until the job's result comes back as a command of its own.
+    /// </summary>
+    private void CreateJob(Token token, ServiceTask task)
+    {
+        var job = new JobRecord
+        {
+            Id = Guid.CreateVersion7(ctx.Now), InstanceId = Id, TokenId = token.Id, ElementId = task.Id,
+            ActivityType = task.ActivityType, Inputs = new JsonObject(EvaluateInputs(token, task)).ToJsonString(),
+            IdempotencyKey = IdempotencyKey(token, task), Status = JobStatus.Pending, CreatedAt = ctx.Now,
+        };
+        ctx.Tx.AddJob(job);
+        ctx.AfterCommit.DispatchJob(job.Id, null);
+        token.JobId = job.Id;
+        Wait(token, WaitReason.Job);
+        ctx.Journal(Id, "JobQueued", task.Id, task.ActivityType, actor: "engine");
+    }
+
+    /// <summary>The token that waits for this job, or null when its result was applied already (or is moot).</summary>
+    private Token? JobToken(JobRecord job) =>
+        State.Tokens.Find(t => t.JobId == job.Id && t.Id == job.TokenId);
+
+    /// <summary>Applies a job's result once: a second delivery finds the token gone and changes nothing.</summary>
+    public async Task<bool> CompleteJobAsync(JobRecord job, ActivityResult result, CancellationToken ct)
+    {
+        var token = JobToken(job);
+        job.Status = JobStatus.Completed;
+        job.CompletedAt = ctx.Now;
+        if (token is null || token.Phase != TokenPhase.Waiting || !IsActive) return false;
+        token.JobId = null;
+        ctx.Journal(Id, "JobCompleted", job.ElementId, $"{job.ActivityType} after {job.Attempts} attempt(s)", actor: "engine");
+        try
+        {
+            ApplyResult(token, (ServiceTask)Model.Node(job.ElementId), result);
+            Complete(token);
+        }
+        catch (StepFailedException e) { Fail(token, e.Message); }
+        await RunAsync(ct);
+        return true;
+    }
+
+    /// <summary>The job raised a BPMN error: it is handled like one raised inline.</summary>
+    public async Task<bool> JobRaisedErrorAsync(JobRecord job, BpmnErrorException error, CancellationToken ct)
+    {
+        var token = JobToken(job);
+        job.Status = JobStatus.Completed;
+        job.CompletedAt = ctx.Now;
+        if (token is null || !IsActive) return false;
+        token.JobId = null;
+        await RaiseErrorAsync(token, error.Code, error.Message, ct);
+        await RunAsync(ct);
+        return true;
+    }
+
+    /// <summary>Retries are used up: the token stops with an incident that says how often it was tried.</summary>
+    public void JobExhausted(JobRecord job)
+    {
+        job.Status = JobStatus.Failed;
+        var token = JobToken(job);
+        if (token is null || !IsActive) return;
+        Fail(token, $"Activity '{job.ActivityType}' failed after {job.Attempts} attempt(s): {job.LastError}", job.Attempts);
+    }
+
+    /// <summary>Tries the failed step again, with changed variables if given.</summary>
+    public async Task RetryAsync(IncidentRecord incident, JobRecord? job, JsonObject? variables, CancellationToken ct)
+    {
+        var token = IncidentToken(incident);
+        SetVariables(token.ScopeId, variables);
+        CloseIncident(incident, "IncidentRetried");
+        if (job is not null && token.JobId == job.Id)
+        {
+            job.Status = JobStatus.Pending;
+            job.Attempts = 0;
+            job.LastError = null;
+            job.NextAttemptAt = null;
+            Wait(token, WaitReason.Job);
+            ctx.AfterCommit.DispatchJob(job.Id, null);
+        }
+        else
+        {
+            token.Phase = TokenPhase.Arrived;
+            token.WaitingFor = null;
+        }
+        await RunAsync(ct);
+    }
+
+    /// <summary>Someone did the step by hand: the token moves on as if it had succeeded.</summary>
+    public async Task ResolveAsync(IncidentRecord incident, JsonObject? variables, CancellationToken ct)
+    {
+        var token = IncidentToken(incident);
+        SetVariables(token.ScopeId, variables);
+        CloseIncident(incident, "IncidentResolved");
+        token.JobId = null;
+        Complete(token);
+        await RunAsync(ct);
+    }
+
+    private Token IncidentToken(IncidentRecord incident)
+    {
+        if (incident.ResolvedAt is not null) throw new ConflictException("The incident is already resolved.");
+        if (!IsActive) throw new ConflictException($"The instance has ended ({Record.Status}); there is nothing to retry.");
+        var token = State.Tokens.Find(t => t.Id == incident.TokenId);
+        return token is { Phase: TokenPhase.Failed } ? token
+            : throw new ConflictException("The step of this incident is no longer waiting for a decision.");
+    }
+
+    private void CloseIncident(IncidentRecord incident, string kind)
+    {
+        incident.ResolvedAt = ctx.Now;
+        ctx.Journal(Id, kind, incident.ElementId);
+        if (!State.Tokens.Any(t => t.Phase == TokenPhase.Failed && t.Id != incident.TokenId))
+            Record.Status = InstanceStatus.Running;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RJH.DeviceWorkflows.Engine.Activities;
+using RJH.DeviceWorkflows.Engine.Storage;
+
+namespace RJH.DeviceWorkflows.Engine.Runtime;
+
+internal sealed partial class WorkflowEngine : IJobRunner
+{
+    public async Task RunJobAsync(Guid jobId, CancellationToken ct = default)
+    {
+        var job = await store.FindJobAsync(jobId, ct);
+        if (job is null || job.Status != JobStatus.Pending) return;   // applied already: a duplicate delivery
+        if (job.NextAttemptAt is { } notBefore && notBefore > time.GetUtcNow())
+        {
+            dispatcher.DispatchJob(jobId, notBefore);
+            return;
+        }
+        var instance = await store.FindInstanceAsync(job.InstanceId, ct);
+        var inputs = (JsonNode.Parse(job.Inputs) as JsonObject ?? []).ToDictionary(p => p.Key, p => p.Value?.DeepClone());
+        var context = new ActivityContext(job.InstanceId, instance?.BusinessKey, job.ElementId, job.IdempotencyKey, inputs);
+
+        ActivityResult? result = null;
+        BpmnErrorException? bpmnError = null;
+        Exception? failure = null;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            try { result = await activities.Create(job.ActivityType, scope.ServiceProvider).ExecuteAsync(context, ct); }
+            catch (BpmnErrorException e) { bpmnError = e; }
+            catch (Exception e) when (e is not OperationCanceledException) { failure = e; }
+        }
+        if (failure is not null)
+            logger.LogWarning("Job {JobId} ({Activity}) of instance {InstanceId} failed: {Error}", jobId, job.ActivityType, job.InstanceId, failure.Message);
+
+        await CommandAsync(Caller.System, async ctx =>
+        {
+            var tracked = await ctx.Tx.LoadJobAsync(jobId, ct);
+            if (tracked is null || tracked.Status != JobStatus.Pending) return false;
+            var execution = await ctx.TryLoadAsync(tracked.InstanceId, ct);
+            if (execution is null)
+            {
+                tracked.Status = JobStatus.Failed;
+                return false;
+            }
+            if (result is not null) return await execution.CompleteJobAsync(tracked, result, ct);
+            if (bpmnError is not null) return await execution.JobRaisedErrorAsync(tracked, bpmnError, ct);
+
+            tracked.Attempts++;
+            tracked.LastError = failure!.Message;
+            if (tracked.Attempts >= jobOptions.Value.MaxAttemptsFor(tracked.ActivityType))
+            {
+                execution.JobExhausted(tracked);
+                return true;
+            }
+            tracked.NextAttemptAt = ctx.Now + jobOptions.Value.DelayAfter(tracked.ActivityType, tracked.Attempts);
+            ctx.Journal(tracked.InstanceId, "JobRetryScheduled", tracked.ElementId,
+                $"attempt {tracked.Attempts} failed; next at {tracked.NextAttemptAt:O}", actor: "engine");
+            ctx.AfterCommit.DispatchJob(jobId, tracked.NextAttemptAt);
+            return true;
+        }, ct);
+    }
+
+    public async Task FireTimerAsync(Guid timerId, CancellationToken ct = default)
+    {
+        var timer = await store.FindTimerAsync(timerId, ct);
+        if (timer is null) return;
+        if (timer.DueAt > time.GetUtcNow())
+        {
+            dispatcher.ScheduleTimer(timerId, timer.DueAt);
+            return;
+        }
+        try { await FireAsync(timer, ct); }
+        catch (ConflictException) { /* another host fired it; the poller sees any leftover */ }
+    }
+
+    // ---- incidents --------------------------------------------------------------------
+
+    public Task<InstanceView> RetryIncidentAsync(Guid incidentId, JsonObject? variables, Caller caller, CancellationToken ct = default) =>
+        OnIncidentAsync(incidentId, caller, (execution, incident, job) => execution.RetryAsync(incident, job, (JsonObject?)variables?.DeepClone(), ct), ct);
+
+    public Task<InstanceView> ResolveIncidentAsync(Guid incidentId, JsonObject? variables, Caller caller, CancellationToken ct = default) =>
+        OnIncidentAsync(incidentId, caller, (execution, incident, _) => execution.ResolveAsync(incident, (JsonObject?)variables?.DeepClone(), ct), ct);
+
+    private async Task<InstanceView> OnIncidentAsync(Guid incidentId, Caller caller,
+        Func<ProcessExecution, IncidentRecord, JobRecord?, Task> action, CancellationToken ct)
+    {
+        if (!caller.IsAdmin) throw new ForbiddenException("Only an admin may retry or resolve incidents.");
+        var instanceId = await CommandAsync(caller, async ctx =>
+        {
+            var incident = await ctx.Tx.LoadIncidentAsync(incidentId, ct) ?? throw new NotFoundException($"Incident {incidentId} does not exist.");
+            var execution = await ctx.LoadAsync(incident.InstanceId, ct);
+            var jobId = execution.State.Tokens.Find(t => t.Id == incident.TokenId)?.JobId;
+            var job = jobId is { } id ? await ctx.Tx.LoadJobAsync(id, ct) : null;
+            await action(execution, incident, job);
+            return incident.InstanceId;
+        }, ct);
+        return await views.InstanceAsync(instanceId, ct);
+    }
+}
