@@ -3,7 +3,7 @@ using RJH.DeviceWorkflows.Engine.Runtime;
 namespace RJH.DeviceWorkflows.Host.Infrastructure.Auth;
 
 /// <summary>The role names of the platform; BPMN files (starterRoles, candidateRoles) use the same strings.</summary>
-public static class AppRoles
+internal static class AppRoles
 {
     public const string Admin = Caller.AdminRole;
     public const string ProcessOwner = "ProcessOwner";
