@@ -63,6 +63,18 @@ public sealed class ExceptionMappingTests(HostFactory factory) : IClassFixture<H
         Assert.Equal(2, problem["errors"]!.AsArray().Count);
     }
 
+    [Fact]
+    public async Task Completing_a_task_needs_no_body()
+    {
+        using var host = With(() => new NotFoundException("No task."));
+        using var client = await host.ClientFor("anna.chef");
+
+        var response = await client.PostAsync($"/api/tasks/{Guid.NewGuid()}/complete", content: null);
+
+        // 404 from the engine shows the request got past binding (not 400/415 for the missing body).
+        await HttpAssert.ProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
     private WebApplicationFactory<Program> With(Func<Exception> failure) =>
         factory.WithWebHostBuilder(web => web.ConfigureTestServices(services => new FailingEngine(failure).Register(services)));
 }
