@@ -1,6 +1,37 @@
+using RJH.DeviceWorkflows.Engine;
+using RJH.DeviceWorkflows.Host.Features.Admin;
+using RJH.DeviceWorkflows.Host.Features.Auth;
+using RJH.DeviceWorkflows.Host.Features.Definitions;
+using RJH.DeviceWorkflows.Host.Features.Instances;
+using RJH.DeviceWorkflows.Host.Features.Messages;
+using RJH.DeviceWorkflows.Host.Features.Tasks;
+using RJH.DeviceWorkflows.Host.Infrastructure.Auth;
+using RJH.DeviceWorkflows.Host.Infrastructure.Http;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddWorkflowEngine(builder.Configuration);
+builder.Services.AddApiConventions();
+builder.Services.AddDemoAuthentication();
+
 var app = builder.Build();
-app.MapGet("/", () => "RJH Device Workflows");
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+// The landing page is public, so static files come before authentication.
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapAuthEndpoints();
+app.MapDefinitionEndpoints();
+app.MapInstanceEndpoints();
+app.MapTaskEndpoints();
+app.MapMessageEndpoints();
+app.MapAdminEndpoints();
+
 app.Run();
 
 public partial class Program;

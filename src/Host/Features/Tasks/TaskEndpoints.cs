@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using RJH.DeviceWorkflows.Engine.Runtime;
+using RJH.DeviceWorkflows.Host.Infrastructure.Auth;
+using RJH.DeviceWorkflows.Host.Infrastructure.Http;
+
+namespace RJH.DeviceWorkflows.Host.Features.Tasks;
+
+/// <summary>
+/// The inbox. Every signed-in user has one; the engine lists only tasks assigned to the caller or open
+/// to one of their roles, and refuses to claim or complete anyone else's.
+/// </summary>
+internal static class TaskEndpoints
+{
+    public static IEndpointRouteBuilder MapTaskEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/tasks").WithTags("Tasks");
+        group.MapGet("/", List);
+        group.MapGet("/{id:guid}", Get);
+        group.MapPost("/{id:guid}/claim", Claim);
+        group.MapPost("/{id:guid}/complete", Complete);
+        return app;
+    }
+
+    public static async Task<Ok<IReadOnlyList<TaskView>>> List(Guid? instanceId, ClaimsPrincipal user,
+        [FromServices] IWorkflowQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.ListTasksAsync(user.ToCaller(), instanceId, ct));
+
+    public static async Task<Results<Ok<TaskView>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user,
+        [FromServices] IWorkflowQueries queries, CancellationToken ct) =>
+        await queries.GetTaskAsync(id, user.ToCaller(), ct) is { } task
+            ? TypedResults.Ok(task)
+            : Problems.NotFound($"No task {id}.");
+
+    public static async Task<Ok<TaskView>> Claim(Guid id, ClaimsPrincipal user,
+        [FromServices] IWorkflowEngine engine, CancellationToken ct) =>
+        TypedResults.Ok(await engine.ClaimTaskAsync(id, user.ToCaller(), ct));
+
+    /// <remarks>The body is optional: completing a task without a form needs no variables.</remarks>
+    public static async Task<Ok<TaskView>> Complete(Guid id, CompleteTaskRequest? request, ClaimsPrincipal user,
+        [FromServices] IWorkflowEngine engine, CancellationToken ct) =>
+        TypedResults.Ok(await engine.CompleteTaskAsync(id, request?.Variables, user.ToCaller(), ct));
+}
+
+internal sealed record CompleteTaskRequest(JsonObject? Variables);

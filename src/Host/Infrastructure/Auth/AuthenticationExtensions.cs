@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
+
+namespace RJH.DeviceWorkflows.Host.Infrastructure.Auth;
+
+internal static class AuthenticationExtensions
+{
+    /// <summary>
+    /// Demo sign-in (bearer tokens for named demo users), the API's authorization policies and the
+    /// Data Protection key ring the tokens depend on. Settings are read through options, so a test host's
+    /// configuration applies however late it is added.
+    /// </summary>
+    public static IServiceCollection AddDemoAuthentication(this IServiceCollection services)
+    {
+        services.AddOptions<AuthenticationSettings>()
+            .BindConfiguration(AuthenticationSettings.Section)
+            .Validate<IHostEnvironment>((settings, env) => !(settings.IsDemo && env.IsProduction()),
+                "Authentication:Mode is 'Demo' but the environment is Production. Demo sign-in lets anyone act as any " +
+                "user; set Authentication:Mode to a real sign-in method, or run in another environment " +
+                "(ASPNETCORE_ENVIRONMENT=Development).")
+            .ValidateOnStart();
+
+        services.AddOptions<DemoUserOptions>()
+            .Configure<IConfiguration>((options, configuration) => options.Apply(configuration.GetSection(DemoUserOptions.Section)));
+        services.AddSingleton<DemoUserDirectory>();
+        services.AddSingleton<DemoTokens>();
+
+        // A fixed application name keeps the key ring valid when the app moves to another folder.
+        services.AddDataProtection().SetApplicationName("RJH.DeviceWorkflows");
+        services.AddOptions<DataProtectionSettings>().BindConfiguration(DataProtectionSettings.Section);
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IOptions<DataProtectionSettings>, IHostEnvironment, ILoggerFactory>((keys, settings, env, loggers) =>
+            {
+                var directory = Directory.CreateDirectory(Path.Combine(env.ContentRootPath, settings.Value.KeysPath));
+                keys.XmlRepository = new FileSystemXmlRepository(directory, loggers);
+            });
+
+        services.AddAuthentication(DemoBearerHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, DemoBearerHandler>(DemoBearerHandler.SchemeName, null);
+        Policies.Add(services.AddAuthorizationBuilder());
+        return services;
+    }
+}

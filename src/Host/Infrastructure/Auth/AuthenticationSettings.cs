@@ -1,0 +1,23 @@
+namespace RJH.DeviceWorkflows.Host.Infrastructure.Auth;
+
+/// <summary>Settings of the section "Authentication".</summary>
+internal sealed class AuthenticationSettings
+{
+    public const string Section = "Authentication";
+    public const string DemoMode = "Demo";
+
+    /// <summary>"Demo" (the embedded default): named demo users get tokens without a password.
+    /// Any other value disables demo sign-in; OpenID Connect arrives in a later issue.</summary>
+    public string Mode { get; set; } = DemoMode;
+
+    public bool IsDemo => string.Equals(Mode, DemoMode, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>Settings of the section "DataProtection".</summary>
+internal sealed class DataProtectionSettings
+{
+    public const string Section = "DataProtection";
+
+    /// <summary>Where the key ring is kept, relative to the content root; persisted so tokens survive a restart.</summary>
+    public string KeysPath { get; set; } = "data/keys";
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace RJH.DeviceWorkflows.Host.Infrastructure.Auth;
+
+/// <summary>
+/// Named authorization policies of the API. Everything else only needs a signed-in user (the fallback
+/// policy); per-instance and per-task access is decided by the engine, which receives the <c>Caller</c>.
+/// </summary>
+internal static class Policies
+{
+    /// <summary>Deploy and publish process definitions.</summary>
+    public const string DefinitionAuthor = nameof(DefinitionAuthor);
+
+    /// <summary>Deliver messages to waiting processes: integrations and the service center record external events.</summary>
+    public const string MessageSender = nameof(MessageSender);
+
+    /// <summary>Administration (the controllable clock).</summary>
+    public const string Admin = nameof(Admin);
+
+    public static void Add(AuthorizationBuilder authorization) => authorization
+        .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+        .AddPolicy(DefinitionAuthor, p => p.RequireRole(AppRoles.ProcessOwner, AppRoles.Admin))
+        .AddPolicy(MessageSender, p => p.RequireRole(AppRoles.ServiceCenter, AppRoles.Admin))
+        .AddPolicy(Admin, p => p.RequireRole(AppRoles.Admin));
+}

@@ -1,0 +1,27 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace RJH.DeviceWorkflows.Host.Infrastructure.Http;
+
+internal static class HostServiceCollectionExtensions
+{
+    /// <summary>JSON conventions, problem details for every error, and the health check.</summary>
+    public static IServiceCollection AddApiConventions(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        });
+        // Binding failures (bad JSON, bad query values) throw, so WorkflowExceptionHandler words them as problems
+        // in every environment, not only in Development.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<WorkflowExceptionHandler>();
+        services.AddHealthChecks();
+        // The engine registers its own (controllable) clock; this only fills the gap when it does not.
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}

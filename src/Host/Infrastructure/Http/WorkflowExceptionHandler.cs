@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using RJH.DeviceWorkflows.Engine.Runtime;
+using RJH.DeviceWorkflows.Engine.Storage;
+
+namespace RJH.DeviceWorkflows.Host.Infrastructure.Http;
+
+/// <summary>
+/// The one place where errors become RFC 9457 problem details: the engine's <see cref="WorkflowException"/>s,
+/// a lost concurrency race, and requests the framework could not bind (bad JSON, bad query values).
+/// Anything else stays a 500 without internals.
+/// </summary>
+internal sealed class WorkflowExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            InvalidDefinitionException invalid => InvalidDefinition(invalid),
+            NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
+            ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
+            ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
+            InvalidRequestException e => Problem(StatusCodes.Status400BadRequest, "Invalid request", e.Message),
+            ConcurrencyConflictException => Problem(StatusCodes.Status409Conflict, "Conflict",
+                "Another request changed the same process instance at the same time. Reload and try again."),
+            BadHttpRequestException e => Problem(e.StatusCode, null, e.Message),
+            _ => null,
+        };
+        if (problem is null) return false;
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails Problem(int status, string? title, string detail) =>
+        new() { Status = status, Title = title, Detail = detail };
+
+    private static ProblemDetails InvalidDefinition(InvalidDefinitionException exception)
+    {
+        var problem = Problem(StatusCodes.Status400BadRequest, "Invalid BPMN definition",
+            "The BPMN file cannot be deployed; nothing was stored. See errors.");
+        // Diagnostic serialises as {"elementId","line","message"}: the contract of this response.
+        problem.Extensions["errors"] = exception.Diagnostics;
+        return problem;
+    }
+}

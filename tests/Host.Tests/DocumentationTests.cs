@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using RJH.DeviceWorkflows.Host.Tests.Support;
+
+namespace RJH.DeviceWorkflows.Host.Tests;
+
+/// <summary>Keeps README.md and docs/ true to the code a newcomer will run.</summary>
+public sealed partial class DocumentationTests(HostFactory factory) : IClassFixture<HostFactory>
+{
+    private static readonly string Root = FindRoot();
+
+    [Fact]
+    public void Readme_gives_the_run_and_test_commands()
+    {
+        var readme = File.ReadAllText(Path.Combine(Root, "README.md"));
+
+        Assert.Contains("dotnet run --project src/Host", readme);
+        Assert.Contains("dotnet test RJH.DeviceWorkflows.sln", readme);
+        Assert.Contains("http://localhost:5080", readme);
+        Assert.Contains("dotnet test RJH.DeviceWorkflows.sln", File.ReadAllText(Path.Combine(Root, ".ci", "run")));
+    }
+
+    [Fact]
+    public void Every_endpoint_is_in_the_api_document()
+    {
+        var api = File.ReadAllText(Path.Combine(Root, "docs", "api.md"));
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(method => $"{method} {Normalise(e.RoutePattern.RawText)}"))
+            .ToList();
+
+        Assert.NotEmpty(endpoints);
+        var missing = endpoints.Where(e => !Regex.IsMatch(api, "`" + Regex.Escape(e) + @"[`\[?]")).ToList();
+        Assert.True(missing.Count == 0, "Not in docs/api.md: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void Readme_example_is_the_tested_manager_approval_model()
+    {
+        var example = File.ReadAllText(Path.Combine(Root, "docs", "examples", "manager-approval.bpmn"));
+
+        Assert.Equal(Bpmn.ManagerApproval.ReplaceLineEndings().Trim(), example.ReplaceLineEndings().Trim());
+    }
+
+    /// <summary>"/api/tasks/{id:guid}/claim" → "/api/tasks/{id}/claim"; a group's "/" root loses its slash.</summary>
+    private static string Normalise(string? route)
+    {
+        var text = RouteConstraint().Replace(route ?? "", "}");
+        return text.Length > 1 ? text.TrimEnd('/') : text;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "RJH.DeviceWorkflows.sln"))) return dir.FullName;
+        throw new InvalidOperationException("RJH.DeviceWorkflows.sln not found above the test binaries.");
+    }
+
+    [GeneratedRegex(@":[a-z]+\}")]
+    private static partial Regex RouteConstraint();
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace RJH.DeviceWorkflows.Host.Tests.Support;
+
+/// <summary>
+/// The real Host on a test server, with its own temporary directory: a real SQLite file, its own
+/// Data Protection keys and the controllable clock. One per test class (<c>IClassFixture&lt;HostFactory&gt;</c>).
+/// </summary>
+public sealed class HostFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> settings;
+    private readonly string environment;
+    private readonly bool ownsDirectory;
+
+    public HostFactory() : this(NewDirectory(), "Development", [], ownsDirectory: true) { }
+
+    private HostFactory(string directory, string environment, IEnumerable<KeyValuePair<string, string?>> overrides,
+        bool ownsDirectory)
+    {
+        Directory = directory;
+        this.environment = environment;
+        this.ownsDirectory = ownsDirectory;
+        settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(directory, "rjh.db")}",
+            ["DataProtection:KeysPath"] = Path.Combine(directory, "keys"),
+            ["Authentication:Mode"] = "Demo",
+            ["Engine:ControllableClock"] = "true",
+        };
+        foreach (var (key, value) in overrides) settings[key] = value;
+    }
+
+    /// <summary>The test's data directory (SQLite file, keys).</summary>
+    public string Directory { get; }
+
+    /// <summary>A host with other settings; on <paramref name="directory"/> (owned by the caller) to simulate a restart.</summary>
+    public static HostFactory With(string? directory = null, string environment = "Development",
+        params (string Key, string? Value)[] overrides) =>
+        new(directory ?? NewDirectory(), environment, overrides.Select(o => KeyValuePair.Create(o.Key, o.Value)),
+            ownsDirectory: directory is null);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (!ownsDirectory) return;
+        // Pooled SQLite connections keep the file open; release them before deleting.
+        SqliteConnection.ClearAllPools();
+        try { System.IO.Directory.Delete(Directory, recursive: true); }
+        catch (IOException) { } // a leftover temp directory must not fail a test run
+        catch (UnauthorizedAccessException) { }
+    }
+
+    public static string NewDirectory() =>
+        System.IO.Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "rjh-host-tests", Guid.NewGuid().ToString("N"))).FullName;
+}
