@@ -27,6 +27,8 @@ internal sealed class FailingEngine(Func<Exception> failure) : IWorkflowEngine, 
     public Task<InstanceView> CancelAsync(Guid instanceId, Caller caller, CancellationToken ct = default) => throw Reached();
     public Task<TaskView> ClaimTaskAsync(Guid taskId, Caller caller, CancellationToken ct = default) => throw Reached();
     public Task<TaskView> CompleteTaskAsync(Guid taskId, JsonObject? variables, Caller caller, CancellationToken ct = default) => throw Reached();
+    public Task<InstanceView> RetryIncidentAsync(Guid incidentId, JsonObject? variables, Caller caller, CancellationToken ct = default) => throw Reached();
+    public Task<InstanceView> ResolveIncidentAsync(Guid incidentId, JsonObject? variables, Caller caller, CancellationToken ct = default) => throw Reached();
     public Task<int> CorrelateMessageAsync(string name, string? correlationKey, JsonObject? variables, Caller caller, CancellationToken ct = default) => throw Reached();
 
     public Task<IReadOnlyList<DefinitionSummaryView>> ListDefinitionsAsync(CancellationToken ct = default) => throw Reached();
@@ -37,4 +39,5 @@ internal sealed class FailingEngine(Func<Exception> failure) : IWorkflowEngine, 
     public Task<IReadOnlyList<JournalEntryView>> GetJournalAsync(Guid instanceId, Caller caller, CancellationToken ct = default) => throw Reached();
     public Task<IReadOnlyList<TaskView>> ListTasksAsync(Caller caller, Guid? instanceId, CancellationToken ct = default) => throw Reached();
     public Task<TaskView?> GetTaskAsync(Guid id, Caller caller, CancellationToken ct = default) => throw Reached();
+    public Task<IReadOnlyList<IncidentListItem>> ListIncidentsAsync(Caller caller, CancellationToken ct = default) => throw Reached();
 }
