@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using RJH.DeviceWorkflows.Engine.Activities;
 using RJH.DeviceWorkflows.Engine.Persistence;
 using RJH.DeviceWorkflows.Engine.Runtime;
+using RJH.DeviceWorkflows.Engine.Runtime.Jobs;
 using RJH.DeviceWorkflows.Engine.Storage;
 
 namespace RJH.DeviceWorkflows.Engine.Tests.Runtime;
@@ -25,6 +26,9 @@ public sealed class EngineHarness : IAsyncDisposable
     public IWorkflowEngine Engine { get; }
     public IWorkflowQueries Queries { get; }
     public IWorkflowStore Store { get; }
+    public ManualJobDispatcher Dispatcher { get; } = new();
+    public IJobRunner Jobs => services.GetRequiredService<IJobRunner>();
+    public IServiceProvider Services => services;
 
     private EngineHarness(string directory, FakeTimeProvider clock, Action<IServiceCollection>? configure)
     {
@@ -34,11 +38,14 @@ public sealed class EngineHarness : IAsyncDisposable
         {
             ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(directory, "engine.db")}",
             ["Engine:ConcurrencyRetries"] = "10",
+            ["Engine:Jobs:MaxAttempts"] = "3",
+            ["Engine:Jobs:BaseDelay"] = "00:00:10",
         }).Build();
         var collection = new ServiceCollection();
         collection.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         collection.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         collection.AddSingleton<TimeProvider>(clock);
+        collection.AddSingleton<IJobDispatcher>(Dispatcher);
         collection.AddWorkflowEngine(configuration);
         configure?.Invoke(collection);
         services = collection.BuildServiceProvider();
@@ -91,6 +98,21 @@ public sealed class EngineHarness : IAsyncDisposable
     {
         Clock.Advance(by);
         return await Engine.FireDueTimersAsync();
+    }
+
+    /// <summary>Runs every dispatched job whose time has come, as Hangfire would; returns how many ran.</summary>
+    public async Task<int> RunJobsAsync()
+    {
+        var ran = 0;
+        var later = new List<(Guid, DateTimeOffset?)>();
+        while (Dispatcher.Jobs.TryDequeue(out var job))
+        {
+            if (job.NotBefore > Clock.GetUtcNow()) { later.Add(job); continue; }
+            await Jobs.RunJobAsync(job.Id);
+            ran++;
+        }
+        foreach (var job in later) Dispatcher.Jobs.Enqueue(job);
+        return ran;
     }
 
     public async Task<IReadOnlyList<JournalEntryView>> JournalAsync(Guid id) => await Queries.GetJournalAsync(id, Admin);
