@@ -94,6 +94,7 @@ internal sealed class CommandContext(
             // Every command that touched an instance bumps its revision, so a racing command on the
             // same instance fails its commit even when the state text happens to be identical.
             if (!execution.IsNew) record.Revision++;
+            if (!execution.WaitsChanged) continue;
             var (messages, timers) = execution.ProjectWaits();
             await Tx.ReplaceWaitsAsync(record.Id, messages, timers, ct);
         }

@@ -14,11 +14,15 @@ namespace RJH.DeviceWorkflows.Engine.Runtime;
 internal sealed partial class ProcessExecution(CommandContext ctx, InstanceRecord record, InstanceState state, ProcessModel model)
 {
     private bool running;
+    // What the store's wait rows were projected from; unchanged waits need no rewrite.
+    private readonly string storedWaits = WaitSignature(state);
 
     public InstanceRecord Record { get; } = record;
     public InstanceState State { get; } = state;
     public ProcessModel Model { get; } = model;
     public bool IsNew { get; init; }
+    /// <summary>Incidents this command raised (for a new instance: all it has).</summary>
+    public List<IncidentRecord> NewIncidents { get; } = [];
     private Guid Id => Record.Id;
 
     public bool IsActive => Record.Status is InstanceStatus.Running or InstanceStatus.Faulted && Record.EndedAt is null;
@@ -213,15 +217,22 @@ internal sealed partial class ProcessExecution(CommandContext ctx, InstanceRecor
     {
         token.Phase = TokenPhase.Failed;
         Record.Status = InstanceStatus.Faulted;
-        ctx.Tx.AddIncident(new IncidentRecord
+        var incident = new IncidentRecord
         {
             Id = Guid.CreateVersion7(ctx.Now), InstanceId = Id, ElementId = token.ElementId, TokenId = token.Id,
             Error = error, Attempts = attempts, CreatedAt = ctx.Now,
-        });
+        };
+        ctx.Tx.AddIncident(incident);
+        NewIncidents.Add(incident);
         ctx.Journal(Id, "Incident", token.ElementId, error);
     }
 
     // ---- projections ------------------------------------------------------------------
+
+    public bool WaitsChanged => WaitSignature(State) != storedWaits;
+
+    private static string WaitSignature(InstanceState state) =>
+        string.Join(';', state.Waits.Select(w => $"{w.Id}@{w.DueAt?.UtcTicks}/{w.CorrelationKey}"));
 
     public (IReadOnlyCollection<MessageSubscriptionRecord>, IReadOnlyCollection<TimerRecord>) ProjectWaits()
     {

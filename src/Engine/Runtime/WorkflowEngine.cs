@@ -129,7 +129,7 @@ internal sealed partial class WorkflowEngine(
     public async Task<InstanceView> StartAsync(StartInstance request, Caller caller, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(request.DefinitionKey)) throw new InvalidRequestException("definitionKey is required.");
-        var id = await CommandAsync(caller, async ctx =>
+        var started = await CommandAsync(caller, async ctx =>
         {
             var (definition, model) = await ctx.FindPublishedAsync(request.DefinitionKey, ct)
                 ?? throw new NotFoundException($"Process '{request.DefinitionKey}' has no published version.");
@@ -139,9 +139,10 @@ internal sealed partial class WorkflowEngine(
             var execution = ctx.CreateInstance(definition, model, request.BusinessKey, (JsonObject?)request.Variables?.DeepClone());
             execution.StartAt(start);
             await execution.RunAsync(ct);
-            return execution.Record.Id;
+            return execution;
         }, ct);
-        return await views.InstanceAsync(id, ct);
+        // A new instance's whole state is at hand: no need to read it back.
+        return WorkflowViews.Instance(started.Record, started.NewIncidents);
     }
 
     public async Task<InstanceView> CancelAsync(Guid instanceId, Caller caller, CancellationToken ct = default)

@@ -1,0 +1,22 @@
+namespace RJH.DeviceWorkflows.Engine.Bench;
+
+internal sealed record BenchDatabase(string Label, string Provider, string ConnectionString);
+
+internal sealed record BenchOptions(int Seconds, int Workers, string? Postgres)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        return new(
+            int.TryParse(Value("--seconds"), out var s) ? s : 10,
+            int.TryParse(Value("--workers"), out var w) ? w : 4,
+            Value("--postgres") ?? Environment.GetEnvironmentVariable("RJH_BENCH_POSTGRES"));
+    }
+
+    public IEnumerable<BenchDatabase> Databases()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"rjh-bench-{Guid.NewGuid():N}.db");
+        yield return new("SQLite (WAL, file in temp)", "Sqlite", $"Data Source={file}");
+        if (Postgres is not null) yield return new("PostgreSQL", "PostgreSql", Postgres);
+    }
+}
