@@ -8,19 +8,26 @@ public static class DatabaseProvider
 {
     public static void Configure(DbContextOptionsBuilder options, DatabaseOptions database)
     {
-        if (database.IsSqlite)
+        switch (database.Kind)
         {
-            // Busy waiting comes from the connection string's "Default Timeout" (30 s unless set):
-            // a writer blocked by BEGIN IMMEDIATE waits that long before failing as busy.
-            options.UseSqlite(database.ConnectionString);
-            return;
+            case DatabaseKind.Sqlite:
+                // Busy waiting comes from the connection string's "Default Timeout" (30 s unless set):
+                // a writer blocked by BEGIN IMMEDIATE waits that long before failing as busy.
+                options.UseSqlite(database.ConnectionString);
+                break;
+            case DatabaseKind.PostgreSql:
+                options.UseNpgsql(database.ConnectionString);
+                break;
+            case DatabaseKind.SqlServer:
+                options.UseSqlServer(database.ConnectionString);
+                break;
         }
-        throw new NotSupportedException($"Database provider '{database.Provider}' is not supported; use '{DatabaseOptions.Sqlite}'.");
     }
 
     /// <summary>
-    /// Migrates a context. For SQLite it first creates the file's folder (SQLite creates the file but not
-    /// its directory) and afterwards switches to WAL, so queries keep reading while a command writes.
+    /// Migrates a context; on a server the database itself is created when missing. For SQLite it first
+    /// creates the file's folder (SQLite creates the file but not its directory) and afterwards switches
+    /// to WAL, so queries keep reading while a command writes.
     /// </summary>
     public static async Task MigrateAsync(DbContext db, CancellationToken ct = default)
     {

@@ -1,14 +1,20 @@
+using System.Data;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using RJH.DeviceWorkflows.Data;
 using RJH.DeviceWorkflows.Engine.Storage;
 
 namespace RJH.DeviceWorkflows.Engine.Persistence;
 
 /// <summary>
 /// One command's unit of work: one tracked context inside one database transaction, opened at
-/// begin. On SQLite that transaction is BEGIN IMMEDIATE, so writers queue for the whole command;
-/// on server databases the Revision check in the UPDATE catches a racing command instead.
+/// begin. On SQLite that transaction is BEGIN IMMEDIATE, so writers queue for the whole command.
+/// On server databases commands run side by side under REPEATABLE READ: every read of a command sees
+/// one snapshot (read committed could show a task from before a racing commit and its instance from
+/// after it), and a row that a racing command changed after that snapshot fails the write, as does
+/// the Revision check in the instance UPDATE. Either way the loser gets a
+/// <see cref="ConcurrencyConflictException"/> and the runtime retries it.
 /// </summary>
 internal sealed class EfWorkflowTransaction : IWorkflowTransaction
 {
@@ -31,13 +37,16 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
         var db = await contexts.CreateDbContextAsync(ct);
         try
         {
-            return new EfWorkflowTransaction(db, await db.Database.BeginTransactionAsync(ct));
+            var transaction = db.Database.IsSqlite()
+                ? await db.Database.BeginTransactionAsync(ct)
+                : await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+            return new EfWorkflowTransaction(db, transaction);
         }
         catch (Exception e)
         {
             await db.DisposeAsync();
-            if (StoreErrors.IsLockConflict(e))
-                throw new ConcurrencyConflictException("The database is busy with another command; retry.", e);
+            if (DatabaseErrors.IsLostRace(e))
+                throw LostRace(e);
             throw;
         }
     }
@@ -108,7 +117,16 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
         // a tracked copy would otherwise be written back (or fail) at commit.
         if (db.ChangeTracker.Entries<TimerRecord>().FirstOrDefault(e => e.Entity.Id == timerId) is { } tracked)
             tracked.State = EntityState.Detached;
-        return await db.Timers.Where(t => t.Id == timerId).ExecuteDeleteAsync(ct) > 0;
+        try
+        {
+            return await db.Timers.Where(t => t.Id == timerId).ExecuteDeleteAsync(ct) > 0;
+        }
+        catch (Exception e) when (DatabaseErrors.IsLostRace(e))
+        {
+            // Under REPEATABLE READ a racing command that deleted the row first fails this one
+            // instead of returning 0; a retry then finds the timer gone.
+            throw LostRace(e);
+        }
     }
 
     public async Task CommitAsync(CancellationToken ct = default)
@@ -128,11 +146,14 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
         {
             throw new ConcurrencyConflictException("Another command changed the instance first; reload and retry.", e);
         }
-        catch (Exception e) when (StoreErrors.IsLockConflict(e))
+        catch (Exception e) when (DatabaseErrors.IsLostRace(e))
         {
-            throw new ConcurrencyConflictException("The database is busy with another command; retry.", e);
+            throw LostRace(e);
         }
     }
+
+    private static ConcurrencyConflictException LostRace(Exception e) =>
+        new("The database is busy with another command or another command wrote the same rows first; retry.", e);
 
     public async ValueTask DisposeAsync()
     {

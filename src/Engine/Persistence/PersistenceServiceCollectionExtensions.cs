@@ -8,10 +8,17 @@ namespace RJH.DeviceWorkflows.Engine.Persistence;
 public static class PersistenceServiceCollectionExtensions
 {
     /// <summary>Registers the EF Core <see cref="IWorkflowStore"/> on the configured database.</summary>
+    /// <exception cref="NotSupportedException">The provider is unknown.</exception>
     public static IServiceCollection AddEfWorkflowStore(this IServiceCollection services, DatabaseOptions database)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(database.ConnectionString);
-        services.AddDbContextFactory<WorkflowDbContext>(options => DatabaseProvider.Configure(options, database));
+        _ = database.Kind switch
+        {
+            DatabaseKind.Sqlite => AddContext<SqliteWorkflowDbContext>(services, database),
+            DatabaseKind.PostgreSql => AddContext<PostgresWorkflowDbContext>(services, database),
+            DatabaseKind.SqlServer => AddContext<SqlServerWorkflowDbContext>(services, database),
+            _ => throw new NotSupportedException($"No workflow store for {database.Kind}."),
+        };
         services.AddSingleton<IWorkflowStore, EfWorkflowStore>();
         return services;
     }
@@ -26,5 +33,13 @@ public static class PersistenceServiceCollectionExtensions
         var contexts = services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
         await using var db = await contexts.CreateDbContextAsync(ct);
         await DatabaseProvider.MigrateAsync(db, ct);
+    }
+
+    private static IServiceCollection AddContext<TContext>(IServiceCollection services, DatabaseOptions database)
+        where TContext : WorkflowDbContext
+    {
+        services.AddDbContextFactory<TContext>(options => DatabaseProvider.Configure(options, database));
+        services.AddSingleton<IDbContextFactory<WorkflowDbContext>, WorkflowDbContextFactory<TContext>>();
+        return services;
     }
 }

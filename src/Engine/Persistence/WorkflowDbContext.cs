@@ -4,8 +4,12 @@ using RJH.DeviceWorkflows.Engine.Storage;
 
 namespace RJH.DeviceWorkflows.Engine.Persistence;
 
-/// <summary>The engine's tables. Records have no navigations: each table is read and written on its own.</summary>
-internal sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : DbContext(options)
+/// <summary>
+/// The engine's tables. Records have no navigations: each table is read and written on its own.
+/// Abstract because migrations differ per database product: each product has a derived context that
+/// its migrations name (see <see cref="SqliteWorkflowDbContext"/>); the store only sees this type.
+/// </summary>
+internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(options)
 {
     // Long enough for any key or name we generate, short enough that SQL Server can index it later.
     private const int KeyLength = 200;

@@ -1,15 +1,19 @@
+using RJH.DeviceWorkflows.Data;
 using RJH.DeviceWorkflows.Engine.Storage;
 using RJH.DeviceWorkflows.Engine.Tests.Support;
 using static RJH.DeviceWorkflows.Engine.Tests.Persistence.TestRecords;
 
 namespace RJH.DeviceWorkflows.Engine.Tests.Persistence;
 
-public sealed class InstanceStoreTests
+public abstract class InstanceStoreTests(DatabaseKind kind)
 {
-    [Fact]
+    public sealed class Sqlite() : InstanceStoreTests(DatabaseKind.Sqlite);
+    public sealed class Postgres() : InstanceStoreTests(DatabaseKind.PostgreSql);
+
+    [SkippableFact]
     public async Task Every_committed_change_increments_the_revision()
     {
-        await using var db = await TempSqliteStore.CreateAsync();
+        await using var db = await TempStore.CreateAsync(kind);
         var id = Guid.NewGuid();
         await SaveAsync(db.Store, tx => tx.AddInstance(Instance(id)));
         Assert.Equal(1, (await db.Store.FindInstanceAsync(id))?.Revision);
@@ -36,10 +40,10 @@ public sealed class InstanceStoreTests
         Assert.Equal(T0.AddHours(1), stored?.EndedAt);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Disposing_without_commit_stores_nothing()
     {
-        await using var db = await TempSqliteStore.CreateAsync();
+        await using var db = await TempStore.CreateAsync(kind);
         var id = Guid.NewGuid();
 
         await using (var tx = await db.Store.BeginAsync())
@@ -56,10 +60,10 @@ public sealed class InstanceStoreTests
         Assert.Empty(await db.Store.ListTasksAsync(new TaskQuery(InstanceId: id, OpenOnly: false)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Journal_keeps_append_order_and_instances_filter_by_key_and_status()
     {
-        await using var db = await TempSqliteStore.CreateAsync();
+        await using var db = await TempStore.CreateAsync(kind);
         var running = Instance(key: "order");
         var done = Instance(key: "order");
         done.Status = InstanceStatus.Completed;
@@ -82,10 +86,10 @@ public sealed class InstanceStoreTests
         Assert.Single(await db.Store.ListInstancesAsync(new InstanceQuery(Max: 1)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Incidents_filter_by_instance_and_open()
     {
-        await using var db = await TempSqliteStore.CreateAsync();
+        await using var db = await TempStore.CreateAsync(kind);
         var id = Guid.NewGuid();
         var open = new IncidentRecord { Id = Guid.NewGuid(), InstanceId = id, Error = "boom", CreatedAt = T0 };
         var resolved = new IncidentRecord

@@ -1,4 +1,7 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RJH.DeviceWorkflows.Data;
 using RJH.DeviceWorkflows.Engine.Persistence;
 using RJH.DeviceWorkflows.Engine.Storage;
 using RJH.DeviceWorkflows.Engine.Tests.Support;
@@ -6,29 +9,32 @@ using static RJH.DeviceWorkflows.Engine.Tests.Persistence.TestRecords;
 
 namespace RJH.DeviceWorkflows.Engine.Tests.Persistence;
 
-public sealed class SchemaTests
+public abstract class SchemaTests(DatabaseKind kind)
 {
-    [Fact]
-    public async Task Migrate_creates_the_folder_the_tables_and_switches_to_wal()
-    {
-        await using var db = await TempSqliteStore.CreateAsync();
-        Assert.True(File.Exists(Path.Combine(db.Folder, "data", "engine.db")));
+    public sealed class Sqlite() : SchemaTests(DatabaseKind.Sqlite);
+    public sealed class Postgres() : SchemaTests(DatabaseKind.PostgreSql);
 
-        await using var connection = new SqliteConnection(db.ConnectionString);
-        await connection.OpenAsync();
-        Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode;"));
-        var tables = await ScalarAsync(connection,
-            "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name);");
+    [SkippableFact]
+    public async Task Migrate_creates_the_tables_and_running_it_again_changes_nothing()
+    {
+        await using var db = await TempStore.CreateAsync(kind);
+        if (kind == DatabaseKind.Sqlite)
+        {
+            Assert.True(File.Exists(Path.Combine(db.Database.Folder!, "data", "engine.db")));
+            Assert.Equal("wal", await ScalarAsync(db, "PRAGMA journal_mode;"));
+        }
+        var tables = await ScalarAsync(db, kind == DatabaseKind.Sqlite
+            ? "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name);"
+            : "SELECT string_agg(table_name, ',' ORDER BY table_name) FROM information_schema.tables WHERE table_schema = 'public';");
         Assert.Contains("Definitions,Incidents,Instances,Jobs,Journal,MessageSubscriptions,Timers,UserTasks", tables);
 
-        // Running it again on an up-to-date database changes nothing.
         await db.Services.MigrateWorkflowStoreAsync();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Times_keep_their_instant_to_the_tick_and_statuses_are_stored_as_names()
     {
-        await using var db = await TempSqliteStore.CreateAsync();
+        await using var db = await TempStore.CreateAsync(kind);
         var startedAt = new DateTimeOffset(2026, 3, 1, 13, 30, 15, TimeSpan.FromHours(5.5)).AddTicks(1_234_567);
         var instance = Instance();
         instance.StartedAt = startedAt;
@@ -43,14 +49,15 @@ public sealed class SchemaTests
         Assert.Equal(TimeSpan.Zero, stored.StartedAt.Offset);
         Assert.Equal(instance.EndedAt, stored.EndedAt);
 
-        await using var connection = new SqliteConnection(db.ConnectionString);
-        await connection.OpenAsync();
-        Assert.Equal("Faulted", await ScalarAsync(connection, "SELECT Status FROM Instances;"));
-        Assert.Equal(startedAt.UtcTicks.ToString(), await ScalarAsync(connection, "SELECT StartedAt FROM Instances;"));
+        Assert.Equal("Faulted", await ScalarAsync(db, """SELECT "Status" FROM "Instances";"""));
+        Assert.Equal(startedAt.UtcTicks.ToString(), await ScalarAsync(db, """SELECT "StartedAt" FROM "Instances";"""));
     }
 
-    private static async Task<string?> ScalarAsync(SqliteConnection connection, string sql)
+    private static async Task<string?> ScalarAsync(TempStore db, string sql)
     {
+        await using var context = await db.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        DbConnection connection = context.Database.GetDbConnection();
+        await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return (await command.ExecuteScalarAsync())?.ToString();

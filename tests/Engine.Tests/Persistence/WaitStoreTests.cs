@@ -1,15 +1,19 @@
+using RJH.DeviceWorkflows.Data;
 using RJH.DeviceWorkflows.Engine.Storage;
 using RJH.DeviceWorkflows.Engine.Tests.Support;
 using static RJH.DeviceWorkflows.Engine.Tests.Persistence.TestRecords;
 
 namespace RJH.DeviceWorkflows.Engine.Tests.Persistence;
 
-public sealed class WaitStoreTests
+public abstract class WaitStoreTests(DatabaseKind kind)
 {
-    [Fact]
+    public sealed class Sqlite() : WaitStoreTests(DatabaseKind.Sqlite);
+    public sealed class Postgres() : WaitStoreTests(DatabaseKind.PostgreSql);
+
+    [SkippableFact]
     public async Task ReplaceWaits_keeps_updates_removes_and_adds_by_id()
     {
-        await using var db = await TempSqliteStore.CreateAsync();
+        await using var db = await TempStore.CreateAsync(kind);
         var id = Guid.NewGuid();
         var kept = Message(id, "Approved", "A-1");
         var dropped = Message(id, "Rejected", "A-1");
@@ -51,10 +55,10 @@ public sealed class WaitStoreTests
         Assert.Empty(await db.Store.FindMessageSubscriptionsAsync("Approved", "A-2"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ReplaceWaits_twice_in_one_command_ends_with_the_last_set()
     {
-        await using var db = await TempSqliteStore.CreateAsync();
+        await using var db = await TempStore.CreateAsync(kind);
         var id = Guid.NewGuid();
         var stored = Timer(id, T0);
         await using (var tx = await db.Store.BeginAsync())
@@ -86,10 +90,10 @@ public sealed class WaitStoreTests
         Assert.Empty(await db.Store.ListDueTimersAsync(T0.AddDays(1), 10));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ReplaceWaits_refuses_waits_of_another_instance()
     {
-        await using var db = await TempSqliteStore.CreateAsync();
+        await using var db = await TempStore.CreateAsync(kind);
         await using var tx = await db.Store.BeginAsync();
         await Assert.ThrowsAsync<ArgumentException>(() =>
             tx.ReplaceWaitsAsync(Guid.NewGuid(), [Message(Guid.NewGuid(), "m", null)], []));
@@ -97,10 +101,10 @@ public sealed class WaitStoreTests
             tx.ReplaceStartWaitsAsync("order", [], [Timer(null, T0, definitionKey: "other")]));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Messages_match_the_correlation_key_or_any_key_when_the_subscription_has_none()
     {
-        await using var db = await TempSqliteStore.CreateAsync();
+        await using var db = await TempStore.CreateAsync(kind);
         var id = Guid.NewGuid();
         var forA = Message(id, "Delivered", "A");
         var forB = Message(id, "Delivered", "B");
@@ -120,10 +124,10 @@ public sealed class WaitStoreTests
         Assert.Empty(await db.Store.FindMessageSubscriptionsAsync("delivered", "A"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Due_timers_respect_now_and_come_earliest_first_across_offsets()
     {
-        await using var db = await TempSqliteStore.CreateAsync();
+        await using var db = await TempStore.CreateAsync(kind);
         var plus2 = TimeSpan.FromHours(2);
         // 09:59 UTC written as 11:59+02:00 is earlier than 10:00 UTC even though 11:59 > 10:00.
         var early = Timer(null, new DateTimeOffset(2026, 3, 1, 11, 59, 0, plus2), definitionKey: "a");
@@ -143,10 +147,10 @@ public sealed class WaitStoreTests
         Assert.Empty(await db.Store.ListDueTimersAsync(now.AddMinutes(-2), 10));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task DeleteTimer_reports_whether_this_command_removed_the_row()
     {
-        await using var db = await TempSqliteStore.CreateAsync();
+        await using var db = await TempStore.CreateAsync(kind);
         var timer = Timer(null, T0, definitionKey: "order");
         await using (var tx = await db.Store.BeginAsync())
         {

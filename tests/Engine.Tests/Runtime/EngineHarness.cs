@@ -4,24 +4,27 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using RJH.DeviceWorkflows.Data;
 using RJH.DeviceWorkflows.Engine.Activities;
 using RJH.DeviceWorkflows.Engine.Persistence;
 using RJH.DeviceWorkflows.Engine.Runtime;
 using RJH.DeviceWorkflows.Engine.Runtime.Jobs;
 using RJH.DeviceWorkflows.Engine.Storage;
+using RJH.DeviceWorkflows.Engine.Tests.Support;
 
 namespace RJH.DeviceWorkflows.Engine.Tests.Runtime;
 
 /// <summary>
-/// The engine as a host composes it, on a real SQLite file in a temp folder, with a fake clock.
-/// Each test gets its own database.
+/// The engine as a host composes it, on a real database (a SQLite file in a temp folder or a database
+/// on the run's PostgreSQL cluster), with a fake clock. Each test gets its own database.
 /// </summary>
-public sealed class EngineHarness : IAsyncDisposable
+internal sealed class EngineHarness : IAsyncDisposable
 {
     public static readonly Caller Admin = new("admin", new HashSet<string> { "Admin", "ProcessOwner", "Manager", "Employee", "ServiceCenter", "HR", "SafetyRep" });
 
     private readonly ServiceProvider services;
-    public string Directory { get; }
+    /// <summary>The harness's database; it outlives <see cref="StopAsync"/> so a second harness can reopen it.</summary>
+    public TestDatabase Database { get; }
     public FakeTimeProvider Clock { get; }
     public IWorkflowEngine Engine { get; }
     public IWorkflowQueries Queries { get; }
@@ -30,13 +33,14 @@ public sealed class EngineHarness : IAsyncDisposable
     public IJobRunner Jobs => services.GetRequiredService<IJobRunner>();
     public IServiceProvider Services => services;
 
-    private EngineHarness(string directory, FakeTimeProvider clock, Action<IServiceCollection>? configure)
+    private EngineHarness(TestDatabase database, FakeTimeProvider clock, Action<IServiceCollection>? configure)
     {
-        Directory = directory;
+        Database = database;
         Clock = clock;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(directory, "engine.db")}",
+            ["Database:Provider"] = database.Kind.ToString(),
+            ["ConnectionStrings:Default"] = database.ConnectionString,
             ["Engine:ConcurrencyRetries"] = "10",
             ["Engine:Jobs:MaxAttempts"] = "3",
             ["Engine:Jobs:BaseDelay"] = "00:00:10",
@@ -54,13 +58,27 @@ public sealed class EngineHarness : IAsyncDisposable
         Store = services.GetRequiredService<IWorkflowStore>();
     }
 
-    public static async Task<EngineHarness> CreateAsync(Action<IServiceCollection>? configure = null, string? directory = null)
+    /// <summary>An engine on a new, migrated database of the kind.</summary>
+    public static async Task<EngineHarness> CreateAsync(DatabaseKind kind, Action<IServiceCollection>? configure = null) =>
+        await CreateAsync(await TestDatabase.CreateAsync(kind), configure);
+
+    /// <summary>
+    /// An engine on an existing database, e.g. the one a stopped harness left behind, migrated as a host
+    /// does at start. The new harness owns the database and deletes it when disposed.
+    /// </summary>
+    public static async Task<EngineHarness> CreateAsync(TestDatabase database, Action<IServiceCollection>? configure = null)
     {
-        directory ??= Path.Combine(Path.GetTempPath(), "rjh-engine-" + Guid.NewGuid().ToString("N"));
-        System.IO.Directory.CreateDirectory(directory);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
-        var harness = new EngineHarness(directory, clock, configure);
-        await harness.services.MigrateWorkflowStoreAsync();
+        var harness = new EngineHarness(database, clock, configure);
+        try
+        {
+            await harness.services.MigrateWorkflowStoreAsync();
+        }
+        catch
+        {
+            await harness.DisposeAsync();
+            throw;
+        }
         return harness;
     }
 
@@ -125,18 +143,17 @@ public sealed class EngineHarness : IAsyncDisposable
         _ => System.Text.Json.JsonSerializer.SerializeToNode(value)!.AsObject(),
     };
 
-    /// <summary>Stops the engine and releases the database file, keeping it for a restart.</summary>
+    /// <summary>Stops the engine and closes its connections, keeping the database for a restart.</summary>
     public async Task StopAsync()
     {
         await services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Database.ReleaseConnections();
     }
 
     public async ValueTask DisposeAsync()
     {
         await services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
+        await Database.DisposeAsync();
     }
 }
 

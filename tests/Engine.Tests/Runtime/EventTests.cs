@@ -1,17 +1,21 @@
 using System.Text.Json.Nodes;
+using RJH.DeviceWorkflows.Data;
 using RJH.DeviceWorkflows.Engine.Activities;
 using static RJH.DeviceWorkflows.Engine.Tests.Runtime.Bpmn;
 
 namespace RJH.DeviceWorkflows.Engine.Tests.Runtime;
 
-public sealed class EventTests
+public abstract class EventTests(DatabaseKind kind)
 {
+    public sealed class Sqlite() : EventTests(DatabaseKind.Sqlite);
+    public sealed class Postgres() : EventTests(DatabaseKind.PostgreSql);
+
     private const string Message = """<bpmn:message id="m1" name="device-delivered" />""";
 
-    [Fact]
+    [SkippableFact]
     public async Task Timer_catch_fires_after_its_duration_and_not_before()
     {
-        await using var h = await EngineHarness.CreateAsync();
+        await using var h = await EngineHarness.CreateAsync(kind);
         var instance = await h.DeployAndStartAsync(Process("p", """
             <bpmn:startEvent id="start" />
             <bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
@@ -25,10 +29,10 @@ public sealed class EventTests
         Assert.Contains(await h.JournalAsync(instance.Id), j => j.Kind == "TimerFired" && j.ElementId == "wait");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Timer_catch_with_a_date_from_an_expression()
     {
-        await using var h = await EngineHarness.CreateAsync();
+        await using var h = await EngineHarness.CreateAsync(kind);
         var instance = await h.DeployAndStartAsync(Process("p", """
             <bpmn:startEvent id="start" />
             <bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDate>vars.startDate</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
@@ -40,10 +44,10 @@ public sealed class EventTests
         Assert.Equal("Completed", (await h.InstanceAsync(instance.Id)).Status);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Message_catch_matches_only_its_correlation_key_and_merges_variables()
     {
-        await using var h = await EngineHarness.CreateAsync();
+        await using var h = await EngineHarness.CreateAsync(kind);
         var xml = Process("p", """
             <bpmn:startEvent id="start" />
             <bpmn:intermediateCatchEvent id="delivered" rjh:correlationKey="vars.orderId"><bpmn:messageEventDefinition messageRef="m1" /></bpmn:intermediateCatchEvent>
@@ -63,10 +67,10 @@ public sealed class EventTests
         Assert.Equal(0, await h.Engine.CorrelateMessageAsync("device-delivered", "B", null, EngineHarness.Admin));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Interrupting_timer_boundary_cancels_the_task_and_takes_its_flow()
     {
-        await using var h = await EngineHarness.CreateAsync();
+        await using var h = await EngineHarness.CreateAsync(kind);
         var instance = await h.DeployAndStartAsync(Process("p", """
             <bpmn:startEvent id="start" />
             """ + UserTask("approve") + """
@@ -80,10 +84,10 @@ public sealed class EventTests
         Assert.Equal("Cancelled", (await h.Store.FindTaskAsync(task.Id))!.Status.ToString());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Non_interrupting_cycle_timer_reminds_three_times_while_the_task_stays_open()
     {
-        await using var h = await EngineHarness.CreateAsync();
+        await using var h = await EngineHarness.CreateAsync(kind);
         var instance = await h.DeployAndStartAsync(Process("p", """
             <bpmn:startEvent id="start" />
             """ + UserTask("acknowledge") + """
@@ -100,10 +104,10 @@ public sealed class EventTests
         Assert.Equal("Completed", (await h.CompleteAsync(instance.Id, "acknowledge")).Status);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Message_boundary_interrupts_the_activity()
     {
-        await using var h = await EngineHarness.CreateAsync();
+        await using var h = await EngineHarness.CreateAsync(kind);
         var instance = await h.DeployAndStartAsync(Process("p", """
             <bpmn:startEvent id="start" />
             """ + UserTask("use") + """
@@ -116,12 +120,12 @@ public sealed class EventTests
         Assert.DoesNotContain(await h.OpenTasksAsync(instance.Id), t => t.ElementId == "use");
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("NoStock", "noStock")]   // the boundary with the exact code wins over the catch-all
     [InlineData("Other", "anyError")]
     public async Task Error_boundary_catches_Fail_by_code_or_catch_all(string code, string expected)
     {
-        await using var h = await EngineHarness.CreateAsync();
+        await using var h = await EngineHarness.CreateAsync(kind);
         var instance = await h.DeployAndStartAsync(Process("p", """
             <bpmn:startEvent id="start" />
             """ + Service("reserve", "Fail", Input("code", "vars.code")) + """
@@ -135,10 +139,10 @@ public sealed class EventTests
         Assert.Equal([expected == "noStock" ? "noStock" : "anyErrorTask"], instance.ActiveElements);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Uncaught_error_faults_the_instance_with_an_incident()
     {
-        await using var h = await EngineHarness.CreateAsync();
+        await using var h = await EngineHarness.CreateAsync(kind);
         var instance = await h.DeployAndStartAsync(Process("p", """
             <bpmn:startEvent id="start" /><bpmn:parallelGateway id="fork" />
             """ + UserTask("other") + """
@@ -152,10 +156,10 @@ public sealed class EventTests
         Assert.Empty(await h.OpenTasksAsync(instance.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Terminate_end_ends_the_whole_instance_and_cancels_open_tasks()
     {
-        await using var h = await EngineHarness.CreateAsync();
+        await using var h = await EngineHarness.CreateAsync(kind);
         var instance = await h.DeployAndStartAsync(Process("p", """
             <bpmn:startEvent id="start" /><bpmn:parallelGateway id="fork" />
             """ + UserTask("slow") + UserTask("fast") + """
@@ -170,10 +174,10 @@ public sealed class EventTests
         Assert.Empty(await h.OpenTasksAsync(instance.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Message_start_event_starts_an_instance_with_the_message_variables()
     {
-        await using var h = await EngineHarness.CreateAsync();
+        await using var h = await EngineHarness.CreateAsync(kind);
         await h.DeployAsync(Process("p", """
             <bpmn:startEvent id="start"><bpmn:messageEventDefinition messageRef="m1" /></bpmn:startEvent>
             """ + UserTask("handle") + Chain("f", "start", "handle"), extraRoot: Message));
@@ -185,10 +189,10 @@ public sealed class EventTests
         Assert.Equal("1", started.Variables["imei"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Timer_start_event_starts_instances_on_its_cycle()
     {
-        await using var h = await EngineHarness.CreateAsync();
+        await using var h = await EngineHarness.CreateAsync(kind);
         await h.DeployAsync(Process("nightly", """
             <bpmn:startEvent id="start"><bpmn:timerEventDefinition><bpmn:timeCycle>R2/PT24H</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>
             <bpmn:endEvent id="end" />

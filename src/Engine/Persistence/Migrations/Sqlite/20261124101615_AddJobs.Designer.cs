@@ -10,7 +10,7 @@ using RJH.DeviceWorkflows.Engine.Persistence;
 
 namespace RJH.DeviceWorkflows.Engine.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(WorkflowDbContext))]
+    [DbContext(typeof(SqliteWorkflowDbContext))]
     [Migration("20261124101615_AddJobs")]
     partial class AddJobs
     {

@@ -1,0 +1,42 @@
+using RJH.DeviceWorkflows.Data;
+using RJH.DeviceWorkflows.Engine.Storage;
+using RJH.DeviceWorkflows.Engine.Tests.Support;
+using static RJH.DeviceWorkflows.Engine.Tests.Persistence.TestRecords;
+
+namespace RJH.DeviceWorkflows.Engine.Tests.Persistence;
+
+/// <summary>
+/// SQLite serialises commands: a command's transaction is BEGIN IMMEDIATE, so a second writer queues.
+/// (PostgreSQL lets commands run side by side instead: <see cref="PostgresRaceTests"/>.)
+/// </summary>
+// Microsoft.Data.Sqlite waits for a lock synchronously, so every BeginAsync that may wait runs
+// on the thread pool: awaited inline it would block the test thread that holds the lock.
+public sealed class SqliteLockTests
+{
+    [Fact]
+    public async Task A_second_writer_waits_until_the_first_commits()
+    {
+        await using var db = await TempStore.CreateAsync(DatabaseKind.Sqlite);
+        var id = Guid.NewGuid();
+        await using var first = await db.Store.BeginAsync();
+        first.AddInstance(Instance(id));
+
+        var secondBegin = Task.Run(() => db.Store.BeginAsync());
+        await Task.Delay(300);
+        Assert.False(secondBegin.IsCompleted);
+
+        await first.CommitAsync();
+        await using var second = await secondBegin.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.NotNull(await second.LoadInstanceAsync(id));
+    }
+
+    [Fact]
+    public async Task A_writer_that_waits_past_the_busy_timeout_gets_a_conflict()
+    {
+        await using var db = await TempStore.CreateAsync(DatabaseKind.Sqlite, connectionOptions: "Default Timeout=1");
+        await using var first = await db.Store.BeginAsync();
+
+        var second = Task.Run(() => db.Store.BeginAsync());
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => second.WaitAsync(TimeSpan.FromSeconds(20)));
+    }
+}
