@@ -24,12 +24,15 @@ internal static class JobServiceCollectionExtensions
         // keeps two hosts in one process (the tests) from running each other's jobs against the wrong database.
         services.AddSingleton<JobStorage>(_ => HangfireStorage.Create(DatabaseOptions.From(configuration)));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire(hangfire => hangfire
+        services.AddHangfire((provider, hangfire) => hangfire
+            .UseLogProvider(new HangfireLogProvider(provider.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
-        services.AddHangfireServer(server =>
+        services.AddHangfireServer((provider, server) =>
         {
+            // Set here: the options' getter answers JobActivator.Current when unset, so Hangfire never asks the container.
+            server.Activator = provider.GetRequiredService<JobActivator>();
             server.WorkerCount = settings.WorkerCount;
             server.SchedulePollingInterval = settings.SchedulePollingInterval;
         });
