@@ -1,12 +1,13 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using RJH.DeviceWorkflows.Host.Tests.Support;
 
 namespace RJH.DeviceWorkflows.Host.Tests.Features.Jobs;
 
 /// <summary>The Hangfire dashboard at /hangfire: admins only, by bearer header or by the browser cookie flow.</summary>
-public sealed class DashboardAuthorizationTests(HostFactory factory) : IClassFixture<HostFactory>
+public sealed partial class DashboardAuthorizationTests(HostFactory factory) : IClassFixture<HostFactory>
 {
     [Fact]
     public async Task Admin_with_a_bearer_token_gets_the_dashboard()
@@ -119,6 +120,28 @@ public sealed class DashboardAuthorizationTests(HostFactory factory) : IClassFix
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
+
+    [Fact]
+    public async Task A_browser_signed_in_by_cookie_can_use_the_dashboards_buttons_with_the_pages_antiforgery_token()
+    {
+        using var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+        var page = await browser.GetStringAsync($"/hangfire?access_token={await factory.TokenFor("admin")}");
+        var token = CsrfToken().Match(page).Groups[1].Value;
+        Assert.NotEmpty(token);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/hangfire/stats")
+        {
+            Content = new FormUrlEncodedContent([KeyValuePair.Create("metrics[]", "servers:count")]),
+        };
+        request.Headers.Add("RequestVerificationToken", token);
+        var response = await browser.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("servers:count", await response.Content.ReadAsStringAsync());
+    }
+
+    [GeneratedRegex("""<meta name="csrf-token" content="([^"]+)">""")]
+    private static partial Regex CsrfToken();
 
     private HttpClient NoRedirects() =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });

@@ -8,8 +8,8 @@ internal static class JobDashboard
 
     /// <summary>
     /// Hangfire's dashboard at <see cref="Path"/>, admins only, when Hangfire runs the jobs. Call before
-    /// <c>UseAuthorization</c>: the dashboard signs callers in itself, and the API's fallback policy (bearer only)
-    /// would refuse a browser that brings the dashboard cookie.
+    /// <c>UseAuthorization</c>: the dashboard signs callers in itself (<see cref="DashboardSignIn"/>), and the API's
+    /// fallback policy (bearer only) would refuse a browser that brings the dashboard cookie.
     /// </summary>
     public static WebApplication UseJobDashboard(this WebApplication app)
     {
@@ -19,8 +19,7 @@ internal static class JobDashboard
         app.UseHangfireDashboard(Path, new DashboardOptions
         {
             // Replaces Hangfire's default filter, which admits any local request.
-            Authorization = [],
-            AsyncAuthorization = [new DashboardAdminFilter(app.Services.GetRequiredService<DashboardCookie>())],
+            Authorization = [new DashboardAdminFilter()],
             AppPath = "/",
             DashboardTitle = "RJH Device Workflows: jobs",
             DisplayStorageConnectionString = false,
