@@ -31,7 +31,7 @@ internal static class JobServiceCollectionExtensions
             .UseRecommendedSerializerSettings());
         services.AddHangfireServer((provider, server) =>
         {
-            // Set here: the options' getter answers JobActivator.Current when unset, so Hangfire never asks the container.
+            // Set here: new options start out with JobActivator.Current, so Hangfire would never ask the container.
             server.Activator = provider.GetRequiredService<JobActivator>();
             server.WorkerCount = settings.WorkerCount;
             server.SchedulePollingInterval = settings.SchedulePollingInterval;
