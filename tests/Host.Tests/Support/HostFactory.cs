@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace RJH.DeviceWorkflows.Host.Tests.Support;
 
@@ -13,6 +15,7 @@ public sealed class HostFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> settings;
     private readonly string environment;
     private readonly bool ownsDirectory;
+    private Action<IServiceCollection>? testServices;
 
     public HostFactory() : this(NewDirectory(), "Development", [], ownsDirectory: true) { }
 
@@ -41,10 +44,18 @@ public sealed class HostFactory : WebApplicationFactory<Program>
         new(directory ?? NewDirectory(), environment, overrides.Select(o => KeyValuePair.Create(o.Key, o.Value)),
             ownsDirectory: directory is null);
 
+    /// <summary>Adds services after the Host's own (test activities, say); call before the first request.</summary>
+    public HostFactory ConfigureTestServices(Action<IServiceCollection> configure)
+    {
+        testServices += configure;
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        if (testServices is { } configure) builder.ConfigureTestServices(configure);
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
@@ -36,4 +37,32 @@ internal static class HostFactoryExtensions
     }
 
     public static StringContent Xml(string xml) => new(xml, Encoding.UTF8, "application/xml");
+
+    /// <summary>
+    /// Reads an instance until <paramref name="until"/> holds: jobs and timers run on background workers, so the
+    /// API answers before they do. Fails with the last state after <paramref name="timeout"/> (default 20 s).
+    /// </summary>
+    public static async Task<JsonObject> WaitForInstanceAsync(this HttpClient client, object instanceId,
+        Func<JsonObject, bool> until, TimeSpan? timeout = null)
+    {
+        var limit = timeout ?? TimeSpan.FromSeconds(20);
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            using var response = await client.GetAsync($"/api/instances/{instanceId}");
+            var instance = (await HttpAssert.StatusAsync(response, HttpStatusCode.OK))!;
+            if (until(instance)) return instance;
+            if (watch.Elapsed > limit)
+                Assert.Fail($"Instance {instanceId} did not reach the expected state within {limit}: {instance.ToJsonString()}");
+            await Task.Delay(100);
+        }
+    }
+
+    public static async Task<JsonObject> StartInstanceAsync(this HttpClient client, string definitionKey, object? variables = null)
+    {
+        using var response = await client.PostAsJsonAsync("/api/instances", new { definitionKey, variables = variables ?? new { } });
+        return (await HttpAssert.StatusAsync(response, HttpStatusCode.Created))!;
+    }
+
+    public static string Status(this JsonObject instance) => instance["status"]!.GetValue<string>();
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -31,10 +30,7 @@ internal sealed class DemoBearerHandler(
         // A user removed from the directory loses access even with a token that has not expired.
         if (!users.TryFind(userName, out var user)) return Task.FromResult(AuthenticateResult.Fail("The token's user no longer exists."));
 
-        var claims = new List<Claim> { new(ClaimTypes.Name, user.Name) };
-        claims.AddRange(user.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
-        var identity = new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(user.ToPrincipal(SchemeName), SchemeName)));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

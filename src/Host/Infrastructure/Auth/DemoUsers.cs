@@ -1,10 +1,22 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Security.Claims;
 using Microsoft.Extensions.Options;
 
 namespace RJH.DeviceWorkflows.Host.Infrastructure.Auth;
 
 /// <summary>A person who can sign in without a password in demo mode.</summary>
-internal sealed record DemoUser(string Name, IReadOnlyList<string> Roles);
+internal sealed record DemoUser(string Name, IReadOnlyList<string> Roles)
+{
+    public bool IsAdmin => Roles.Contains(AppRoles.Admin, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The signed-in user as ASP.NET Core sees it; every demo sign-in route (bearer, dashboard cookie) builds it here.</summary>
+    public ClaimsPrincipal ToPrincipal(string authenticationType)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.Name, Name) };
+        claims.AddRange(Roles.Select(role => new Claim(ClaimTypes.Role, role)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role));
+    }
+}
 
 /// <summary>
 /// Demo users by name. Seeded in code; the configuration section "DemoUsers" adds users or replaces

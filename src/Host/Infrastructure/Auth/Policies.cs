@@ -14,7 +14,7 @@ internal static class Policies
     /// <summary>Deliver messages to waiting processes: integrations and the service center record external events.</summary>
     public const string MessageSender = nameof(MessageSender);
 
-    /// <summary>Administration (the controllable clock).</summary>
+    /// <summary>Administration: the controllable clock, incidents.</summary>
     public const string Admin = nameof(Admin);
 
     public static void Add(AuthorizationBuilder authorization) => authorization

@@ -31,6 +31,9 @@ public sealed class ProtectedRouteTests(HostFactory factory) : IClassFixture<Hos
         { "POST", "/api/messages" },
         { "GET", "/api/admin/clock" },
         { "POST", "/api/admin/clock" },
+        { "GET", "/api/incidents" },
+        { "POST", $"/api/incidents/{Id}/retry" },
+        { "POST", $"/api/incidents/{Id}/resolve" },
     };
 
     [Theory]
@@ -65,6 +68,10 @@ public sealed class ProtectedRouteTests(HostFactory factory) : IClassFixture<Hos
     [InlineData("process.owner", "POST", "/api/admin/clock")]
     [InlineData("erik.anstalld", "POST", "/api/messages")]
     [InlineData("anna.chef", "POST", "/api/messages")]
+    [InlineData("erik.anstalld", "GET", "/api/incidents")]
+    [InlineData("process.owner", "GET", "/api/incidents")]
+    [InlineData("sam.service", "POST", $"/api/incidents/{Id}/retry")]
+    [InlineData("anna.chef", "POST", $"/api/incidents/{Id}/resolve")]
     public async Task A_role_that_may_not_is_403(string user, string method, string path)
     {
         using var client = await factory.ClientFor(user);

@@ -1,0 +1,43 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Hangfire.SqlServer;
+using RJH.DeviceWorkflows.Data;
+
+namespace RJH.DeviceWorkflows.Host.Features.Jobs;
+
+/// <summary>Hangfire's storage follows Database:Provider, on the same connection string as the engine.</summary>
+internal static class HangfireStorage
+{
+    public const string PostgreSql = "PostgreSql";
+    public const string SqlServer = "SqlServer";
+
+    /// <summary>Hangfire's tables stay apart from the engine's.</summary>
+    public const string Schema = "hangfire";
+
+    /// <remarks>
+    /// SQLite is the embedded single-host default and Hangfire has no storage for it, so jobs live in memory:
+    /// nothing is lost on a restart because the engine re-dispatches its pending outbox at start.
+    /// </remarks>
+    public static JobStorage Create(DatabaseOptions database)
+    {
+        if (database.IsSqlite) return new InMemoryStorage();
+        if (Is(database, PostgreSql))
+        {
+            var options = new PostgreSqlStorageOptions { SchemaName = Schema, PrepareSchemaIfNecessary = true, EnableLongPolling = true };
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options, null), options);
+        }
+        if (Is(database, SqlServer))
+            return new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions
+            {
+                SchemaName = Schema, PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.Zero,
+            });
+        throw new NotSupportedException(
+            $"Database:Provider '{database.Provider}' has no Hangfire storage. Use {DatabaseOptions.Sqlite}, {PostgreSql} or {SqlServer}, " +
+            $"or set {JobSettings.Section}:Runner to {JobSettings.InProcessRunner}.");
+    }
+
+    private static bool Is(DatabaseOptions database, string provider) =>
+        string.Equals(database.Provider, provider, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,39 @@
+namespace RJH.DeviceWorkflows.Host.Features.Jobs;
+
+/// <summary>Settings of the section "Jobs": what runs the engine's outbox work (job activities and timers).</summary>
+internal sealed class JobSettings
+{
+    public const string Section = "Jobs";
+    public const string HangfireRunner = "Hangfire";
+    public const string InProcessRunner = "InProcess";
+
+    /// <summary>
+    /// "Hangfire" (default): a Hangfire server in this host, storage following Database:Provider, dashboard at
+    /// /hangfire. "InProcess": the engine's own background loop, for tests and tools that must not depend on Hangfire.
+    /// </summary>
+    public string Runner { get; set; } = HangfireRunner;
+
+    /// <summary>Hangfire workers in this host. Jobs mostly wait on outside systems, so several per core pay off.</summary>
+    public int WorkerCount { get; set; } = Environment.ProcessorCount * 5;
+
+    /// <summary>
+    /// How often Hangfire moves scheduled work (retries after back-off, timers) to its queue. Hangfire's own
+    /// default of 15 s would make a 2 s back-off wait 15 s.
+    /// </summary>
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    public bool UsesHangfire => string.Equals(Runner, HangfireRunner, StringComparison.OrdinalIgnoreCase);
+
+    public static JobSettings From(IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(Section).Get<JobSettings>() ?? new JobSettings();
+        if (!settings.UsesHangfire && !string.Equals(settings.Runner, InProcessRunner, StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException(
+                $"Jobs:Runner is '{settings.Runner}'; use '{HangfireRunner}' (the default) or '{InProcessRunner}'.");
+        if (settings.WorkerCount < 1)
+            throw new InvalidOperationException($"Jobs:WorkerCount is {settings.WorkerCount}; give at least 1.");
+        if (settings.SchedulePollingInterval <= TimeSpan.Zero)
+            throw new InvalidOperationException("Jobs:SchedulePollingInterval must be positive, e.g. 00:00:01.");
+        return settings;
+    }
+}

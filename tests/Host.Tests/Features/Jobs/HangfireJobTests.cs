@@ -1,0 +1,61 @@
+using System.Net;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+using RJH.DeviceWorkflows.Engine.Runtime.Jobs;
+using RJH.DeviceWorkflows.Host.Features.Jobs;
+using RJH.DeviceWorkflows.Host.Tests.Support;
+
+namespace RJH.DeviceWorkflows.Host.Tests.Features.Jobs;
+
+/// <summary>Job activities run by a real Hangfire server (in-memory storage) in the test host, and without it.</summary>
+public sealed class HangfireJobTests
+{
+    [Fact]
+    public async Task A_job_activity_runs_through_hangfire_and_the_instance_completes()
+    {
+        await using var host = HostFactory.With().ConfigureTestServices(TestActivities.Add);
+        await host.DeployAsync(Processes.OneJob("echo-job", "Test.Echo"));
+        using var erik = await host.ClientFor("erik.anstalld");
+
+        var started = await erik.StartInstanceAsync("echo-job", new { value = "hello" });
+        Assert.Equal(["call"], started["activeElements"]!.AsArray().Select(e => e!.GetValue<string>()));
+
+        var done = await erik.WaitForInstanceAsync(started["id"]!, i => i.Status() != "Running");
+        Assert.Equal("Completed", done.Status());
+        Assert.Equal("hello", done["variables"]!["callResult"]!["echo"]!.GetValue<string>());
+        Assert.IsType<HangfireJobDispatcher>(host.Services.GetRequiredService<IJobDispatcher>());
+        Assert.True(host.Services.GetRequiredService<JobStorage>().GetMonitoringApi().SucceededListCount() >= 1);
+        using var admin = await host.ClientFor("admin");
+        var journal = await HttpAssert.ArrayAsync(await admin.GetAsync($"/api/instances/{started["id"]}/journal"));
+        Assert.Single(journal, e => e!["kind"]!.GetValue<string>() == "JobCompleted");
+    }
+
+    [Fact]
+    public async Task The_in_process_runner_needs_no_hangfire_and_serves_no_dashboard()
+    {
+        await using var host = HostFactory.With(overrides: [("Jobs:Runner", "InProcess")]).ConfigureTestServices(TestActivities.Add);
+        await host.DeployAsync(Processes.OneJob("echo-in-process", "Test.Echo"));
+        using var admin = await host.ClientFor("admin");
+
+        var started = await admin.StartInstanceAsync("echo-in-process", new { value = 42 });
+
+        var done = await admin.WaitForInstanceAsync(started["id"]!, i => i.Status() != "Running");
+        Assert.Equal("Completed", done.Status());
+        Assert.Equal(42, done["variables"]!["callResult"]!["echo"]!.GetValue<int>());
+        Assert.IsNotType<HangfireJobDispatcher>(host.Services.GetRequiredService<IJobDispatcher>());
+        Assert.Null(host.Services.GetService<JobStorage>());
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/hangfire")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Jobs:Runner", "Quartz")]
+    [InlineData("Jobs:WorkerCount", "0")]
+    public async Task A_wrong_job_setting_stops_the_host_with_a_clear_message(string key, string value)
+    {
+        await using var host = HostFactory.With(overrides: [(key, value)]);
+
+        var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+
+        Assert.Contains(key, error.ToString());
+    }
+}
