@@ -16,7 +16,7 @@ internal sealed class ExpressionChecker
     {
         var forbidden = ExpressionTokenScan.FindForbidden(expression);
         if (forbidden.Count > 0)
-            return forbidden.Select(f => $"uses '{f}', which rules may not use (no types, reflection or System access)").ToList();
+            return [$"uses {string.Join(", ", forbidden.Select(f => $"'{f}'"))}, which rules may not use (no types, reflection or System access)"];
 
         System.Linq.Expressions.Expression parsed;
         try

@@ -57,6 +57,9 @@ internal sealed class ExpressionSafetyVisitor : ExpressionVisitor
         }
         switch (node.NodeType)
         {
+            // A date or number built from literals is data; any other constructor is code.
+            case ExpressionType.New when node.Type != typeof(object) && ValueTypes.Contains(node.Type):
+                break;
             case ExpressionType.Invoke or ExpressionType.New or ExpressionType.NewArrayBounds or ExpressionType.MemberInit
                 or ExpressionType.ListInit or ExpressionType.TypeIs or ExpressionType.TypeEqual or ExpressionType.TypeAs
                 or ExpressionType.Quote or ExpressionType.Dynamic or ExpressionType.Extension or ExpressionType.Block
