@@ -12,6 +12,8 @@ internal static class FactsReader
         // A misspelt field ("hasOwnExtention") would otherwise be read as false and decide silently.
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         RespectNullableAnnotations = true,
+        // Two values for one fact: which one decided would depend on the parser, so neither does.
+        AllowDuplicateProperties = false,
         RespectRequiredConstructorParameters = true,
         Converters = { new StrictEnumConverterFactory() },
     };
@@ -47,6 +49,8 @@ internal static class FactsReader
         if (message.Contains("doesn't allow setting null values", StringComparison.Ordinal)
             || message.Contains("null", StringComparison.OrdinalIgnoreCase) && message.Contains("non-nullable", StringComparison.Ordinal))
             return $"The fact at {path} may not be null.";
+        if (message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
+            return $"The fact at {path} is given twice.";
         if (message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
             return $"The fact at {path} has the wrong kind of value.";
         return $"Invalid fact at {path}: {message}";

@@ -22,13 +22,13 @@ internal sealed class StrictEnumConverter<T> : JsonConverter<T> where T : struct
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.String)
-            throw new JsonException($"expected one of {Allowed} as a string, found {Describe(reader.TokenType)}");
+            throw new JsonException($"expected one of {Allowed} as a string, found {Describe(reader.TokenType)}.");
         var text = reader.GetString();
         // Numeric strings would parse as enum values; only the names are facts.
         if (text is { Length: > 0 } && !char.IsDigit(text[0]) && text[0] != '-'
             && Enum.TryParse<T>(text, ignoreCase: false, out var value) && Enum.IsDefined(value))
             return value;
-        throw new JsonException($"'{text}' is not one of {Allowed}");
+        throw new JsonException($"'{text}' is not one of {Allowed}.");
     }
 
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
