@@ -25,7 +25,7 @@ internal sealed class PolicySeeder(IPolicyStore store, PolicyValidator validator
             var set = Path.GetFileNameWithoutExtension(file);
             if (PolicySetDefinition.Find(set) is null)
                 throw new InvalidOperationException($"Policy seed file '{file}' names no known set (known: {string.Join(", ", PolicySets.All)}).");
-            if (await store.FindPublishedVersionAsync(set, ct) is not null || await store.FindAsync(set, null, ct) is not null)
+            if ((await store.ListVersionsAsync(set, ct)).Count > 0)
                 continue;
             var json = await File.ReadAllTextAsync(file, ct);
             var result = validator.Validate(set, json);

@@ -100,6 +100,10 @@ internal sealed class CompiledPolicy
                 {
                     throw new PolicyFactsException($"Rule '{rule.Rule.Name}' could not compute output '{name}': a fact it reads is missing.");
                 }
+                catch (Exception e) when (e is InvalidCastException or ArithmeticException or ArgumentException or IndexOutOfRangeException)
+                {
+                    throw new PolicyFactsException($"Rule '{rule.Rule.Name}' could not compute output '{name}' from these facts: {e.Message}");
+                }
             }
         }
         var reason = new PolicyReason(rule.Rule.Name, Fill(rule.Rule.Reason, outputs),

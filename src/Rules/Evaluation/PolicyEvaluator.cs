@@ -12,9 +12,6 @@ internal sealed class PolicyEvaluator(PolicyValidator validator)
 {
     private readonly ConcurrentDictionary<(string Set, int Version), Lazy<Task<CompiledPolicy>>> compiled = new();
 
-    public bool IsCompiled(string set, int version) =>
-        compiled.TryGetValue((set, version), out var entry) && entry.IsValueCreated && entry.Value.IsCompletedSuccessfully;
-
     /// <param name="loadWorkflowJson">Called only when this version is not compiled yet.</param>
     /// <exception cref="PolicyRulesException">The stored workflow no longer validates (e.g. edited in the database).</exception>
     public async Task<CompiledPolicy> GetAsync(string set, int version, Func<Task<string>> loadWorkflowJson)

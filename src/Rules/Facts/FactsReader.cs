@@ -47,7 +47,7 @@ internal static class FactsReader
         if (message.Contains("missing required properties", StringComparison.Ordinal))
             return $"Missing required fact field at {path}: {RequiredNames(message)}.";
         if (message.Contains("doesn't allow setting null values", StringComparison.Ordinal)
-            || message.Contains("null", StringComparison.OrdinalIgnoreCase) && message.Contains("non-nullable", StringComparison.Ordinal))
+            || (message.Contains("null", StringComparison.OrdinalIgnoreCase) && message.Contains("non-nullable", StringComparison.Ordinal)))
             return $"The fact at {path} may not be null.";
         if (message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
             return $"The fact at {path} is given twice.";

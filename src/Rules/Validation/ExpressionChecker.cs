@@ -26,12 +26,15 @@ internal sealed class ExpressionChecker
         }
         catch (ParseException e)
         {
-            return [$"does not compile: {e.Message} (at character {e.Position + 1})"];
+            return [$"does not compile: {Sentence(e.Message)} (at character {e.Position + 1})"];
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException)
         {
-            return [$"does not compile: {e.Message}"];
+            return [$"does not compile: {Sentence(e.Message)}"];
         }
         return ExpressionSafetyVisitor.Check(parsed);
     }
+
+    // The validator ends each error with a full stop of its own.
+    private static string Sentence(string message) => message.Trim().TrimEnd('.');
 }

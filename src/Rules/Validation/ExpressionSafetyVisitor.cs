@@ -36,7 +36,21 @@ internal sealed class ExpressionSafetyVisitor : ExpressionVisitor
     private static readonly HashSet<Type> MethodOwners = [typeof(PolicyFunctions), typeof(Enumerable), typeof(Math), typeof(string)];
 
     private static readonly HashSet<string> ForbiddenMethods = new(StringComparer.Ordinal)
-        { nameof(GetType), "MemberwiseClone", "Finalize", "GetHashCode", "ReferenceEquals" };
+    {
+        nameof(GetType), "MemberwiseClone", "Finalize", "GetHashCode", "ReferenceEquals",
+        // Amplifiers: one short expression, gigabytes or minutes (Range(0, int.MaxValue), "x".PadLeft(1e9)).
+        "Range", "Repeat", "PadLeft", "PadRight",
+        // Randomness makes a decision unrepeatable, like the clock below.
+        "NewGuid",
+    };
+
+    // A decision must depend on its facts only, so the simulator and the audit can replay it;
+    // rules that need "now" get it as a fact, as notification-hours does.
+    private static readonly HashSet<string> ClockMembers = new(StringComparer.Ordinal) { "Now", "UtcNow", "Today" };
+
+    // Constructing these from literals is data; a string's constructor can allocate without bound.
+    private static readonly HashSet<Type> Constructible =
+        [typeof(DateTime), typeof(DateTimeOffset), typeof(TimeSpan), typeof(DateOnly), typeof(TimeOnly), typeof(decimal)];
 
     private readonly List<string> problems = [];
 
@@ -57,8 +71,7 @@ internal sealed class ExpressionSafetyVisitor : ExpressionVisitor
         }
         switch (node.NodeType)
         {
-            // A date or number built from literals is data; any other constructor is code.
-            case ExpressionType.New when node.Type != typeof(object) && ValueTypes.Contains(node.Type):
+            case ExpressionType.New when Constructible.Contains(node.Type):
                 break;
             case ExpressionType.Invoke or ExpressionType.New or ExpressionType.NewArrayBounds or ExpressionType.MemberInit
                 or ExpressionType.ListInit or ExpressionType.TypeIs or ExpressionType.TypeEqual or ExpressionType.TypeAs
@@ -89,6 +102,11 @@ internal sealed class ExpressionSafetyVisitor : ExpressionVisitor
 
     protected override Expression VisitMember(MemberExpression node)
     {
+        if (node.Expression is null && ClockMembers.Contains(node.Member.Name))
+        {
+            Problem($"reads the clock ('{Describe(node.Member.DeclaringType)}.{node.Member.Name}'); a decision may depend only on its facts");
+            return node;
+        }
         if (node.Member.DeclaringType is not { } owner || !IsAllowedType(owner) || node.Member is not (PropertyInfo or FieldInfo))
         {
             Problem($"reads '{Describe(node.Member.DeclaringType)}.{node.Member.Name}', which rules may not read");

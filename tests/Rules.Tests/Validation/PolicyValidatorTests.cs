@@ -119,7 +119,11 @@ public sealed class PolicyValidatorTests
     [Theory]
     [InlineData("employee.id.GetHashCode() > 0", "GetHashCode")]
     [InlineData("ExpressionUtils.CheckContains(employee.id, \"e-1\")", "ExpressionUtils")]
-    [InlineData("employee.roles.AsQueryable().Any()", "AsQueryable")]
+    [InlineData("DateTime.Now.Hour > 17", "clock")]
+    [InlineData("DateTimeOffset.UtcNow > DateTimeOffset.MinValue", "clock")]
+    [InlineData("Enumerable.Range(0, 2147483647).Count() > 0", "Range")]
+    [InlineData("employee.id.PadLeft(1000000000).Length > 0", "PadLeft")]
+    [InlineData("string('x', 1000000000).Length > 0", "New")]
     public void What_the_name_scan_lets_through_the_tree_walk_refuses(string expression, string what)
     {
         var error = SingleError(WorkflowJson.Entitlement(expression, ruleName: "Walked"));
