@@ -1,0 +1,49 @@
+using System.Text.Json;
+using RJH.DeviceWorkflows.Rules.Facts;
+
+namespace RJH.DeviceWorkflows.Rules;
+
+/// <summary>
+/// Policy rule sets as the Host's API and the engine's Policy.Evaluate activity use them. Errors are
+/// <see cref="PolicyException"/>s: not found → 404, facts → 400, rules → 400 with [{rule, message}].
+/// </summary>
+public interface IPolicyService
+{
+    /// <summary>Every stored set with its latest and published version.</summary>
+    Task<IReadOnlyList<PolicySetSummary>> ListAsync(CancellationToken ct = default);
+
+    /// <exception cref="PolicySetNotFoundException">Unknown, or never stored.</exception>
+    Task<PolicySetDetails> GetAsync(string set, CancellationToken ct = default);
+
+    /// <summary>Validates and, when valid, stores the JSON as the set's next (unpublished) version.</summary>
+    /// <returns>The new version, or the errors each naming its rule; nothing is stored when there are errors.</returns>
+    /// <exception cref="PolicySetNotFoundException">Not a set the product knows.</exception>
+    Task<PolicySaveResult> SaveDraftAsync(string set, string workflowJson, string actor, CancellationToken ct = default);
+
+    /// <summary>Makes a version the one evaluations use by default.</summary>
+    /// <exception cref="PolicySetNotFoundException"></exception>
+    /// <exception cref="PolicyVersionNotFoundException"></exception>
+    Task<PolicyVersionInfo> PublishAsync(string set, int version, string actor, CancellationToken ct = default);
+
+    /// <summary>Decides on <paramref name="facts"/> with the published version, or with <paramref name="version"/> (a draft, say).</summary>
+    /// <exception cref="PolicySetNotFoundException"></exception>
+    /// <exception cref="PolicyVersionNotFoundException"></exception>
+    /// <exception cref="PolicyFactsException">Unknown or missing fields, bad values, or a part a rule reads is left out.</exception>
+    /// <exception cref="PolicyNoMatchException"></exception>
+    Task<PolicyDecision> EvaluateAsync(string set, JsonElement facts, int? version = null, CancellationToken ct = default);
+
+    /// <inheritdoc cref="EvaluateAsync(string, JsonElement, int?, CancellationToken)"/>
+    Task<PolicyDecision> EvaluateAsync(string set, DeviceFacts facts, int? version = null, CancellationToken ct = default);
+
+    /// <inheritdoc cref="EvaluateAsync(string, JsonElement, int?, CancellationToken)"/>
+    Task<PolicyDecision> EvaluateAsync(string set, NotificationFacts facts, int? version = null, CancellationToken ct = default);
+}
+
+/// <summary>A set for the editor: its versions and the workflow JSON of the latest one.</summary>
+public sealed record PolicySetDetails(string Set, int? PublishedVersion, IReadOnlyList<PolicyVersionInfo> Versions, JsonElement Workflow);
+
+/// <summary>Either the stored <see cref="Version"/> or the <see cref="Errors"/>.</summary>
+public sealed record PolicySaveResult(int? Version, IReadOnlyList<PolicyRuleError> Errors)
+{
+    public bool Saved => Version is not null;
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using RJH.DeviceWorkflows.Data;
+
+namespace RJH.DeviceWorkflows.Rules.Persistence;
+
+/// <summary>The policy tables, beside the engine's in the same database but with their own migrations.</summary>
+internal sealed class PolicyDbContext(DbContextOptions<PolicyDbContext> options) : DbContext(options)
+{
+    private const int SetLength = 64;
+    private const int ActorLength = 200;
+
+    public DbSet<PolicyVersionRecord> Versions => Set<PolicyVersionRecord>();
+    public DbSet<PolicyAuditRecord> Audit => Set<PolicyAuditRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // As in the engine: instants as UTC ticks so SQLite can compare and order them.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<PolicyVersionRecord>(e =>
+        {
+            e.ToTable("PolicyVersions");
+            e.HasKey(v => new { v.Set, v.Version });
+            e.Property(v => v.Set).HasMaxLength(SetLength);
+            e.Property(v => v.Version).ValueGeneratedNever();
+            e.Property(v => v.SavedBy).HasMaxLength(ActorLength);
+            e.Property(v => v.PublishedBy).HasMaxLength(ActorLength);
+            e.HasIndex(v => new { v.Set, v.Published });
+        });
+
+        modelBuilder.Entity<PolicyAuditRecord>(e =>
+        {
+            e.ToTable("PolicyAudit");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Id).ValueGeneratedOnAdd();
+            e.Property(a => a.Set).HasMaxLength(SetLength);
+            e.Property(a => a.Action).HasMaxLength(16);
+            e.Property(a => a.Actor).HasMaxLength(ActorLength);
+            e.HasIndex(a => new { a.Set, a.Version });
+        });
+    }
+}

@@ -1,0 +1,33 @@
+namespace RJH.DeviceWorkflows.Rules.Persistence;
+
+/// <summary>A row of PolicyVersions. Only Published and the Published* columns change after insert.</summary>
+internal sealed class PolicyVersionRecord
+{
+    public required string Set { get; set; }
+    public int Version { get; set; }
+    public required string WorkflowJson { get; set; }
+    public bool Published { get; set; }
+    public DateTimeOffset SavedAt { get; set; }
+    public required string SavedBy { get; set; }
+    /// <summary>When this version was last made the published one.</summary>
+    public DateTimeOffset? PublishedAt { get; set; }
+    public string? PublishedBy { get; set; }
+}
+
+/// <summary>
+/// A row of PolicyAudit, append-only. The version rows keep only the latest publish; this keeps
+/// every save and publish, so "which rules decided on that date" can be answered.
+/// </summary>
+internal sealed class PolicyAuditRecord
+{
+    public long Id { get; set; }
+    public required string Set { get; set; }
+    public int Version { get; set; }
+    public required string Action { get; set; }
+    public required string Actor { get; set; }
+    public DateTimeOffset At { get; set; }
+
+    public const string Saved = "Saved";
+    public const string Published = "Published";
+    public const string Seeded = "Seeded";
+}

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using RJH.DeviceWorkflows.Rules.Evaluation;
+using RJH.DeviceWorkflows.Rules.Facts;
+using RJH.DeviceWorkflows.Rules.Validation;
+
+namespace RJH.DeviceWorkflows.Rules;
+
+/// <inheritdoc cref="IPolicyService"/>
+public sealed class PolicyService : IPolicyService
+{
+    private readonly IPolicyStore store;
+    private readonly PolicyValidator validator;
+    private readonly PolicyEvaluator evaluator;
+    private readonly TimeProvider time;
+
+    internal PolicyService(IPolicyStore store, PolicyValidator validator, PolicyEvaluator evaluator, TimeProvider time)
+    {
+        this.store = store;
+        this.validator = validator;
+        this.evaluator = evaluator;
+        this.time = time;
+    }
+
+    public Task<IReadOnlyList<PolicySetSummary>> ListAsync(CancellationToken ct = default) => store.ListSetsAsync(ct);
+
+    public async Task<PolicySetDetails> GetAsync(string set, CancellationToken ct = default)
+    {
+        PolicySetDefinition.Get(set);
+        var latest = await store.FindAsync(set, null, ct) ?? throw new PolicySetNotFoundException(set);
+        var versions = await store.ListVersionsAsync(set, ct);
+        using var workflow = JsonDocument.Parse(latest.WorkflowJson);
+        return new PolicySetDetails(set, versions.FirstOrDefault(v => v.Published)?.Version, versions, workflow.RootElement.Clone());
+    }
+
+    public async Task<PolicySaveResult> SaveDraftAsync(string set, string workflowJson, string actor, CancellationToken ct = default)
+    {
+        PolicySetDefinition.Get(set);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        ArgumentNullException.ThrowIfNull(workflowJson);
+        var result = validator.Validate(set, workflowJson);
+        if (!result.IsValid) return new PolicySaveResult(null, result.Errors);
+        var version = await store.AddVersionAsync(set, workflowJson, actor, time.GetUtcNow(), ct);
+        return new PolicySaveResult(version, []);
+    }
+
+    public async Task<PolicyVersionInfo> PublishAsync(string set, int version, string actor, CancellationToken ct = default)
+    {
+        PolicySetDefinition.Get(set);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        // Compile before publishing, so a version that cannot run (say, a row edited by hand) is refused
+        // here rather than failing the first workflow that asks.
+        await evaluator.GetAsync(set, version, () => LoadJsonAsync(set, version, ct));
+        if (!await store.PublishAsync(set, version, actor, time.GetUtcNow(), ct))
+            throw new PolicyVersionNotFoundException(set, version);
+        var versions = await store.ListVersionsAsync(set, ct);
+        return versions.Single(v => v.Version == version);
+    }
+
+    public async Task<PolicyDecision> EvaluateAsync(string set, JsonElement facts, int? version = null, CancellationToken ct = default)
+    {
+        var policy = await CompiledAsync(set, version, ct);
+        return await policy.EvaluateAsync(policy.Shape.Read(facts));
+    }
+
+    public Task<PolicyDecision> EvaluateAsync(string set, DeviceFacts facts, int? version = null, CancellationToken ct = default) =>
+        EvaluateTypedAsync(set, facts, version, ct);
+
+    public Task<PolicyDecision> EvaluateAsync(string set, NotificationFacts facts, int? version = null, CancellationToken ct = default) =>
+        EvaluateTypedAsync(set, facts, version, ct);
+
+    private async Task<PolicyDecision> EvaluateTypedAsync(string set, object facts, int? version, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var policy = await CompiledAsync(set, version, ct);
+        return await policy.EvaluateAsync(facts);
+    }
+
+    private async Task<CompiledPolicy> CompiledAsync(string set, int? version, CancellationToken ct)
+    {
+        PolicySetDefinition.Get(set);
+        var number = version ?? await store.FindPublishedVersionAsync(set, ct) ?? throw new PolicyVersionNotFoundException(set, null);
+        return await evaluator.GetAsync(set, number, () => LoadJsonAsync(set, number, ct));
+    }
+
+    private async Task<string> LoadJsonAsync(string set, int version, CancellationToken ct) =>
+        (await store.FindAsync(set, version, ct))?.WorkflowJson ?? throw new PolicyVersionNotFoundException(set, version);
+}

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using RJH.DeviceWorkflows.Data;
+using RJH.DeviceWorkflows.Rules.Evaluation;
+using RJH.DeviceWorkflows.Rules.Persistence;
+using RJH.DeviceWorkflows.Rules.Validation;
+
+namespace RJH.DeviceWorkflows.Rules;
+
+public static class PolicyServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IPolicyService"/> and its EF store on the configured database
+    /// (<c>Database:Provider</c>, connection string <c>Default</c>) with options from <c>Policies</c>.
+    /// </summary>
+    public static IServiceCollection AddPolicyRules(this IServiceCollection services, IConfiguration configuration)
+    {
+        var database = DatabaseOptions.From(configuration);
+        ArgumentException.ThrowIfNullOrWhiteSpace(database.ConnectionString);
+        services.AddOptions<PolicyOptions>().Bind(configuration.GetSection(PolicyOptions.Section));
+        services.AddDbContextFactory<PolicyDbContext>(options => DatabaseProvider.Configure(options, database));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IPolicyStore, EfPolicyStore>();
+        services.AddSingleton<PolicyValidator>();
+        services.AddSingleton<PolicyEvaluator>();
+        services.AddSingleton(sp => new PolicySeeder(sp.GetRequiredService<IPolicyStore>(), sp.GetRequiredService<PolicyValidator>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<PolicySeeder>>() ?? NullLogger<PolicySeeder>.Instance));
+        services.AddSingleton(sp => new PolicyService(sp.GetRequiredService<IPolicyStore>(), sp.GetRequiredService<PolicyValidator>(),
+            sp.GetRequiredService<PolicyEvaluator>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IPolicyService>(sp => sp.GetRequiredService<PolicyService>());
+        return services;
+    }
+
+    /// <summary>Brings the policy tables to the current schema.</summary>
+    public static async Task MigratePolicyStoreAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        var contexts = services.GetRequiredService<IDbContextFactory<PolicyDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await DatabaseProvider.MigrateAsync(db, ct);
+    }
+
+    /// <summary>
+    /// Stores every shipped rule set that the database has no version of (first start); idempotent.
+    /// Uses <paramref name="folder"/>, else <see cref="PolicyOptions.SeedFolder"/>.
+    /// </summary>
+    /// <returns>The sets stored now.</returns>
+    public static Task<IReadOnlyList<string>> SeedPoliciesAsync(this IServiceProvider services, string? folder = null,
+        CancellationToken ct = default)
+    {
+        var configured = folder ?? services.GetRequiredService<IOptions<PolicyOptions>>().Value.SeedFolder;
+        return services.GetRequiredService<PolicySeeder>().SeedAsync(ResolveFolder(configured), ct);
+    }
+
+    internal static string ResolveFolder(string folder)
+    {
+        if (Path.IsPathRooted(folder)) return folder;
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, folder);
+                if (Directory.Exists(candidate)) return candidate;
+            }
+        }
+        // Not found: let the seeder report the path as configured, relative to where we run.
+        return Path.GetFullPath(folder);
+    }
+}
