@@ -1,0 +1,54 @@
+using RJH.DeviceWorkflows.Engine;
+using RJH.DeviceWorkflows.Host.Features.Admin;
+using RJH.DeviceWorkflows.Host.Features.Auth;
+using RJH.DeviceWorkflows.Host.Features.Definitions;
+using RJH.DeviceWorkflows.Host.Features.Incidents;
+using RJH.DeviceWorkflows.Host.Features.Instances;
+using RJH.DeviceWorkflows.Host.Features.Jobs;
+using RJH.DeviceWorkflows.Host.Features.Jobs.Dashboard;
+using RJH.DeviceWorkflows.Host.Features.Messages;
+using RJH.DeviceWorkflows.Host.Features.Tasks;
+using RJH.DeviceWorkflows.Host.Infrastructure.Auth;
+using RJH.DeviceWorkflows.Host.Infrastructure.Http;
+
+namespace RJH.DeviceWorkflows.Host;
+
+/// <summary>
+/// The composition root. Program.cs only runs it; the durability tests' TestHost builds the same
+/// application with test activities added, so a separate process is exactly the product.
+/// </summary>
+public static class HostApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+
+        builder.Services.AddWorkflowEngine(builder.Configuration);
+        builder.Services.AddJobRunner(builder.Configuration);
+        builder.Services.AddApiConventions();
+        builder.Services.AddDemoAuthentication();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        // The landing page is public, so static files come before authentication.
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        // The job dashboard signs its callers in itself, so it comes before the API's authorization.
+        app.UseJobDashboard();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapAuthEndpoints();
+        app.MapDefinitionEndpoints();
+        app.MapInstanceEndpoints();
+        app.MapTaskEndpoints();
+        app.MapMessageEndpoints();
+        app.MapIncidentEndpoints();
+        app.MapAdminEndpoints();
+        return app;
+    }
+}
