@@ -1,3 +1,4 @@
+using RJH.DeviceWorkflows.Testing;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using RJH.DeviceWorkflows.Data;

@@ -14,7 +14,7 @@ public sealed class KillRestartTests : IDisposable
     private const int Instances = 500;
     private readonly string directory = Path.Combine(Path.GetTempPath(), "rjh-kill-" + Guid.NewGuid().ToString("N"));
 
-    private const string Model = """
+    internal const string Model = """
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:rjh="urn:rjh:device-workflows:1" id="d" targetNamespace="t">
           <bpmn:process id="durable" isExecutable="true" rjh:starterRoles="Employee">

@@ -37,8 +37,11 @@ internal static class InstanceEndpoints
         return TypedResults.Created($"/api/instances/{instance.Id}", instance);
     }
 
+    /// <summary>Newest first; the default page is the store's (500).</summary>
+    private const int MaxLimit = 5000;
+
     public static async Task<Results<Ok<IReadOnlyList<InstanceView>>, ValidationProblem>> List(string? definitionKey,
-        string? status, ClaimsPrincipal user, [FromServices] IWorkflowQueries queries, CancellationToken ct)
+        string? status, int? limit, ClaimsPrincipal user, [FromServices] IWorkflowQueries queries, CancellationToken ct)
     {
         InstanceStatus? parsedStatus = null;
         if (!string.IsNullOrWhiteSpace(status))
@@ -51,7 +54,9 @@ internal static class InstanceEndpoints
             parsedStatus = Enum.Parse<InstanceStatus>(name);
         }
 
-        var query = new InstanceQuery(string.IsNullOrWhiteSpace(definitionKey) ? null : definitionKey.Trim(), parsedStatus);
+        if (limit is < 1 or > MaxLimit) return Problems.Invalid("limit", $"Use 1 to {MaxLimit}.");
+        var query = new InstanceQuery(string.IsNullOrWhiteSpace(definitionKey) ? null : definitionKey.Trim(), parsedStatus,
+            limit ?? new InstanceQuery().Max);
         return TypedResults.Ok(await queries.ListInstancesAsync(query, user.ToCaller(), ct));
     }
 

@@ -3,14 +3,14 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace RJH.DeviceWorkflows.Engine.Tests.Support;
+namespace RJH.DeviceWorkflows.Testing;
 
 /// <summary>
 /// The test run's own PostgreSQL server: a cluster made with Debian's initdb in a temp folder on first
 /// use, listening on a free loopback port without passwords, stopped and deleted when the run ends
 /// (<see cref="TestRunHooks"/>). Each test gets its own database in it (<see cref="CreateDatabaseAsync"/>).
 /// </summary>
-internal sealed class PostgresCluster
+public sealed class PostgresCluster
 {
     public const string SkipVariable = "RJH_SKIP_POSTGRES";
     // Debian installs each major version's server programs in /usr/lib/postgresql/<major>/bin.
