@@ -53,8 +53,11 @@ internal sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> conte
             return instances.OrderByDescending(i => i.StartedAt).Take(query.Max);
         }, ct);
 
-    public Task<IReadOnlyList<JournalRecord>> ListJournalAsync(Guid instanceId, CancellationToken ct = default) =>
-        ReadListAsync(db => db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Id), ct);
+    public async Task<IReadOnlyList<JournalRecord>> ListJournalAsync(Guid instanceId, CancellationToken ct = default)
+    {
+        var pages = await ReadListAsync(db => db.JournalPages.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Id), ct);
+        return pages.SelectMany(p => p.ToRecords()).ToList();
+    }
 
     public Task<UserTaskRecord?> FindTaskAsync(Guid id, CancellationToken ct = default) =>
         ReadAsync(db => db.UserTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct), ct);

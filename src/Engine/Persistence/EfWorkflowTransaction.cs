@@ -20,6 +20,7 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
 {
     private readonly WorkflowDbContext db;
     private readonly IDbContextTransaction transaction;
+    private readonly List<JournalRecord> journal = [];
     private bool committed;
     private bool disposed;
 
@@ -87,7 +88,7 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
     public void AddTask(UserTaskRecord task) => db.UserTasks.Add(task);
     public void AddIncident(IncidentRecord incident) => db.Incidents.Add(incident);
     public void AddJob(JobRecord job) => db.Jobs.Add(job);
-    public void Append(JournalRecord entry) => db.Journal.Add(entry);
+    public void Append(JournalRecord entry) => journal.Add(entry);
 
     public async Task ReplaceWaitsAsync(Guid instanceId, IReadOnlyCollection<MessageSubscriptionRecord> messages,
         IReadOnlyCollection<TimerRecord> timers, CancellationToken ct = default)
@@ -167,6 +168,9 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
 
     private void PrepareForSave()
     {
+        foreach (var entries in journal.GroupBy(e => e.InstanceId))
+            db.JournalPages.Add(JournalPage.From(entries.Key, entries.ToList()));
+        journal.Clear();
         foreach (var entry in db.ChangeTracker.Entries<InstanceRecord>())
         {
             if (entry.State == EntityState.Added)

@@ -16,7 +16,7 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<DefinitionRecord> Definitions => Set<DefinitionRecord>();
     public DbSet<InstanceRecord> Instances => Set<InstanceRecord>();
-    public DbSet<JournalRecord> Journal => Set<JournalRecord>();
+    public DbSet<JournalPage> JournalPages => Set<JournalPage>();
     public DbSet<UserTaskRecord> UserTasks => Set<UserTaskRecord>();
     public DbSet<MessageSubscriptionRecord> MessageSubscriptions => Set<MessageSubscriptionRecord>();
     public DbSet<TimerRecord> Timers => Set<TimerRecord>();
@@ -52,9 +52,9 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
             e.HasIndex(i => new { i.DefinitionKey, i.Status });
         });
 
-        modelBuilder.Entity<JournalRecord>(e =>
+        modelBuilder.Entity<JournalPage>(e =>
         {
-            e.ToTable("Journal");
+            e.ToTable("JournalPages");
             e.HasKey(j => j.Id);
             e.Property(j => j.Id).ValueGeneratedOnAdd();
             e.HasIndex(j => j.InstanceId);

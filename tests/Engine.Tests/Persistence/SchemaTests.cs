@@ -26,7 +26,7 @@ public abstract class SchemaTests(DatabaseKind kind)
         var tables = await ScalarAsync(db, kind == DatabaseKind.Sqlite
             ? "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name);"
             : "SELECT string_agg(table_name, ',' ORDER BY table_name) FROM information_schema.tables WHERE table_schema = 'public';");
-        Assert.Contains("Definitions,Incidents,Instances,Jobs,Journal,MessageSubscriptions,Timers,UserTasks", tables);
+        Assert.Contains("Definitions,Incidents,Instances,Jobs,JournalPages,MessageSubscriptions,Timers,UserTasks", tables);
 
         await db.Services.MigrateWorkflowStoreAsync();
     }

@@ -22,6 +22,31 @@ namespace RJH.DeviceWorkflows.Engine.Persistence.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("RJH.DeviceWorkflows.Engine.Persistence.JournalPage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Entries")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId");
+
+                    b.ToTable("JournalPages", (string)null);
+                });
+
             modelBuilder.Entity("RJH.DeviceWorkflows.Engine.Storage.DefinitionRecord", b =>
                 {
                     b.Property<string>("Key")
@@ -199,40 +224,6 @@ namespace RJH.DeviceWorkflows.Engine.Persistence.Migrations.PostgreSql
                     b.HasIndex("Status", "CreatedAt");
 
                     b.ToTable("Jobs", (string)null);
-                });
-
-            modelBuilder.Entity("RJH.DeviceWorkflows.Engine.Storage.JournalRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Actor")
-                        .HasColumnType("text");
-
-                    b.Property<long>("At")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Detail")
-                        .HasColumnType("text");
-
-                    b.Property<string>("ElementId")
-                        .HasColumnType("text");
-
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InstanceId");
-
-                    b.ToTable("Journal", (string)null);
                 });
 
             modelBuilder.Entity("RJH.DeviceWorkflows.Engine.Storage.MessageSubscriptionRecord", b =>

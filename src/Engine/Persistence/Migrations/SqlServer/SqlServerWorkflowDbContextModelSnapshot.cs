@@ -22,6 +22,31 @@ namespace RJH.DeviceWorkflows.Engine.Persistence.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("RJH.DeviceWorkflows.Engine.Persistence.JournalPage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Entries")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId");
+
+                    b.ToTable("JournalPages", (string)null);
+                });
+
             modelBuilder.Entity("RJH.DeviceWorkflows.Engine.Storage.DefinitionRecord", b =>
                 {
                     b.Property<string>("Key")
@@ -199,40 +224,6 @@ namespace RJH.DeviceWorkflows.Engine.Persistence.Migrations.SqlServer
                     b.HasIndex("Status", "CreatedAt");
 
                     b.ToTable("Jobs", (string)null);
-                });
-
-            modelBuilder.Entity("RJH.DeviceWorkflows.Engine.Storage.JournalRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Actor")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<long>("At")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Detail")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("ElementId")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InstanceId");
-
-                    b.ToTable("Journal", (string)null);
                 });
 
             modelBuilder.Entity("RJH.DeviceWorkflows.Engine.Storage.MessageSubscriptionRecord", b =>

@@ -17,6 +17,29 @@ namespace RJH.DeviceWorkflows.Engine.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("RJH.DeviceWorkflows.Engine.Persistence.JournalPage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Entries")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId");
+
+                    b.ToTable("JournalPages", (string)null);
+                });
+
             modelBuilder.Entity("RJH.DeviceWorkflows.Engine.Storage.DefinitionRecord", b =>
                 {
                     b.Property<string>("Key")
@@ -194,38 +217,6 @@ namespace RJH.DeviceWorkflows.Engine.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "CreatedAt");
 
                     b.ToTable("Jobs", (string)null);
-                });
-
-            modelBuilder.Entity("RJH.DeviceWorkflows.Engine.Storage.JournalRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Actor")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Detail")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ElementId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InstanceId");
-
-                    b.ToTable("Journal", (string)null);
                 });
 
             modelBuilder.Entity("RJH.DeviceWorkflows.Engine.Storage.MessageSubscriptionRecord", b =>

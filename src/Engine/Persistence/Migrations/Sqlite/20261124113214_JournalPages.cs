@@ -1,0 +1,68 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace RJH.DeviceWorkflows.Engine.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class JournalPages : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Journal");
+
+            migrationBuilder.CreateTable(
+                name: "JournalPages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Entries = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JournalPages", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JournalPages_InstanceId",
+                table: "JournalPages",
+                column: "InstanceId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "JournalPages");
+
+            migrationBuilder.CreateTable(
+                name: "Journal",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Actor = table.Column<string>(type: "TEXT", nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", nullable: true),
+                    ElementId = table.Column<string>(type: "TEXT", nullable: true),
+                    InstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Journal", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Journal_InstanceId",
+                table: "Journal",
+                column: "InstanceId");
+        }
+    }
+}
