@@ -2,15 +2,20 @@ namespace RJH.DeviceWorkflows.Engine.Bench;
 
 internal sealed record BenchDatabase(string Label, string Provider, string ConnectionString);
 
-internal sealed record BenchOptions(int Seconds, int Workers, string? Postgres)
+internal sealed record BenchOptions(int Seconds, int Workers, string? Postgres, string Scenarios, int JobInstances, int StoredInstances)
 {
+    public bool Runs(string scenario) => Scenarios == "all" || Scenarios.Split(',').Contains(scenario);
+
     public static BenchOptions Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         return new(
             int.TryParse(Value("--seconds"), out var s) ? s : 10,
             int.TryParse(Value("--workers"), out var w) ? w : 4,
-            Value("--postgres") ?? Environment.GetEnvironmentVariable("RJH_BENCH_POSTGRES"));
+            Value("--postgres") ?? Environment.GetEnvironmentVariable("RJH_BENCH_POSTGRES"),
+            Value("--scenarios") ?? "all",
+            int.TryParse(Value("--p2-instances"), out var j) ? j : 2000,
+            int.TryParse(Value("--p3-instances"), out var n) ? n : 100_000);
     }
 
     public IEnumerable<BenchDatabase> Databases()

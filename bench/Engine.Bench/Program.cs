@@ -2,6 +2,8 @@ using RJH.DeviceWorkflows.Engine.Bench;
 
 // Figures, not pass/fail. Usage (Release):
 //   dotnet run -c Release --project bench/Engine.Bench -- [--seconds 10] [--workers 4] [--postgres "<connection string>"]
+//     [--scenarios all|p1,p2,p3] [--p2-instances 2000] [--p3-instances 100000]
+// bench/run.sh starts a throwaway PostgreSQL cluster and passes --postgres.
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"RJH engine benchmark — {Environment.ProcessorCount} cores, {options.Seconds} s per measurement, {options.Workers} workers");
 
@@ -13,4 +15,15 @@ foreach (var database in options.Databases())
     Console.WriteLine($"raw single-row update commits: {ceiling:F0}/s (the ceiling)");
     var p1 = await InlineFlowBenchmark.RunAsync(database, options);
     Console.WriteLine($"P1 10-step all-inline flow: {p1:F0} completed instances/s — {100 * p1 / ceiling:F0} % of the raw commit rate");
+    if (!options.Runs("p2") && !options.Runs("p3")) continue;
+    if (options.Runs("p2"))
+    {
+        var (instances, tasks) = await JobFlowBenchmark.RunAsync(database, options, options.JobInstances);
+        Console.WriteLine($"P2 3 job activities ({options.JobInstances} instances, in-process job runner): {instances:F0} completed instances/s, {tasks:F0} job tasks/s");
+    }
+    if (options.Runs("p3"))
+    {
+        var (p50, p95, p99, setup) = await InboxBenchmark.RunAsync(database, options, options.StoredInstances, 500);
+        Console.WriteLine($"P3 complete a task + read the next inbox page with {options.StoredInstances} stored instances (set up in {setup.TotalSeconds:F0} s): p50 {p50:F1} ms, p95 {p95:F1} ms, p99 {p99:F1} ms");
+    }
 }

@@ -50,7 +50,8 @@ public interface IWorkflowQueries
     Task<IReadOnlyList<InstanceView>> ListInstancesAsync(InstanceQuery query, Caller caller, CancellationToken ct = default);
     Task<IReadOnlyList<JournalEntryView>> GetJournalAsync(Guid instanceId, Caller caller, CancellationToken ct = default);
 
-    Task<IReadOnlyList<TaskView>> ListTasksAsync(Caller caller, Guid? instanceId, CancellationToken ct = default);
+    /// <summary>The caller's inbox, oldest first, at most <paramref name="limit"/> tasks.</summary>
+    Task<IReadOnlyList<TaskView>> ListTasksAsync(Caller caller, Guid? instanceId, int limit = 100, CancellationToken ct = default);
     Task<TaskView?> GetTaskAsync(Guid id, Caller caller, CancellationToken ct = default);
 
     /// <summary>Open incidents (admin only).</summary>

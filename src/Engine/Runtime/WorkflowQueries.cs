@@ -59,9 +59,9 @@ internal sealed class WorkflowQueries(IWorkflowStore store) : IWorkflowQueries
         return entries.Select(e => new JournalEntryView(e.Id, e.At, e.Kind, e.ElementId, e.Actor, e.Detail)).ToList();
     }
 
-    public async Task<IReadOnlyList<TaskView>> ListTasksAsync(Caller caller, Guid? instanceId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<TaskView>> ListTasksAsync(Caller caller, Guid? instanceId, int limit = 100, CancellationToken ct = default)
     {
-        var tasks = await store.ListTasksAsync(new TaskQuery(instanceId, caller.UserName, caller.Roles.ToList()), ct);
+        var tasks = await store.ListTasksAsync(new TaskQuery(instanceId, caller.UserName, caller.Roles.ToList(), Max: limit), ct);
         var instances = new Dictionary<Guid, InstanceRecord?>();
         var views = new List<TaskView>();
         foreach (var task in tasks)

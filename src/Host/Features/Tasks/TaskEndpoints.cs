@@ -24,9 +24,12 @@ internal static class TaskEndpoints
         return app;
     }
 
-    public static async Task<Ok<IReadOnlyList<TaskView>>> List(Guid? instanceId, ClaimsPrincipal user,
-        [FromServices] IWorkflowQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(await queries.ListTasksAsync(user.ToCaller(), instanceId, ct));
+    /// <summary>An inbox page: oldest first, 100 unless <c>limit</c> (1–500) says otherwise.</summary>
+    public static async Task<Results<Ok<IReadOnlyList<TaskView>>, ValidationProblem>> List(Guid? instanceId, int? limit,
+        ClaimsPrincipal user, [FromServices] IWorkflowQueries queries, CancellationToken ct) =>
+        limit is < 1 or > 500
+            ? Problems.Invalid("limit", "Use 1 to 500.")
+            : TypedResults.Ok(await queries.ListTasksAsync(user.ToCaller(), instanceId, limit ?? 100, ct));
 
     public static async Task<Results<Ok<TaskView>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user,
         [FromServices] IWorkflowQueries queries, CancellationToken ct) =>
