@@ -39,7 +39,7 @@ internal sealed partial class ProcessExecution
         job.CompletedAt = ctx.Now;
         if (token is null || token.Phase != TokenPhase.Waiting || !IsActive) return false;
         token.JobId = null;
-        ctx.Journal(Id, "JobCompleted", job.ElementId, $"{job.ActivityType} after {job.Attempts} attempt(s)", actor: "engine");
+        ctx.Journal(Id, "JobCompleted", job.ElementId, $"{job.ActivityType} on attempt {job.Attempts + 1}", actor: "engine");
         try
         {
             ApplyResult(token, (ServiceTask)Model.Node(job.ElementId), result);
