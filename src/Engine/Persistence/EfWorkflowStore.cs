@@ -101,6 +101,9 @@ internal sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> conte
             return incidents.OrderBy(i => i.CreatedAt);
         }, ct);
 
+    public Task<IReadOnlyList<InstanceRecord>> FindInstancesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default) =>
+        ReadListAsync(db => db.Instances.AsNoTracking().Where(i => ids.Contains(i.Id)), ct);
+
     public Task<JobRecord?> FindJobAsync(Guid id, CancellationToken ct = default) =>
         ReadAsync(db => db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct), ct);
 

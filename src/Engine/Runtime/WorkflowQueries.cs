@@ -62,15 +62,9 @@ internal sealed class WorkflowQueries(IWorkflowStore store) : IWorkflowQueries
     public async Task<IReadOnlyList<TaskView>> ListTasksAsync(Caller caller, Guid? instanceId, int limit = 100, CancellationToken ct = default)
     {
         var tasks = await store.ListTasksAsync(new TaskQuery(instanceId, caller.UserName, caller.Roles.ToList(), Max: limit), ct);
-        var instances = new Dictionary<Guid, InstanceRecord?>();
-        var views = new List<TaskView>();
-        foreach (var task in tasks)
-        {
-            if (!instances.TryGetValue(task.InstanceId, out var instance))
-                instances[task.InstanceId] = instance = await store.FindInstanceAsync(task.InstanceId, ct);
-            views.Add(WorkflowViews.Task(task, instance));
-        }
-        return views;
+        var instances = (await store.FindInstancesAsync(tasks.Select(t => t.InstanceId).Distinct().ToList(), ct))
+            .ToDictionary(i => i.Id);
+        return tasks.Select(t => WorkflowViews.Task(t, instances.GetValueOrDefault(t.InstanceId))).ToList();
     }
 
     public async Task<TaskView?> GetTaskAsync(Guid id, Caller caller, CancellationToken ct = default)

@@ -14,6 +14,8 @@ public interface IWorkflowStore
     Task<IReadOnlyList<DefinitionRecord>> ListDefinitionsAsync(string? key, CancellationToken ct = default);
 
     Task<InstanceRecord?> FindInstanceAsync(Guid id, CancellationToken ct = default);
+    /// <summary>Several instances in one query (an inbox page shows each task's variables).</summary>
+    Task<IReadOnlyList<InstanceRecord>> FindInstancesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default);
     Task<IReadOnlyList<InstanceRecord>> ListInstancesAsync(InstanceQuery query, CancellationToken ct = default);
     Task<IReadOnlyList<JournalRecord>> ListJournalAsync(Guid instanceId, CancellationToken ct = default);
 
