@@ -30,6 +30,9 @@ public sealed record ActivityResult(IReadOnlyDictionary<string, JsonNode?> Outpu
 
     /// <summary>Variables the activity sets itself, besides what the model's output mappings take from <see cref="Outputs"/>.</summary>
     public IReadOnlyDictionary<string, JsonNode?> Variables { get; init; } = new Dictionary<string, JsonNode?>();
+
+    /// <summary>A short line for the instance's journal (e.g. which rule set version decided and why); never form contents or personal data.</summary>
+    public string? JournalNote { get; init; }
 }
 
 public enum ActivityExecution { Inline, Job }

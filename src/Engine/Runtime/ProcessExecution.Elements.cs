@@ -282,6 +282,8 @@ internal sealed partial class ProcessExecution
     /// <summary>Variables the activity set itself, then the model's output mappings over <c>result</c>.</summary>
     private void ApplyResult(Token token, ServiceTask task, ActivityResult result)
     {
+        if (!string.IsNullOrWhiteSpace(result.JournalNote))
+            ctx.Journal(Id, "ActivityNote", task.Id, result.JournalNote, actor: "engine");
         SetVariables(token.ScopeId, result.Variables);
         var resultObject = new JsonObject(result.Outputs.Select(o => KeyValuePair.Create(o.Key, o.Value?.DeepClone())));
         foreach (var output in task.Outputs)

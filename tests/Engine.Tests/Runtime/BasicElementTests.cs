@@ -68,6 +68,8 @@ public abstract class BasicElementTests(DatabaseKind kind)
         Assert.Equal("Completed", instance.Status);
         Assert.Equal(21, instance.Variables["total"]!.GetValue<int>());
         Assert.False(instance.Variables.ContainsKey("amount"));
+        var note = Assert.Single(await h.JournalAsync(instance.Id), j => j.Kind == "ActivityNote");
+        Assert.Equal(("call", "recorded 1 input(s)"), (note.ElementId, note.Detail));
     }
 
     [SkippableTheory]

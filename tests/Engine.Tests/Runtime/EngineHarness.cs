@@ -167,7 +167,7 @@ public sealed class RecordingActivity : IActivity
         Keys.Add(context.IdempotencyKey);
         var outputs = context.Inputs.ToDictionary(i => i.Key, i => i.Value?.DeepClone());
         outputs["key"] = context.IdempotencyKey;
-        return Task.FromResult(new ActivityResult(outputs));
+        return Task.FromResult(new ActivityResult(outputs) { JournalNote = $"recorded {context.Inputs.Count} input(s)" });
     }
 }
 
