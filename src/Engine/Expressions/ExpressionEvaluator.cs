@@ -37,7 +37,7 @@ public sealed class ExpressionEvaluator(IOptions<ExpressionOptions> options)
     /// <summary>Runs a script; returns the value of <c>vars</c> afterwards so callers can see what it changed.</summary>
     public JsonObject RunScript(string script, JsonObject vars)
     {
-        var prepared = scripts.GetOrAdd(script, s => Prepare(s, asExpression: false));
+        var prepared = scripts.GetOrAdd(script, s => Prepare(s));
         var globals = new Dictionary<string, JsonNode?> { ["vars"] = vars };
         var (_, _, after) = Run(prepared, globals, engine => engine.GetValue("vars"));
         return after as JsonObject ?? throw new ExpressionException("The script replaced 'vars' with something that is not an object.");
@@ -46,7 +46,7 @@ public sealed class ExpressionEvaluator(IOptions<ExpressionOptions> options)
     /// <summary>Syntax check for deployment: null when the expression parses, else the parser's message.</summary>
     public string? CheckExpression(string expression) => Check(() => PrepareExpression(expression));
 
-    public string? CheckScript(string script) => Check(() => Prepare(script, asExpression: false));
+    public string? CheckScript(string script) => Check(() => Prepare(script));
 
     private static string? Check(Func<Prepared<Script>> prepare)
     {
@@ -58,11 +58,11 @@ public sealed class ExpressionEvaluator(IOptions<ExpressionOptions> options)
     // (if/return-free blocks, several statements) falls back to the script's completion value.
     private static Prepared<Script> PrepareExpression(string expression)
     {
-        try { return Prepare("(" + expression + "\n)", asExpression: true); }
-        catch (ExpressionException) { return Prepare(expression, asExpression: false); }
+        try { return Prepare("(" + expression + "\n)"); }
+        catch (ExpressionException) { return Prepare(expression); }
     }
 
-    private static Prepared<Script> Prepare(string source, bool asExpression)
+    private static Prepared<Script> Prepare(string source)
     {
         if (string.IsNullOrWhiteSpace(source)) throw new ExpressionException("The expression is empty.");
         try { return Jint.Engine.PrepareScript(source, strict: true); }

@@ -125,12 +125,7 @@ internal sealed partial class WorkflowEngine
         var next = TimerSchedule.Next(timer.DueAt, timer.RemainingRepetitions, timer.Interval);
         if (next is not null && await ctx.FindPublishedAsync(timer.DefinitionKey!, ct) is var (definition, model))
         {
-            var messages = model.StartEventsOf(null).Where(s => s.Trigger.Kind == EventTriggerKind.Message)
-                .Select(s => new MessageSubscriptionRecord
-                {
-                    Id = Guid.CreateVersion7(ctx.Now), DefinitionKey = definition.Key, ElementId = s.Id,
-                    MessageName = s.Trigger.MessageName!, CreatedAt = ctx.Now,
-                }).ToList();
+            var messages = StartMessageSubscriptions(definition.Key, model, ctx.Now);
             var nextTimer = StartTimer(definition.Key, timer.ElementId, next);
             await ctx.Tx.ReplaceStartWaitsAsync(definition.Key, messages, [nextTimer], ct);
             ctx.AfterCommit.ScheduleTimer(nextTimer.Id, nextTimer.DueAt);

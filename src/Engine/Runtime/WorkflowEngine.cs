@@ -97,13 +97,8 @@ internal sealed partial class WorkflowEngine(
         record.PublishedAt = ctx.Now;
         var newest = await store.FindDefinitionAsync(record.Key, null, publishedOnly: true, ct);
         if (newest is not null && newest.Version > record.Version) return;
-        var starts = model.StartEventsOf(null).ToList();
-        var messages = starts.Where(s => s.Trigger.Kind == EventTriggerKind.Message).Select(s => new MessageSubscriptionRecord
-        {
-            Id = Guid.CreateVersion7(ctx.Now), DefinitionKey = record.Key, ElementId = s.Id,
-            MessageName = s.Trigger.MessageName!, CreatedAt = ctx.Now,
-        }).ToList();
-        var timers = starts.Where(s => s.Trigger.Kind == EventTriggerKind.Timer).Select(s =>
+        var messages = StartMessageSubscriptions(record.Key, model, ctx.Now);
+        var timers = model.StartEventsOf(null).Where(s => s.Trigger.Kind == EventTriggerKind.Timer).Select(s =>
         {
             var schedule = TimerSchedule.Parse(s.Trigger.Timer!.Kind, s.Trigger.Timer.Text, ctx.Now);
             return StartTimer(record.Key, s.Id, schedule);
@@ -111,6 +106,13 @@ internal sealed partial class WorkflowEngine(
         await ctx.Tx.ReplaceStartWaitsAsync(record.Key, messages, timers, ct);
         foreach (var timer in timers) ctx.AfterCommit.ScheduleTimer(timer.Id, timer.DueAt);
     }
+
+    /// <summary>The message start events of a process version, as subscriptions that start instances.</summary>
+    private static List<MessageSubscriptionRecord> StartMessageSubscriptions(string key, ProcessModel model, DateTimeOffset now) =>
+        model.StartEventsOf(null).Where(s => s.Trigger.Kind == EventTriggerKind.Message).Select(s => new MessageSubscriptionRecord
+        {
+            Id = Guid.CreateVersion7(now), DefinitionKey = key, ElementId = s.Id, MessageName = s.Trigger.MessageName!, CreatedAt = now,
+        }).ToList();
 
     private static TimerRecord StartTimer(string key, string elementId, TimerSchedule schedule) => new()
     {
