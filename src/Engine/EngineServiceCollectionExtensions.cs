@@ -42,6 +42,8 @@ public static class EngineServiceCollectionExtensions
         services.AddHostedService<StoreMigrator>();
         services.AddHostedService<OutboxRecovery>();
         services.AddHostedService<TimerPoller>();
+        services.AddSingleton<OutboxSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxSweeper>());
         services.AddHostedService(sp => sp.GetRequiredService<InProcessJobDispatcher>());
 
         services.AddActivity<SetVariablesActivity>();

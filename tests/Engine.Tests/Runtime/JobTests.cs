@@ -190,6 +190,23 @@ public abstract class JobTests(DatabaseKind kind)
     }
 
     [SkippableFact]
+    public async Task A_job_left_pending_too_long_is_dispatched_again_and_applied_once()
+    {
+        await using var h = await Harness();
+        var instance = await h.DeployAndStartAsync(Flow(Guid.NewGuid().ToString()));
+        h.Dispatcher.Jobs.Clear();   // the hand-over after commit was lost
+        var sweeper = h.Services.GetRequiredService<RJH.DeviceWorkflows.Engine.Runtime.Jobs.OutboxSweeper>();
+
+        Assert.Equal(0, await sweeper.SweepAsync(CancellationToken.None));   // not stale yet
+        h.Clock.Advance(TimeSpan.FromMinutes(11));
+        Assert.Equal(1, await sweeper.SweepAsync(CancellationToken.None));
+        Assert.Equal(1, await h.RunJobsAsync());
+
+        Assert.Equal(["after"], (await h.InstanceAsync(instance.Id)).ActiveElements);
+        Assert.Equal(0, await sweeper.SweepAsync(CancellationToken.None));
+    }
+
+    [SkippableFact]
     public async Task A_message_and_a_task_completion_racing_on_one_instance_both_land()
     {
         await using var h = await Harness();

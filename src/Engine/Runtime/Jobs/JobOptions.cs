@@ -10,6 +10,10 @@ public sealed class JobOptions
     /// <summary>Delay before the first retry; each later retry waits twice as long.</summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(2);
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>A pending job whose turn is older than this is handed to the job runner again.</summary>
+    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>How often the host looks for such jobs.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>Overrides by activity type, e.g. Engine:Jobs:Activities:Mdm.Wipe:MaxAttempts = 10.</summary>
     public Dictionary<string, ActivityRetry> Activities { get; set; } = [];
 
