@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Options;
+using RJH.DeviceWorkflows.Rules;
+
+// Not "...Features.Policies": a namespace of that name would hide Infrastructure.Auth.Policies from every other feature.
+namespace RJH.DeviceWorkflows.Host.Features.PolicyRules;
+
+internal static class PolicyFeature
+{
+    /// <summary>The policy rule sets (section <c>Policies</c>) and their migration and seeding on start.</summary>
+    public static IServiceCollection AddPolicyFeature(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPolicyRules(configuration);
+        services.AddHostedService<PolicyStoreStartup>();
+        return services;
+    }
+}
+
+/// <summary>
+/// On start: brings the policy tables to the current schema, then stores each shipped rule set the database
+/// has no version of yet (first start). A relative <c>Policies:SeedFolder</c> is looked for from the content
+/// root upwards, so `dotnet run --project src/Host` from the repository and the tests find workflows/policies.
+/// </summary>
+internal sealed class PolicyStoreStartup(IServiceProvider services, IHostEnvironment environment,
+    IOptions<PolicyOptions> options, ILogger<PolicyStoreStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await services.MigratePolicyStoreAsync(cancellationToken);
+
+        var configured = options.Value.SeedFolder;
+        if (ResolveSeedFolder(configured, environment.ContentRootPath) is not { } folder)
+        {
+            logger.LogWarning("Policy seed folder {Folder} not found from {ContentRoot} upwards; no rule sets seeded",
+                configured, environment.ContentRootPath);
+            return;
+        }
+        var seeded = await services.SeedPoliciesAsync(folder, cancellationToken);
+        if (seeded.Count > 0)
+            logger.LogInformation("Seeded policy rule sets {Sets} from {Folder}", string.Join(", ", seeded), folder);
+        else
+            logger.LogInformation("Policy rule sets already stored; nothing seeded from {Folder}", folder);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>An absolute folder as it is (when it exists); a relative one from the content root, then the binaries, upwards.</summary>
+    public static string? ResolveSeedFolder(string folder, string contentRoot)
+    {
+        if (string.IsNullOrWhiteSpace(folder)) return null;
+        if (Path.IsPathRooted(folder)) return Directory.Exists(folder) ? folder : null;
+        foreach (var start in new[] { contentRoot, AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, folder);
+                if (Directory.Exists(candidate)) return candidate;
+            }
+        }
+        return null;
+    }
+}
