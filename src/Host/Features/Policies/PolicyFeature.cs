@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RJH.DeviceWorkflows.Data;
 using RJH.DeviceWorkflows.Rules;
 
 // Not "...Features.Policies": a namespace of that name would hide Infrastructure.Auth.Policies from every other feature.
@@ -19,12 +20,21 @@ internal static class PolicyFeature
 /// On start: brings the policy tables to the current schema, then stores each shipped rule set the database
 /// has no version of yet (first start). A relative <c>Policies:SeedFolder</c> is looked for from the content
 /// root upwards, so `dotnet run --project src/Host` from the repository and the tests find workflows/policies.
+/// The policy store has SQLite migrations only so far: on PostgreSQL and SQL Server it is left alone (with a
+/// warning) so the engine still starts; the /api/policies endpoints and Policy.Evaluate fail there until it has them.
 /// </summary>
-internal sealed class PolicyStoreStartup(IServiceProvider services, IHostEnvironment environment,
+internal sealed class PolicyStoreStartup(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment,
     IOptions<PolicyOptions> options, ILogger<PolicyStoreStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        var database = DatabaseOptions.From(configuration);
+        if (!database.IsSqlite)
+        {
+            logger.LogWarning("The policy store has no {Provider} migrations yet; policy rule sets are not migrated or seeded",
+                database.Provider);
+            return;
+        }
         await services.MigratePolicyStoreAsync(cancellationToken);
 
         var configured = options.Value.SeedFolder;
