@@ -1,3 +1,4 @@
+using RJH.DeviceWorkflows.Activities;
 using RJH.DeviceWorkflows.Engine;
 using RJH.DeviceWorkflows.Host.Features.Admin;
 using RJH.DeviceWorkflows.Host.Features.Auth;
@@ -7,6 +8,7 @@ using RJH.DeviceWorkflows.Host.Features.Instances;
 using RJH.DeviceWorkflows.Host.Features.Jobs;
 using RJH.DeviceWorkflows.Host.Features.Jobs.Dashboard;
 using RJH.DeviceWorkflows.Host.Features.Messages;
+using RJH.DeviceWorkflows.Host.Features.PolicyRules;
 using RJH.DeviceWorkflows.Host.Features.Tasks;
 using RJH.DeviceWorkflows.Host.Infrastructure.Auth;
 using RJH.DeviceWorkflows.Host.Infrastructure.Http;
@@ -25,6 +27,7 @@ public static class HostApp
 
         builder.Services.AddWorkflowEngine(builder.Configuration);
         builder.Services.AddJobRunner(builder.Configuration);
+        builder.Services.AddPolicyFeature(builder.Configuration).AddActivities();
         builder.Services.AddApiConventions();
         builder.Services.AddDemoAuthentication();
         configure?.Invoke(builder);
@@ -48,6 +51,7 @@ public static class HostApp
         app.MapTaskEndpoints();
         app.MapMessageEndpoints();
         app.MapIncidentEndpoints();
+        app.MapPolicyEndpoints();
         app.MapAdminEndpoints();
         return app;
     }

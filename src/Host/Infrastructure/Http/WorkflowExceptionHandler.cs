@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using RJH.DeviceWorkflows.Engine.Runtime;
 using RJH.DeviceWorkflows.Engine.Storage;
+using RJH.DeviceWorkflows.Rules;
 
 namespace RJH.DeviceWorkflows.Host.Infrastructure.Http;
 
 /// <summary>
 /// The one place where errors become RFC 9457 problem details: the engine's <see cref="WorkflowException"/>s,
-/// a lost concurrency race, and requests the framework could not bind (bad JSON, bad query values).
+/// the policy rules' <see cref="PolicyException"/>s, a lost concurrency race, and requests the framework could not bind (bad JSON, bad query values).
 /// Anything else stays a 500 without internals.
 /// </summary>
 internal sealed class WorkflowExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
@@ -21,6 +22,11 @@ internal sealed class WorkflowExceptionHandler(IProblemDetailsService problems) 
             ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
             ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
             InvalidRequestException e => Problem(StatusCodes.Status400BadRequest, "Invalid request", e.Message),
+            PolicyRulesException rules => InvalidRules(rules),
+            PolicySetNotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
+            PolicyVersionNotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
+            PolicyFactsException e => Problem(StatusCodes.Status400BadRequest, "Invalid facts", e.Message),
+            PolicyNoMatchException e => Problem(StatusCodes.Status422UnprocessableEntity, "No rule matched", e.Message),
             ConcurrencyConflictException => Problem(StatusCodes.Status409Conflict, "Conflict",
                 "Another request changed the same process instance at the same time. Reload and try again."),
             BadHttpRequestException e => Problem(e.StatusCode, null, e.Message),
@@ -46,6 +52,15 @@ internal sealed class WorkflowExceptionHandler(IProblemDetailsService problems) 
             "The BPMN file cannot be deployed; nothing was stored. See errors.");
         // Diagnostic serialises as {"elementId","line","message"}: the contract of this response.
         problem.Extensions["errors"] = exception.Diagnostics;
+        return problem;
+    }
+
+    private static ProblemDetails InvalidRules(PolicyRulesException exception)
+    {
+        var problem = Problem(StatusCodes.Status400BadRequest, "Invalid policy rules",
+            "The rule set cannot be saved; nothing was stored. See errors.");
+        // {"rule","message"}: rule is the RuleName, or "(workflow)" for the document as a whole.
+        problem.Extensions["errors"] = exception.Errors.Select(e => new { rule = e.Rule, message = e.Message }).ToList();
         return problem;
     }
 }

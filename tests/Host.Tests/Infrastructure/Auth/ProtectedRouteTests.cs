@@ -34,6 +34,12 @@ public sealed class ProtectedRouteTests(HostFactory factory) : IClassFixture<Hos
         { "GET", "/api/incidents" },
         { "POST", $"/api/incidents/{Id}/retry" },
         { "POST", $"/api/incidents/{Id}/resolve" },
+        { "GET", "/api/policies" },
+        { "GET", "/api/policies/entitlement" },
+        { "PUT", "/api/policies/entitlement" },
+        { "POST", "/api/policies/entitlement/versions/1/publish" },
+        { "POST", "/api/policies/entitlement/evaluate" },
+        { "POST", "/api/policies/entitlement/evaluate?version=1" },
     };
 
     [Theory]
@@ -72,6 +78,9 @@ public sealed class ProtectedRouteTests(HostFactory factory) : IClassFixture<Hos
     [InlineData("process.owner", "GET", "/api/incidents")]
     [InlineData("sam.service", "POST", $"/api/incidents/{Id}/retry")]
     [InlineData("anna.chef", "POST", $"/api/incidents/{Id}/resolve")]
+    [InlineData("erik.anstalld", "PUT", "/api/policies/entitlement")]
+    [InlineData("anna.chef", "PUT", "/api/policies/entitlement")]
+    [InlineData("erik.anstalld", "POST", "/api/policies/entitlement/versions/1/publish")]
     public async Task A_role_that_may_not_is_403(string user, string method, string path)
     {
         using var client = await factory.ClientFor(user);
@@ -81,6 +90,6 @@ public sealed class ProtectedRouteTests(HostFactory factory) : IClassFixture<Hos
 
     private static HttpRequestMessage Request(string method, string path) => new(new HttpMethod(method), path)
     {
-        Content = method == "POST" ? new StringContent("{}", null, "application/json") : null,
+        Content = method is "POST" or "PUT" ? new StringContent("{}", null, "application/json") : null,
     };
 }

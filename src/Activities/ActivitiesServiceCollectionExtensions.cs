@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using RJH.DeviceWorkflows.Activities.Policy;
+using RJH.DeviceWorkflows.Engine.Activities;
+
+namespace RJH.DeviceWorkflows.Activities;
+
+public static class ActivitiesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Makes the product's activities known to the engine's catalog. Their own services come from elsewhere:
+    /// Policy.Evaluate needs <c>IPolicyService</c> (AddPolicyRules).
+    /// </summary>
+    public static IServiceCollection AddActivities(this IServiceCollection services)
+    {
+        services.AddActivity<PolicyEvaluateActivity>();
+        return services;
+    }
+}
