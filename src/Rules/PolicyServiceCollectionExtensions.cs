@@ -23,7 +23,12 @@ public static class PolicyServiceCollectionExtensions
         var database = DatabaseOptions.From(configuration);
         ArgumentException.ThrowIfNullOrWhiteSpace(database.ConnectionString);
         services.AddOptions<PolicyOptions>().Bind(configuration.GetSection(PolicyOptions.Section));
-        services.AddDbContextFactory<PolicyDbContext>(options => DatabaseProvider.Configure(options, database));
+        _ = database.Kind switch
+        {
+            DatabaseKind.Sqlite => AddContext<SqlitePolicyDbContext>(services, database),
+            DatabaseKind.PostgreSql => AddContext<PostgresPolicyDbContext>(services, database),
+            _ => AddContext<SqlServerPolicyDbContext>(services, database),
+        };
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPolicyStore, EfPolicyStore>();
         services.AddSingleton<PolicyValidator>();
@@ -35,6 +40,13 @@ public static class PolicyServiceCollectionExtensions
             sp.GetRequiredService<PolicyEvaluator>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IPolicyService>(sp => sp.GetRequiredService<PolicyService>());
         return services;
+    }
+
+    private static IServiceCollection AddContext<TContext>(IServiceCollection services, DatabaseOptions database)
+        where TContext : PolicyDbContext
+    {
+        services.AddDbContextFactory<TContext>(options => DatabaseProvider.Configure(options, database));
+        return services.AddSingleton<IDbContextFactory<PolicyDbContext>, ProductDbContextFactory<PolicyDbContext, TContext>>();
     }
 
     /// <summary>Brings the policy tables to the current schema.</summary>

@@ -4,7 +4,7 @@ using RJH.DeviceWorkflows.Data;
 namespace RJH.DeviceWorkflows.Rules.Persistence;
 
 /// <summary>The policy tables, beside the engine's in the same database but with their own migrations.</summary>
-internal sealed class PolicyDbContext(DbContextOptions<PolicyDbContext> options) : DbContext(options)
+internal abstract class PolicyDbContext(DbContextOptions options) : DbContext(options)
 {
     private const int SetLength = 64;
     private const int ActorLength = 200;
@@ -43,3 +43,11 @@ internal sealed class PolicyDbContext(DbContextOptions<PolicyDbContext> options)
         });
     }
 }
+
+// One context type per database product, so each product's migrations (Migrations/<Product>) are tied
+// by [DbContext] to its own type; the model is the same for all three.
+internal sealed class SqlitePolicyDbContext(DbContextOptions<SqlitePolicyDbContext> options) : PolicyDbContext(options);
+
+internal sealed class PostgresPolicyDbContext(DbContextOptions<PostgresPolicyDbContext> options) : PolicyDbContext(options);
+
+internal sealed class SqlServerPolicyDbContext(DbContextOptions<SqlServerPolicyDbContext> options) : PolicyDbContext(options);

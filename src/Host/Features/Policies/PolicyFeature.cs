@@ -23,18 +23,11 @@ internal static class PolicyFeature
 /// The policy store has SQLite migrations only so far: on PostgreSQL and SQL Server it is left alone (with a
 /// warning) so the engine still starts; the /api/policies endpoints and Policy.Evaluate fail there until it has them.
 /// </summary>
-internal sealed class PolicyStoreStartup(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment,
+internal sealed class PolicyStoreStartup(IServiceProvider services, IHostEnvironment environment,
     IOptions<PolicyOptions> options, ILogger<PolicyStoreStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var database = DatabaseOptions.From(configuration);
-        if (!database.IsSqlite)
-        {
-            logger.LogWarning("The policy store has no {Provider} migrations yet; policy rule sets are not migrated or seeded",
-                database.Provider);
-            return;
-        }
         await services.MigratePolicyStoreAsync(cancellationToken);
 
         var configured = options.Value.SeedFolder;

@@ -9,7 +9,7 @@ using RJH.DeviceWorkflows.Rules.Persistence;
 
 namespace RJH.DeviceWorkflows.Rules.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(PolicyDbContext))]
+    [DbContext(typeof(SqlitePolicyDbContext))]
     [Migration("20261124102601_InitialPolicySchema")]
     partial class InitialPolicySchema
     {
