@@ -39,7 +39,7 @@ public static class PersistenceServiceCollectionExtensions
         where TContext : WorkflowDbContext
     {
         services.AddDbContextFactory<TContext>(options => DatabaseProvider.Configure(options, database));
-        services.AddSingleton<IDbContextFactory<WorkflowDbContext>, WorkflowDbContextFactory<TContext>>();
+        services.AddSingleton<IDbContextFactory<WorkflowDbContext>, ProductDbContextFactory<WorkflowDbContext, TContext>>();
         return services;
     }
 }
