@@ -33,7 +33,22 @@ internal sealed partial class WorkflowEngine : IJobRunner
         if (failure is not null)
             logger.LogWarning("Job {JobId} ({Activity}) of instance {InstanceId} failed: {Error}", jobId, job.ActivityType, job.InstanceId, failure.Message);
 
-        await CommandAsync(Caller.System, async ctx =>
+        try
+        {
+            await ApplyJobOutcomeAsync(jobId, result, bpmnError, failure, ct);
+        }
+        catch (ConflictException e)
+        {
+            // Lost every race to apply the outcome (a busy instance): run the job again shortly rather
+            // than leave it to the sweep; the activity sees the same idempotency key.
+            logger.LogWarning("Job {JobId}: its outcome could not be applied ({Reason}); dispatching it again", jobId, e.Message);
+            dispatcher.DispatchJob(jobId, time.GetUtcNow() + TimeSpan.FromSeconds(1));
+        }
+    }
+
+    private Task<bool> ApplyJobOutcomeAsync(Guid jobId, ActivityResult? result, BpmnErrorException? bpmnError, Exception? failure,
+        CancellationToken ct) =>
+        CommandAsync(Caller.System, async ctx =>
         {
             var tracked = await ctx.Tx.LoadJobAsync(jobId, ct);
             if (tracked is null || tracked.Status != JobStatus.Pending) return false;
@@ -59,7 +74,6 @@ internal sealed partial class WorkflowEngine : IJobRunner
             ctx.AfterCommit.DispatchJob(jobId, tracked.NextAttemptAt);
             return true;
         }, ct);
-    }
 
     public async Task FireTimerAsync(Guid timerId, CancellationToken ct = default)
     {

@@ -9,6 +9,7 @@ namespace RJH.DeviceWorkflows.Host.Tests.Durability;
 /// on the same SQLite file with Hangfire's in-memory storage: every instance completes and every side
 /// effect was applied exactly once.
 /// </summary>
+[Collection(DurabilityCollection.Name)]
 public sealed class KillRestartTests : IDisposable
 {
     private const int Instances = 500;

@@ -11,6 +11,7 @@ namespace RJH.DeviceWorkflows.Host.Tests.Durability;
 /// PostgreSQL storage: 1,000 instances of a flow with two job activities and a timer all complete,
 /// none is lost and no activity execution is applied twice.
 /// </summary>
+[Collection(DurabilityCollection.Name)]
 public sealed class SeveralHostsTests : IDisposable
 {
     private const int Instances = 1000;
