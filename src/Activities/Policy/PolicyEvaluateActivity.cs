@@ -13,7 +13,15 @@ namespace RJH.DeviceWorkflows.Activities.Policy;
 /// The journal gets the set, version, outcome and deciding rules; never the facts, which can hold personal data.
 /// </summary>
 [Activity("Policy.Evaluate", Category = "Policy", DisplayNameSv = "Utvärdera policy", DisplayNameEn = "Evaluate policy",
-    Execution = ActivityExecution.Inline)]
+    Execution = ActivityExecution.Inline,
+    DescriptionSv = "Fattar ett beslut med den publicerade versionen av en policyregeluppsättning.",
+    DescriptionEn = "Decides with the published version of a policy rule set.")]
+[ActivityInput("set", ActivityValueType.String, Required = true, Choices = [PolicySets.Entitlement, PolicySets.Financing, PolicySets.RolloutGate, PolicySets.NotificationHours],
+    DescriptionSv = "Regeluppsättningens namn", DescriptionEn = "Name of the rule set")]
+[ActivityInput("facts", ActivityValueType.Object, Required = true,
+    DescriptionSv = "Fakta att besluta om (objekt)", DescriptionEn = "The facts to decide on (an object)")]
+[ActivityOutput("decision", ActivityValueType.Object,
+    DescriptionSv = "Beslutet: {set, version, outcome, outputs, reasons}", DescriptionEn = "The decision: {set, version, outcome, outputs, reasons}")]
 public sealed class PolicyEvaluateActivity(IPolicyService policies) : IActivity
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace RJH.DeviceWorkflows.Engine.Activities;
@@ -7,7 +6,7 @@ namespace RJH.DeviceWorkflows.Engine.Activities;
 /// <summary>Activity types known to this host, from the <see cref="ActivityAttribute"/> of each registered class.</summary>
 public sealed class ActivityCatalog
 {
-    private readonly FrozenDictionary<string, (Type Type, ActivityAttribute Descriptor)> types;
+    private readonly FrozenDictionary<string, (Type Type, ActivityDescriptor Descriptor)> types;
 
     public ActivityCatalog(IEnumerable<ActivityRegistration> registrations)
     {
@@ -20,18 +19,16 @@ public sealed class ActivityCatalog
 
     public bool Contains(string type) => types.ContainsKey(type);
 
-    public IEnumerable<ActivityAttribute> Descriptors => types.Values.Select(t => t.Descriptor);
+    public IEnumerable<ActivityDescriptor> Descriptors => types.Values.Select(t => t.Descriptor).OrderBy(d => d.Type, StringComparer.Ordinal);
 
-    public ActivityAttribute Descriptor(string type) => types[type].Descriptor;
+    public ActivityDescriptor Descriptor(string type) => types[type].Descriptor;
 
     public IActivity Create(string type, IServiceProvider services) =>
         types.TryGetValue(type, out var t)
             ? (IActivity)services.GetRequiredService(t.Type)
             : throw new InvalidOperationException($"Activity type '{type}' is not registered in this host.");
 
-    internal static ActivityAttribute Describe(Type type) =>
-        type.GetCustomAttribute<ActivityAttribute>()
-        ?? throw new InvalidOperationException($"{type.Name} has no [Activity] attribute.");
+    internal static ActivityDescriptor Describe(Type type) => ActivityDescriptor.Of(type);
 }
 
 /// <summary>One activity class made known to the catalog.</summary>

@@ -47,6 +47,8 @@ public sealed class ActivityAttribute(string type) : Attribute
     public string DisplayNameEn { get; init; } = type;
     /// <summary>Inline = pure, runs in the command's transaction; Job = calls an outside system.</summary>
     public ActivityExecution Execution { get; init; } = ActivityExecution.Inline;
+    public string DescriptionSv { get; init; } = "";
+    public string DescriptionEn { get; init; } = "";
 }
 
 /// <summary>A BPMN error with a code, caught by an error boundary event with that code (or none).</summary>
@@ -54,4 +56,16 @@ public sealed class BpmnErrorException(string code, string? message = null)
     : Exception(message ?? $"BPMN error '{code}'.")
 {
     public string Code { get; } = code;
+}
+
+/// <summary>
+/// A job activity that must not run yet (e.g. a non-urgent mail outside the recipient's working hours)
+/// throws this: the job waits on a timer until <see cref="Until"/> and then runs again with the same
+/// idempotency key. No attempt is counted. The timer is a row in the database, so it survives a restart.
+/// </summary>
+public sealed class ActivityDeferredException(DateTimeOffset until, string reason)
+    : Exception($"Deferred until {until:O}: {reason}")
+{
+    public DateTimeOffset Until { get; } = until;
+    public string Reason { get; } = reason;
 }

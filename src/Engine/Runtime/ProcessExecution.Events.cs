@@ -55,6 +55,11 @@ internal sealed partial class ProcessExecution
         ctx.Journal(Id, wait.Kind == WaitKind.Timer ? "TimerFired" : "MessageCorrelated", wait.ElementId,
             wait.Kind == WaitKind.Message ? $"{wait.MessageName} [{wait.CorrelationKey}]" : null);
         var node = Model.Node(wait.ElementId);
+        if (node is ServiceTask && token.ElementId == node.Id && token.JobId is not null)
+        {
+            await ResumeDeferredJobAsync(wait, token, ct);
+            return true;
+        }
         if (node is BoundaryEvent boundary)
         {
             SetVariables(token.ScopeId, variables);

@@ -63,6 +63,34 @@ internal sealed partial class ProcessExecution
         return true;
     }
 
+    /// <summary>
+    /// The activity asked to run later: the job rests (Deferred, so a duplicate delivery or a restart's
+    /// recovery does not run it) and its token waits on a timer that makes it Pending again.
+    /// </summary>
+    public bool DeferJob(JobRecord job, DateTimeOffset until, string reason)
+    {
+        var token = JobToken(job);
+        if (token is null || token.Phase != TokenPhase.Waiting || !IsActive) return false;
+        job.Status = JobStatus.Deferred;
+        job.NextAttemptAt = until;
+        var wait = new Wait { Id = Guid.CreateVersion7(ctx.Now), TokenId = token.Id, ElementId = job.ElementId, Kind = WaitKind.Timer, DueAt = until };
+        State.Waits.Add(wait);
+        ctx.AfterCommit.ScheduleTimer(wait.Id, until);
+        ctx.Journal(Id, "JobDeferred", job.ElementId, $"{job.ActivityType} until {until:O}: {reason}", actor: "engine");
+        return true;
+    }
+
+    /// <summary>The deferral timer of a job fell due: the job becomes Pending and is handed to the runner.</summary>
+    private async Task ResumeDeferredJobAsync(Wait wait, Token token, CancellationToken ct)
+    {
+        State.Waits.Remove(wait);
+        var job = token.JobId is { } jobId ? await ctx.Tx.LoadJobAsync(jobId, ct) : null;
+        if (job is not { Status: JobStatus.Deferred }) return;
+        job.Status = JobStatus.Pending;
+        job.NextAttemptAt = null;
+        ctx.AfterCommit.DispatchJob(job.Id, null);
+    }
+
     /// <summary>Retries are used up: the token stops with an incident that says how often it was tried.</summary>
     public void JobExhausted(JobRecord job)
     {

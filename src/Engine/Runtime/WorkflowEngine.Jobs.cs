@@ -23,11 +23,13 @@ internal sealed partial class WorkflowEngine : IJobRunner
 
         ActivityResult? result = null;
         BpmnErrorException? bpmnError = null;
+        ActivityDeferredException? deferral = null;
         Exception? failure = null;
         await using (var scope = scopes.CreateAsyncScope())
         {
             try { result = await activities.Create(job.ActivityType, scope.ServiceProvider).ExecuteAsync(context, ct); }
             catch (BpmnErrorException e) { bpmnError = e; }
+            catch (ActivityDeferredException e) { deferral = e; }
             catch (Exception e) when (e is not OperationCanceledException) { failure = e; }
         }
         if (failure is not null)
@@ -35,7 +37,8 @@ internal sealed partial class WorkflowEngine : IJobRunner
 
         try
         {
-            await ApplyJobOutcomeAsync(jobId, result, bpmnError, failure, ct);
+            if (deferral is not null) await DeferJobAsync(jobId, deferral, ct);
+            else await ApplyJobOutcomeAsync(jobId, result, bpmnError, failure, ct);
         }
         catch (ConflictException e)
         {
@@ -73,6 +76,15 @@ internal sealed partial class WorkflowEngine : IJobRunner
                 $"attempt {tracked.Attempts} failed; next at {tracked.NextAttemptAt:O}", actor: "engine");
             ctx.AfterCommit.DispatchJob(jobId, tracked.NextAttemptAt);
             return true;
+        }, ct);
+
+    private Task<bool> DeferJobAsync(Guid jobId, ActivityDeferredException deferral, CancellationToken ct) =>
+        CommandAsync(Caller.System, async ctx =>
+        {
+            var tracked = await ctx.Tx.LoadJobAsync(jobId, ct);
+            if (tracked is null || tracked.Status != JobStatus.Pending) return false;
+            var execution = await ctx.TryLoadAsync(tracked.InstanceId, ct);
+            return execution is not null && execution.DeferJob(tracked, deferral.Until, deferral.Reason);
         }, ct);
 
     public async Task FireTimerAsync(Guid timerId, CancellationToken ct = default)

@@ -114,7 +114,8 @@ public sealed class IncidentRecord
     public DateTimeOffset? ResolvedAt { get; set; }
 }
 
-public enum JobStatus { Pending, Completed, Failed }
+/// <summary>Deferred: the activity asked to run later; a timer wait of its token makes it Pending again.</summary>
+public enum JobStatus { Pending, Completed, Failed, Deferred }
 
 /// <summary>
 /// Outbox row of an activity that runs as a job (it calls an outside system). Written in the same

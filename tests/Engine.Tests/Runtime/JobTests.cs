@@ -31,6 +31,21 @@ public sealed class OutsideActivity : IActivity
     }
 }
 
+/// <summary>Runs only from the time in its input <c>until</c> on; before that it asks to be deferred.</summary>
+[Activity("Test.Deferring", Execution = ActivityExecution.Job)]
+public sealed class DeferringActivity(TimeProvider time) : IActivity
+{
+    public static readonly ConcurrentDictionary<string, int> Calls = new();
+
+    public Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken ct)
+    {
+        Calls.AddOrUpdate(context.IdempotencyKey, 1, (_, n) => n + 1);
+        var until = DateTimeOffset.Parse(context.Input("until")!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        if (time.GetUtcNow() < until) throw new ActivityDeferredException(until, "outside working hours");
+        return Task.FromResult(new ActivityResult(new Dictionary<string, JsonNode?> { ["sentAt"] = time.GetUtcNow().ToString("O") }));
+    }
+}
+
 public abstract class JobTests(DatabaseKind kind)
 {
     public sealed class Sqlite() : JobTests(DatabaseKind.Sqlite);
@@ -43,7 +58,46 @@ public abstract class JobTests(DatabaseKind kind)
         {UserTask("after")}
         """ + Chain("f", "start", "enrol", "after"));
 
-    private Task<EngineHarness> Harness() => EngineHarness.CreateAsync(kind, s => s.AddActivity<OutsideActivity>());
+    private Task<EngineHarness> Harness() => EngineHarness.CreateAsync(kind, s => s.AddActivity<OutsideActivity>().AddActivity<DeferringActivity>());
+
+    [SkippableFact]
+    public async Task A_deferred_job_rests_on_a_timer_that_survives_recovery_then_runs_once_with_the_same_key()
+    {
+        await using var h = await Harness();
+        var until = h.Clock.GetUtcNow().AddHours(14);
+        var instance = await h.DeployAndStartAsync(Process("d", $"""
+            <bpmn:startEvent id="start" />
+            {Service("mail", "Test.Deferring", Input("until", $"'{until:O}'"), Output("sentAt", "result.sentAt"))}
+            {UserTask("after")}
+            """ + Chain("f", "start", "mail", "after")));
+
+        Assert.Equal(1, await h.RunJobsAsync());
+        Assert.Empty(await h.Store.ListPendingJobsAsync(10));
+        var journal = await h.JournalAsync(instance.Id);
+        var deferred = Assert.Single(journal, e => e.Kind == "JobDeferred");
+        Assert.Contains(until.ToString("O"), deferred.Detail);
+        Assert.Equal(["mail"], (await h.InstanceAsync(instance.Id)).ActiveElements);
+
+        // A restart's recovery schedules the timer again but leaves the resting job alone.
+        h.Dispatcher.Timers.Clear();
+        foreach (var service in h.Services.GetServices<IHostedService>().Where(s => s.GetType().Name == "OutboxRecovery"))
+            await service.StartAsync(CancellationToken.None);
+        Assert.Empty(h.Dispatcher.Jobs);
+        Assert.Single(h.Dispatcher.Timers);
+
+        h.Dispatcher.Timers.Clear();
+        Assert.Equal(0, await h.AdvanceAsync(TimeSpan.FromHours(13)));
+        Assert.Empty(h.Dispatcher.Jobs);
+        Assert.Equal(1, await h.AdvanceAsync(TimeSpan.FromHours(1)));
+        Assert.Equal(1, await h.RunJobsAsync());
+
+        var after = await h.InstanceAsync(instance.Id);
+        Assert.Equal(["after"], after.ActiveElements);
+        Assert.Equal(until, DateTimeOffset.Parse(after.Variables["sentAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
+        var key = Assert.Single(DeferringActivity.Calls.Keys, k => k.StartsWith(instance.Id.ToString("N")));
+        Assert.Equal(2, DeferringActivity.Calls[key]);
+        Assert.Equal(0, await h.AdvanceAsync(TimeSpan.FromDays(1)));
+    }
 
     [SkippableFact]
     public async Task A_job_activity_waits_in_the_outbox_until_the_job_runs_then_applies_its_result()
