@@ -1,5 +1,6 @@
 using RJH.DeviceWorkflows.Activities;
 using RJH.DeviceWorkflows.Engine;
+using RJH.DeviceWorkflows.Host.Features.Activities;
 using RJH.DeviceWorkflows.Host.Features.Admin;
 using RJH.DeviceWorkflows.Host.Features.Auth;
 using RJH.DeviceWorkflows.Host.Features.Definitions;
@@ -53,6 +54,7 @@ public static class HostApp
         app.MapIncidentEndpoints();
         app.MapPolicyEndpoints();
         app.MapAdminEndpoints();
+        app.MapActivityEndpoints();
         return app;
     }
 }
