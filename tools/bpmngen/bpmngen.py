@@ -17,8 +17,9 @@ def a(name, value):
 
 
 class Process:
-    def __init__(self, pid, name, starter_roles=None):
+    def __init__(self, pid, name, starter_roles=None, start_condition=None):
         self.id, self.name, self.starter_roles = pid, name, starter_roles
+        self.start_condition = start_condition
         self.nodes = {}      # id -> dict(kind, shape, xml_open, body, tag)
         self.order = []
         self.flows = []      # (id, src, tgt, cond, name)
@@ -202,7 +203,7 @@ class Process:
             out.append(f'  <bpmn:message id="{mid}" name="{name}" />')
         for code, eid in self.errors.items():
             out.append(f'  <bpmn:error id="{eid}" name="{code}" errorCode="{code}" />')
-        out.append(f'  <bpmn:process id="{self.id}"{a("name", self.name)} isExecutable="true"{a("rjh:starterRoles", self.starter_roles)}>')
+        out.append(f'  <bpmn:process id="{self.id}"{a("name", self.name)} isExecutable="true"{a("rjh:starterRoles", self.starter_roles)}{a("rjh:startCondition", self.start_condition)}>')
         incoming = {n: [] for n in self.nodes}
         outgoing = {n: [] for n in self.nodes}
         for fid, s, t, _, _ in self.flows:

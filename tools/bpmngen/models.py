@@ -7,6 +7,9 @@ from bpmngen import Process  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(__file__), '..', '..', 'workflows')
 SERVICE_CENTER_MAILBOX = "'servicecenter@regionjh.se'"
+# An employee acts for themself only; managers, Servicecenter and HR for others (the register checks units).
+FOR_THEMSELF = ("vars.employeeId === caller.userName || ['Manager', 'ServiceCenter', 'HR']"
+                ".some(function (r) { return caller.roles.indexOf(r) >= 0; })")
 
 
 def mail(p, nid, name, to, template, model, outputs=None):
@@ -108,7 +111,7 @@ SUBSCRIPTION_KIND = "vars.deviceType === 'Phone' ? 'Voice' : 'DataOnly'"
 
 
 def ordering():
-    p = Process('ordering', 'Beställning av mobil enhet', 'Employee,Manager,ServiceCenter,HR')
+    p = Process('ordering', 'Beställning av mobil enhet', 'Employee,Manager,ServiceCenter,HR', FOR_THEMSELF)
     order_front(p)
     p.service('reserve', 'Reservera från lager', 'Register.ReserveDevice',
               [('deviceType', 'vars.deviceType'), ('employeeId', 'vars.employeeId'), ('orderId', 'vars.orderId')],
@@ -135,7 +138,7 @@ def ordering():
 
 
 def ordering_alt3():
-    p = Process('ordering', 'Beställning av mobil enhet (Alt 3: extern leverantör)', 'Employee,Manager,ServiceCenter,HR')
+    p = Process('ordering', 'Beställning av mobil enhet (Alt 3: extern leverantör)', 'Employee,Manager,ServiceCenter,HR', FOR_THEMSELF)
     order_front(p)
     p.service('placeOrder', 'Beställ hos leverantören', 'Supplier.PlaceOrder',
               [('orderId', 'vars.orderId'), ('employeeId', 'vars.employeeId'), ('deviceType', 'vars.deviceType')],
@@ -228,7 +231,7 @@ def risk_assessment():
 
 
 def swap():
-    p = Process('swap', 'Byte eller lån vid trasig eller förlorad enhet', 'Employee,Manager,ServiceCenter')
+    p = Process('swap', 'Byte eller lån vid trasig eller förlorad enhet', 'Employee,Manager,ServiceCenter', FOR_THEMSELF)
     p.start('start', 'Fel eller förlust anmäld')
     p.service('describe', 'Hämta medarbetare', 'Register.DescribeEmployee',
               [('employeeId', 'vars.employeeId'), ('requestedBy', 'instance.startedBy')], [('employee', 'result.employee')])
@@ -372,7 +375,7 @@ def offboarding():
 
 
 def remote_work_agreement():
-    p = Process('remote-work-agreement', 'Avtal om distansarbete', 'Employee,Manager,HR')
+    p = Process('remote-work-agreement', 'Avtal om distansarbete', 'Employee,Manager,HR', FOR_THEMSELF)
     p.start('start', 'Avtal påbörjat')
     p.service('describe', 'Hämta medarbetare', 'Register.DescribeEmployee',
               [('employeeId', 'vars.employeeId'), ('requestedBy', 'instance.startedBy')], [('employee', 'result.employee')])
