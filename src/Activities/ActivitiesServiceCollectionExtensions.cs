@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using RJH.DeviceWorkflows.Activities.Calendar;
 using RJH.DeviceWorkflows.Activities.Policy;
+using RJH.DeviceWorkflows.Activities.Workflow;
 using RJH.DeviceWorkflows.Engine.Activities;
 
 namespace RJH.DeviceWorkflows.Activities;
@@ -13,6 +15,8 @@ public static class ActivitiesServiceCollectionExtensions
     public static IServiceCollection AddActivities(this IServiceCollection services)
     {
         services.AddActivity<PolicyEvaluateActivity>();
+        services.AddActivity<WorkingTimeActivity>();
+        services.AddActivity<PublishMessageActivity>();
         return services;
     }
 }
