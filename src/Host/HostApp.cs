@@ -29,6 +29,7 @@ public static class HostApp
         builder.Services.AddWorkflowEngine(builder.Configuration);
         builder.Services.AddJobRunner(builder.Configuration);
         builder.Services.AddPolicyFeature(builder.Configuration).AddActivities();
+        builder.Services.AddWorkflowSeeding(builder.Configuration);
         builder.Services.AddApiConventions();
         builder.Services.AddDemoAuthentication();
         configure?.Invoke(builder);
