@@ -2,9 +2,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 using RJH.DeviceWorkflows.Activities.Adapters.Mdm;
 using RJH.DeviceWorkflows.Activities.Adapters.Operator;
 using RJH.DeviceWorkflows.Activities.Adapters.Rest;
+using RJH.DeviceWorkflows.Activities.Adapters.Simulation;
 using RJH.DeviceWorkflows.Activities.Adapters.Telephony;
 
 namespace RJH.DeviceWorkflows.Activities.Adapters;
@@ -28,7 +30,7 @@ public static class AdaptersServiceCollectionExtensions
     private static void AddMdmAdapter(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(MdmOptions.Section);
-        var options = services.AddOptions<MdmOptions>().Bind(section).ValidateDataAnnotations();
+        var options = services.AddOptions<MdmOptions>().Bind(section).ValidateSimulator(MdmOptions.Section, o => o.Simulator);
         if (section.GetValue<MdmMode>(nameof(MdmOptions.Mode)) == MdmMode.Intune)
         {
             options.Validate(o => o.Intune.IsComplete, $"{MdmOptions.Section}:Intune needs TenantId, ClientId and ClientSecret.").ValidateOnStart();
@@ -49,7 +51,7 @@ public static class AdaptersServiceCollectionExtensions
         where TOptions : RestAdapterOptions
     {
         var section = configuration.GetSection(sectionName);
-        var options = services.AddOptions<TOptions>().Bind(section).ValidateDataAnnotations();
+        var options = services.AddOptions<TOptions>().Bind(section).ValidateSimulator(sectionName, o => o.Simulator);
         if (section.GetValue<RestAdapterMode>(nameof(RestAdapterOptions.Mode)) == RestAdapterMode.Rest)
         {
             options.Validate(o => o.Rest.IsComplete, $"{sectionName}:Rest needs an absolute BaseAddress and an ApiKey.").ValidateOnStart();
@@ -63,4 +65,9 @@ public static class AdaptersServiceCollectionExtensions
             services.AddSingleton<TClient>(sp => sp.GetRequiredService<TSimulator>());
         }
     }
+
+    private static OptionsBuilder<T> ValidateSimulator<T>(this OptionsBuilder<T> options, string sectionName, Func<T, SimulatorOptions> simulator)
+        where T : class =>
+        options.Validate(o => simulator(o).FailureRate is >= 0 and <= 1 && simulator(o).Latency >= TimeSpan.Zero,
+            $"{sectionName}:Simulator needs a FailureRate from 0 to 1 and a Latency of zero or more.").ValidateOnStart();
 }

@@ -11,6 +11,8 @@ namespace RJH.DeviceWorkflows.Activities.Adapters.Rest;
 /// </summary>
 internal static partial class SupplierProblem
 {
+    public const string RequestInProgress = "request_in_progress";
+
     public static async Task<AdapterException> ToExceptionAsync(string system, HttpResponseMessage response, TimeProvider time, CancellationToken ct)
     {
         var status = (int)response.StatusCode;
@@ -21,6 +23,10 @@ internal static partial class SupplierProblem
             return new AdapterRejectedException(system, AdapterErrorCodes.Unauthorized,
                 $"The {system} system refused our credentials ({status}); check the adapter's API key.");
         var code = await CodeAsync(response, ct) ?? DefaultCode(response.StatusCode);
+        // The contract's answer while an earlier request with the same key is still running: try again later.
+        if (code == RequestInProgress)
+            return new AdapterUnavailableException(system, $"The {system} system is still working on this request ({status}).",
+                retryAfter: RetryAfter(response, time));
         return new AdapterRejectedException(system, code, $"The {system} system refused the request: {code} ({status}).");
     }
 

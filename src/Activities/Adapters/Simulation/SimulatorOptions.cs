@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace RJH.DeviceWorkflows.Activities.Adapters.Simulation;
 
 /// <summary>Settings of a simulated outside system (<c>Adapters:&lt;System&gt;:Simulator</c>).</summary>
@@ -9,7 +7,6 @@ public sealed class SimulatorOptions
     public TimeSpan Latency { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Share of calls (0..1) that fail as unavailable before touching any state.</summary>
-    [Range(0.0, 1.0)]
     public double FailureRate { get; set; }
 
     /// <summary>Seed of the failure dice; set it to make a run repeatable. Unset: a new seed per start.</summary>

@@ -69,4 +69,14 @@ public sealed class HttpTelephonyClientTests
         Assert.Equal(2, t.Requests.Count);
         Assert.All(t.Requests, r => Assert.Equal("job-3", r.Header("Idempotency-Key")));
     }
+
+    [Fact]
+    public async Task A_request_still_in_progress_under_the_same_key_is_unavailable_not_refused()
+    {
+        await using var t = Start(_ => FakeResponse.Problem(409, "request_in_progress", retryAfter: "2"));
+
+        var e = await Assert.ThrowsAsync<AdapterUnavailableException>(() => t.Client.RemoveExtensionAsync("ext-000007", "job-4"));
+
+        Assert.Equal(TimeSpan.FromSeconds(2), e.RetryAfter);
+    }
 }
