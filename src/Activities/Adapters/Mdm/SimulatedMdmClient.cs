@@ -11,11 +11,14 @@ public sealed class SimulatedMdmClient : IMdmClient
 {
     private readonly SimulatorCore _core;
     private readonly string _profile;
-    private readonly Dictionary<string, MdmDevice> _devices = new(StringComparer.Ordinal);
+    private readonly SimulatedRecords<MdmDevice> _devices;
 
     public SimulatedMdmClient(IOptions<MdmOptions> options, TimeProvider time)
     {
         _core = new SimulatorCore(AdapterSystems.Mdm, options.Value.Simulator, time);
+        _devices = new SimulatedRecords<MdmDevice>(_core, "device", d => d.Id, d => d.State == MdmDeviceState.Retired
+            ? _core.Refuse(AdapterErrorCodes.DeviceRetired, "The device has been retired from the MDM.")
+            : null);
         _profile = options.Value.ConfigurationProfile;
     }
 
@@ -45,22 +48,16 @@ public sealed class SimulatedMdmClient : IMdmClient
         Act(deviceId, MdmAction.ReleaseActivationLock, idempotencyKey, d => d with { ActivationLocked = false }, ct);
 
     public Task<MdmDevice?> GetDeviceAsync(string deviceId, CancellationToken ct = default) =>
-        _core.ReadAsync(() => _devices.GetValueOrDefault(deviceId), ct);
+        _devices.GetAsync(deviceId, ct);
 
     private Task<MdmActionResult> Act(string deviceId, MdmAction action, string idempotencyKey, Func<MdmDevice, MdmDevice> change, CancellationToken ct) =>
-        _core.MutateAsync(action.ToString(), idempotencyKey, () =>
-        {
-            var device = _devices.GetValueOrDefault(deviceId) ?? throw _core.NotFound("device");
-            if (device.State == MdmDeviceState.Retired)
-                throw _core.Refuse(AdapterErrorCodes.DeviceRetired, "The device has been retired from the MDM.");
-            _devices[deviceId] = change(device);
-            return new MdmActionResult(deviceId, action, MdmActionStatus.Completed, _core.Time.GetUtcNow());
-        }, ct);
+        _devices.ChangeAsync(deviceId, action.ToString(), idempotencyKey, change,
+            _ => new MdmActionResult(deviceId, action, MdmActionStatus.Completed, _core.Time.GetUtcNow()), ct);
 
     // Called under the core's lock. A device enrolled again (after a wipe or retirement) keeps its id.
     private MdmDevice Enroll(MdmEnrollmentRequest request, bool activationLocked)
     {
-        var known = _devices.Values.FirstOrDefault(d =>
+        var known = _devices.All.FirstOrDefault(d =>
             Same(d.Imei, request.Imei) || Same(d.SerialNumber, request.SerialNumber));
         var device = new MdmDevice(
             known?.Id ?? Guid.NewGuid().ToString(),
@@ -71,8 +68,7 @@ public sealed class SimulatedMdmClient : IMdmClient
             activationLocked,
             _profile,
             _core.Time.GetUtcNow());
-        _devices[device.Id] = device;
-        return device;
+        return _devices.Store(device);
     }
 
     private static bool Same(string? known, string? asked) =>

@@ -10,49 +10,44 @@ namespace RJH.DeviceWorkflows.Activities.Adapters.Operator;
 public sealed class SimulatedOperatorClient : IOperatorClient
 {
     private readonly SimulatorCore _core;
-    private readonly Dictionary<string, Subscription> _subscriptions = new(StringComparer.Ordinal);
+    private readonly SimulatedRecords<Subscription> _subscriptions;
     private int _issued;
 
-    public SimulatedOperatorClient(IOptions<OperatorOptions> options, TimeProvider time) =>
+    public SimulatedOperatorClient(IOptions<OperatorOptions> options, TimeProvider time)
+    {
         _core = new SimulatorCore(AdapterSystems.Operator, options.Value.Simulator, time);
+        _subscriptions = new SimulatedRecords<Subscription>(_core, "subscription", s => s.Id, s => s.Status == SubscriptionStatus.Terminated
+            ? _core.Refuse(AdapterErrorCodes.SubscriptionTerminated, "The subscription has been terminated.")
+            : null);
+    }
 
     /// <summary>Puts an active subscription into the simulator (tests and demos).</summary>
     public Subscription SeedSubscription(SubscriptionOrder order) =>
-        _core.Seed(() => Store(Create(order) with { Status = SubscriptionStatus.Active }));
+        _core.Seed(() => _subscriptions.Store(Create(order) with { Status = SubscriptionStatus.Active }));
 
     public Task<Subscription> OrderSubscriptionAsync(SubscriptionOrder order, string idempotencyKey, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(order.Holder.EmployeeId) || string.IsNullOrWhiteSpace(order.Holder.Name))
             throw _core.Refuse(AdapterErrorCodes.InvalidRequest, "An order needs the holder's employee id and name.");
-        return _core.MutateAsync("order", idempotencyKey, () => Store(Create(order)), ct);
+        return _core.MutateAsync("order", idempotencyKey, () => _subscriptions.Store(Create(order)), ct);
     }
 
     public Task<Subscription> ActivateSimAsync(string subscriptionId, string idempotencyKey, CancellationToken ct = default) =>
-        Change(subscriptionId, "activate", idempotencyKey, s => s.Status == SubscriptionStatus.Blocked
+        _subscriptions.ChangeAsync(subscriptionId, "activate", idempotencyKey, s => s.Status == SubscriptionStatus.Blocked
             ? throw _core.Refuse(AdapterErrorCodes.SimBlocked, "A blocked SIM cannot be activated again; order a new SIM.")
             : s with { Status = SubscriptionStatus.Active }, ct);
 
     public Task<Subscription> BlockSimAsync(string subscriptionId, SimBlockReason reason, string idempotencyKey, CancellationToken ct = default) =>
-        Change(subscriptionId, "block", idempotencyKey, s => s with { Status = SubscriptionStatus.Blocked }, ct);
+        _subscriptions.ChangeAsync(subscriptionId, "block", idempotencyKey, s => s with { Status = SubscriptionStatus.Blocked }, ct);
 
     public Task<Subscription> TerminateSubscriptionAsync(string subscriptionId, string idempotencyKey, CancellationToken ct = default) =>
-        Change(subscriptionId, "terminate", idempotencyKey, s => s with { Status = SubscriptionStatus.Terminated }, ct);
+        _subscriptions.ChangeAsync(subscriptionId, "terminate", idempotencyKey, s => s with { Status = SubscriptionStatus.Terminated }, ct);
 
     public Task<Subscription> TransferSubscriptionAsync(string subscriptionId, SubscriptionHolder newHolder, string idempotencyKey, CancellationToken ct = default) =>
-        Change(subscriptionId, "transfer", idempotencyKey, s => s with { Holder = newHolder }, ct);
+        _subscriptions.ChangeAsync(subscriptionId, "transfer", idempotencyKey, s => s with { Holder = newHolder }, ct);
 
     public Task<Subscription?> GetSubscriptionAsync(string subscriptionId, CancellationToken ct = default) =>
-        _core.ReadAsync(() => _subscriptions.GetValueOrDefault(subscriptionId), ct);
-
-    // Every change after the order: the subscription must exist and not be terminated.
-    private Task<Subscription> Change(string id, string operation, string idempotencyKey, Func<Subscription, Subscription> change, CancellationToken ct) =>
-        _core.MutateAsync(operation, idempotencyKey, () =>
-        {
-            var subscription = _subscriptions.GetValueOrDefault(id) ?? throw _core.NotFound("subscription");
-            if (subscription.Status == SubscriptionStatus.Terminated)
-                throw _core.Refuse(AdapterErrorCodes.SubscriptionTerminated, "The subscription has been terminated.");
-            return Store(change(subscription));
-        }, ct);
+        _subscriptions.GetAsync(subscriptionId, ct);
 
     // Called under the core's lock.
     private Subscription Create(SubscriptionOrder order)
@@ -64,5 +59,4 @@ public sealed class SimulatedOperatorClient : IOperatorClient
             new SimCard(iccid, order.SimType, activation), order.Holder);
     }
 
-    private Subscription Store(Subscription subscription) => _subscriptions[subscription.Id] = subscription;
-}
+    }

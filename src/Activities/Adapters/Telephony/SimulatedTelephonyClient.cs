@@ -8,39 +8,35 @@ public sealed class SimulatedTelephonyClient : ITelephonyClient
 {
     private const int FirstNumber = 14700;
     private readonly SimulatorCore _core;
-    private readonly Dictionary<string, Extension> _extensions = new(StringComparer.Ordinal);
+    private readonly SimulatedRecords<Extension> _extensions;
     private int _issued;
 
-    public SimulatedTelephonyClient(IOptions<TelephonyOptions> options, TimeProvider time) =>
+    public SimulatedTelephonyClient(IOptions<TelephonyOptions> options, TimeProvider time)
+    {
         _core = new SimulatorCore(AdapterSystems.Telephony, options.Value.Simulator, time);
+        _extensions = new SimulatedRecords<Extension>(_core, "extension", e => e.Id, e => e.Status == ExtensionStatus.Removed
+            ? _core.Refuse(AdapterErrorCodes.ExtensionRemoved, "The extension has been removed.")
+            : null);
+    }
 
     /// <summary>Puts an extension into the simulator (tests and demos).</summary>
-    public Extension SeedExtension(ExtensionRequest request) => _core.Seed(() => Store(Create(request)));
+    public Extension SeedExtension(ExtensionRequest request) => _core.Seed(() => _extensions.Store(Create(request)));
 
     public Task<Extension> CreateExtensionAsync(ExtensionRequest request, string idempotencyKey, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(request.Holder.UnitId))
             throw _core.Refuse(AdapterErrorCodes.InvalidRequest, "An extension needs a unit.");
-        return _core.MutateAsync("create", idempotencyKey, () => Store(Create(request)), ct);
+        return _core.MutateAsync("create", idempotencyKey, () => _extensions.Store(Create(request)), ct);
     }
 
     public Task<Extension> MoveExtensionAsync(string extensionId, ExtensionHolder newHolder, string idempotencyKey, CancellationToken ct = default) =>
-        Change(extensionId, "move", idempotencyKey, e => e with { Holder = newHolder }, ct);
+        _extensions.ChangeAsync(extensionId, "move", idempotencyKey, e => e with { Holder = newHolder }, ct);
 
     public Task<Extension> RemoveExtensionAsync(string extensionId, string idempotencyKey, CancellationToken ct = default) =>
-        Change(extensionId, "remove", idempotencyKey, e => e with { Status = ExtensionStatus.Removed }, ct);
+        _extensions.ChangeAsync(extensionId, "remove", idempotencyKey, e => e with { Status = ExtensionStatus.Removed }, ct);
 
     public Task<Extension?> GetExtensionAsync(string extensionId, CancellationToken ct = default) =>
-        _core.ReadAsync(() => _extensions.GetValueOrDefault(extensionId), ct);
-
-    private Task<Extension> Change(string id, string operation, string idempotencyKey, Func<Extension, Extension> change, CancellationToken ct) =>
-        _core.MutateAsync(operation, idempotencyKey, () =>
-        {
-            var extension = _extensions.GetValueOrDefault(id) ?? throw _core.NotFound("extension");
-            if (extension.Status == ExtensionStatus.Removed)
-                throw _core.Refuse(AdapterErrorCodes.ExtensionRemoved, "The extension has been removed.");
-            return Store(change(extension));
-        }, ct);
+        _extensions.GetAsync(extensionId, ct);
 
     // Called under the core's lock.
     private Extension Create(ExtensionRequest request)
@@ -50,5 +46,4 @@ public sealed class SimulatedTelephonyClient : ITelephonyClient
             ExtensionStatus.Active, request.Holder, request.MobileNumber);
     }
 
-    private Extension Store(Extension extension) => _extensions[extension.Id] = extension;
 }
