@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace RJH.DeviceWorkflows.Activities.Tests.Adapters.Support;
+
+/// <summary>A REST adapter, registered by AddAdapters, talking to a fake supplier; disposing stops both.</summary>
+public sealed class RestAdapterUnderTest<TClient> : IAsyncDisposable where TClient : notnull
+{
+    private readonly ServiceProvider _services;
+
+    public RestAdapterUnderTest(string system, Func<RecordedRequest, FakeResponse> route, int maxRetries = 2)
+    {
+        Supplier = new FakeSupplier(route);
+        _services = AdapterHost.Rest(system, Supplier, maxRetries);
+        Client = _services.GetRequiredService<TClient>();
+    }
+
+    public TClient Client { get; }
+
+    public FakeSupplier Supplier { get; }
+
+    public IReadOnlyList<RecordedRequest> Requests => Supplier.Requests;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await Supplier.DisposeAsync();
+    }
+}
