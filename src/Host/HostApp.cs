@@ -1,4 +1,5 @@
 using RJH.DeviceWorkflows.Activities;
+using RJH.DeviceWorkflows.Activities.Adapters;
 using RJH.DeviceWorkflows.Engine;
 using RJH.DeviceWorkflows.Host.Features.Activities;
 using RJH.DeviceWorkflows.Host.Features.Admin;
@@ -28,7 +29,7 @@ public static class HostApp
 
         builder.Services.AddWorkflowEngine(builder.Configuration);
         builder.Services.AddJobRunner(builder.Configuration);
-        builder.Services.AddPolicyFeature(builder.Configuration).AddActivities();
+        builder.Services.AddPolicyFeature(builder.Configuration).AddActivities().AddAdapters(builder.Configuration);
         builder.Services.AddWorkflowSeeding(builder.Configuration);
         builder.Services.AddApiConventions();
         builder.Services.AddDemoAuthentication();
