@@ -9,6 +9,7 @@ using RJH.DeviceWorkflows.Host.Features.Jobs;
 using RJH.DeviceWorkflows.Host.Features.Jobs.Dashboard;
 using RJH.DeviceWorkflows.Host.Features.Messages;
 using RJH.DeviceWorkflows.Host.Features.PolicyRules;
+using RJH.DeviceWorkflows.Host.Features.Register;
 using RJH.DeviceWorkflows.Host.Features.Tasks;
 using RJH.DeviceWorkflows.Host.Infrastructure.Auth;
 using RJH.DeviceWorkflows.Host.Infrastructure.Http;
@@ -28,6 +29,7 @@ public static class HostApp
         builder.Services.AddWorkflowEngine(builder.Configuration);
         builder.Services.AddJobRunner(builder.Configuration);
         builder.Services.AddPolicyFeature(builder.Configuration).AddActivities();
+        builder.Services.AddRegisterFeature(builder.Configuration);
         builder.Services.AddApiConventions();
         builder.Services.AddDemoAuthentication();
         configure?.Invoke(builder);
@@ -52,6 +54,7 @@ public static class HostApp
         app.MapMessageEndpoints();
         app.MapIncidentEndpoints();
         app.MapPolicyEndpoints();
+        app.MapRegisterEndpoints();
         app.MapAdminEndpoints();
         return app;
     }
