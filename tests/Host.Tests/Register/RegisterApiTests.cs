@@ -161,17 +161,6 @@ public sealed class RegisterApiTests(HostFactory factory) : IClassFixture<HostFa
         (await HttpAssert.StatusAsync(await client.PostAsync("/api/devices/import", new StringContent(csv, Encoding.UTF8, "text/csv")),
             HttpStatusCode.OK))!;
 
-    /// <summary>A fresh valid IMEI (Luhn) per call, so tests sharing one host do not collide.</summary>
-    private static string NextImei()
-    {
-        var body = (35100000000000L + Interlocked.Increment(ref imeis)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var sum = 0;
-        for (var i = 0; i < 14; i++)
-        {
-            var d = body[i] - '0';
-            if (i % 2 == 1) { d *= 2; if (d > 9) d -= 9; }
-            sum += d;
-        }
-        return body + ((10 - sum % 10) % 10);
-    }
+    /// <summary>A fresh valid IMEI per call, so tests sharing one host do not collide.</summary>
+    private static string NextImei() => RJH.DeviceWorkflows.Testing.TestImei.For(100_000_000 + Interlocked.Increment(ref imeis));
 }
