@@ -11,6 +11,7 @@ using RJH.DeviceWorkflows.Host.Features.Jobs;
 using RJH.DeviceWorkflows.Host.Features.Jobs.Dashboard;
 using RJH.DeviceWorkflows.Host.Features.Messages;
 using RJH.DeviceWorkflows.Host.Features.PolicyRules;
+using RJH.DeviceWorkflows.Host.Features.Register;
 using RJH.DeviceWorkflows.Host.Features.Tasks;
 using RJH.DeviceWorkflows.Host.Infrastructure.Auth;
 using RJH.DeviceWorkflows.Host.Infrastructure.Http;
@@ -30,6 +31,7 @@ public static class HostApp
         builder.Services.AddWorkflowEngine(builder.Configuration);
         builder.Services.AddJobRunner(builder.Configuration);
         builder.Services.AddPolicyFeature(builder.Configuration).AddActivities().AddAdapters(builder.Configuration);
+        builder.Services.AddRegisterFeature(builder.Configuration);
         builder.Services.AddWorkflowSeeding(builder.Configuration);
         builder.Services.AddApiConventions();
         builder.Services.AddDemoAuthentication();
@@ -55,6 +57,7 @@ public static class HostApp
         app.MapMessageEndpoints();
         app.MapIncidentEndpoints();
         app.MapPolicyEndpoints();
+        app.MapRegisterEndpoints();
         app.MapAdminEndpoints();
         app.MapActivityEndpoints();
         return app;

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using RJH.DeviceWorkflows.Registry.Persistence;
+
+namespace RJH.DeviceWorkflows.Registry.Access;
+
+/// <summary>Walks the unit tree. The tree is a few hundred rows, so it is read whole and walked in memory.</summary>
+internal static class UnitTree
+{
+    /// <summary>Units the employee manages and every unit below them.</summary>
+    public static async Task<HashSet<string>> ManagedByAsync(RegisterDbContext db, string employeeId, CancellationToken ct)
+    {
+        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.ManagerEmployeeId }).ToListAsync(ct);
+        var children = units.Where(u => u.ParentId != null).ToLookup(u => u.ParentId!, u => u.Id);
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(units.Where(u => u.ManagerEmployeeId == employeeId).Select(u => u.Id));
+        while (pending.TryPop(out var id))
+        {
+            if (!result.Add(id)) continue; // a cycle in bad data must not loop forever
+            foreach (var child in children[id]) pending.Push(child);
+        }
+        return result;
+    }
+
+    /// <summary>The unit and every level above it, nearest first.</summary>
+    public static async Task<IReadOnlyList<UnitRecord>> AncestryAsync(RegisterDbContext db, string unitId, CancellationToken ct)
+    {
+        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
+        var result = new List<UnitRecord>();
+        for (var id = unitId; id is not null && units.TryGetValue(id, out var unit) && !result.Contains(unit); id = unit.ParentId)
+            result.Add(unit);
+        return result;
+    }
+}

@@ -1,0 +1,154 @@
+using Microsoft.EntityFrameworkCore;
+using RJH.DeviceWorkflows.Registry.Access;
+using RJH.DeviceWorkflows.Registry.LoanPool;
+using RJH.DeviceWorkflows.Registry.Operations;
+using RJH.DeviceWorkflows.Registry.Org;
+using RJH.DeviceWorkflows.Registry.Persistence;
+
+namespace RJH.DeviceWorkflows.Registry.Devices;
+
+internal sealed class DeviceRegister(RegisterTransactions transactions, LoanPoolLevels loanPool) : IDeviceRegister
+{
+    public const string Entity = "Device";
+
+    // In these statuses nobody holds the device, so its open assignment ends.
+    private static readonly DeviceStatus[] Unheld =
+        [DeviceStatus.InStock, DeviceStatus.Returned, DeviceStatus.Wiped, DeviceStatus.Retired, DeviceStatus.Lost];
+
+    public Task<IReadOnlyList<DeviceView>> ListAsync(RegisterUser user, DeviceQuery query, CancellationToken ct = default) =>
+        transactions.ReadAsync<IReadOnlyList<DeviceView>>(async db =>
+        {
+            var scope = await RegisterAccess.ScopeAsync(db, user, ct);
+            var devices = Visible(db.Devices.AsNoTracking(), scope);
+            if (query.Status is { } status) devices = devices.Where(d => d.Status == status);
+            if (!string.IsNullOrWhiteSpace(query.Text))
+            {
+                var text = query.Text.Trim();
+                devices = devices.Where(d => d.Imei == text || d.Serial == text || d.AssignedToEmployeeId == text
+                                             || d.Model.Contains(text));
+            }
+            var rows = await devices.OrderBy(d => d.Model).ThenBy(d => d.Id).Take(Math.Clamp(query.Limit, 1, 5000)).ToListAsync(ct);
+            return rows.Select(DeviceView.From).ToList();
+        }, ct);
+
+    public Task<DeviceView> GetAsync(RegisterUser user, Guid id, CancellationToken ct = default) =>
+        transactions.ReadAsync(async db =>
+        {
+            var scope = await RegisterAccess.ScopeAsync(db, user, ct);
+            var device = await Visible(db.Devices.AsNoTracking(), scope).FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw NotFound(id);
+            return DeviceView.From(device) with { Assignments = await Assignments.HistoryAsync(db, AssignmentKind.Device, id, ct) };
+        }, ct);
+
+    public Task<DeviceView> RegisterAsync(RegisterUser user, NewDevice device, string? operationKey = null, CancellationToken ct = default)
+    {
+        RegisterAccess.RequireRegisterWriter(user);
+        return transactions.RunAsync("Device.Register", operationKey, user, async change =>
+        {
+            var record = await DeviceRecords.CreateAsync(change, device, ct);
+            change.Audit(Entity, record.Id.ToString(), "Created", null, DeviceView.From(record), record.UnitId);
+            return DeviceView.From(record);
+        }, ct);
+    }
+
+    public Task<DeviceView> SetStatusAsync(RegisterUser user, Guid id, DeviceStatus status, string? reason,
+        string? operationKey = null, CancellationToken ct = default) =>
+        ChangeAsync(user, "Device.SetStatus", operationKey, id, "Status", async (change, device) =>
+        {
+            if (status == DeviceStatus.Assigned && device.AssignedToEmployeeId is null)
+                throw new RegisterValidationException("status", "En mobilenhet utan innehavare tilldelas med åtgärden tilldela (anställningsnummer).");
+            await MoveAsync(change, device, status, reason, ct);
+        }, ct);
+
+    public Task<ReservationResult> ReserveFromStockAsync(RegisterUser user, DeviceType type, string? model = null,
+        string? operationKey = null, CancellationToken ct = default)
+    {
+        RegisterAccess.RequireRegisterWriter(user);
+        return transactions.RunAsync("Device.Reserve", operationKey, user, async change =>
+        {
+            var stock = change.Db.Devices.Where(d => d.Status == DeviceStatus.InStock && !d.InLoanPool && d.Type == type);
+            if (!string.IsNullOrWhiteSpace(model)) stock = stock.Where(d => d.Model == model);
+            var device = await stock.OrderBy(d => d.CreatedAt).ThenBy(d => d.Id).FirstOrDefaultAsync(ct);
+            if (device is null) return new ReservationResult(ReservationOutcome.NoneInStock, null);
+            var before = DeviceView.From(device);
+            await MoveAsync(change, device, DeviceStatus.Reserved, "Reserverad från lager", ct);
+            change.Audit(Entity, device.Id.ToString(), "Reserved", before, DeviceView.From(device), device.UnitId);
+            return new ReservationResult(ReservationOutcome.Reserved, DeviceView.From(device));
+        }, ct);
+    }
+
+    public Task<DeviceView> AssignAsync(RegisterUser user, Guid id, string employeeId, string? operationKey = null,
+        CancellationToken ct = default) =>
+        ChangeAsync(user, "Device.Assign", operationKey, id, "Assigned", async (change, device) =>
+        {
+            var person = await People.RequireAsync(change.Db, employeeId, "employeeId", ct);
+            if (device.Status != DeviceStatus.Assigned) DeviceLifecycle.Ensure(device.Status, DeviceStatus.Assigned);
+            device.Status = DeviceStatus.Assigned;
+            device.AssignedToEmployeeId = person.EmployeeId;
+            device.UpdatedAt = change.Now;
+            await Assignments.OpenAsync(change, AssignmentKind.Device, device.Id, person.EmployeeId, loan: false, ct);
+        }, ct);
+
+    public Task<DeviceView> MarkReturnedAsync(RegisterUser user, Guid id, string? reason, string? operationKey = null,
+        CancellationToken ct = default) =>
+        ChangeAsync(user, "Device.Return", operationKey, id, "Returned",
+            (change, device) => MoveAsync(change, device, DeviceStatus.Returned, reason, ct), ct);
+
+    public Task<DeviceView> RecordMdmAsync(RegisterUser user, Guid id, MdmReport report, string? operationKey = null,
+        CancellationToken ct = default) =>
+        ChangeAsync(user, "Device.Mdm", operationKey, id, "Mdm", (change, device) =>
+        {
+            device.MdmState = report.MdmState ?? device.MdmState;
+            device.ManagedAccount = report.ManagedAccount ?? device.ManagedAccount;
+            device.ActivationLock = report.ActivationLock ?? device.ActivationLock;
+            device.UpdatedAt = change.Now;
+            return Task.CompletedTask;
+        }, ct);
+
+    public Task<IReadOnlyList<DeviceView>> DevicesOfPersonAsync(string employeeId, CancellationToken ct = default) =>
+        transactions.ReadAsync<IReadOnlyList<DeviceView>>(async db =>
+            (await db.Devices.AsNoTracking().Where(d => d.AssignedToEmployeeId == employeeId).OrderBy(d => d.Model).ToListAsync(ct))
+            .Select(DeviceView.From).ToList(), ct);
+
+    /// <summary>Moves a device through its lifecycle: checks the table, ends the holder's assignment where nobody holds it, rechecks the loan pool.</summary>
+    internal async Task MoveAsync(RegisterChange change, DeviceRecord device, DeviceStatus status, string? reason, CancellationToken ct)
+    {
+        DeviceLifecycle.Ensure(device.Status, status);
+        device.Status = status;
+        device.StatusReason = reason;
+        device.UpdatedAt = change.Now;
+        if (Unheld.Contains(status) && device.AssignedToEmployeeId is not null)
+        {
+            device.AssignedToEmployeeId = null;
+            await Assignments.CloseAsync(change, AssignmentKind.Device, device.Id, ct);
+        }
+        if (device.InLoanPool) await loanPool.CheckAsync(change, device.Model, ct);
+    }
+
+    /// <summary>Loads a device for a change by a register writer, applies it and audits before and after.</summary>
+    internal Task<DeviceView> ChangeAsync(RegisterUser user, string operation, string? operationKey, Guid id, string action,
+        Func<RegisterChange, DeviceRecord, Task> apply, CancellationToken ct)
+    {
+        RegisterAccess.RequireRegisterWriter(user);
+        return transactions.RunAsync(operation, operationKey, user, async change =>
+        {
+            var device = await change.Db.Devices.FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw NotFound(id);
+            var before = DeviceView.From(device);
+            await apply(change, device);
+            var after = DeviceView.From(device);
+            change.Audit(Entity, id.ToString(), action, before, after,
+                device.UnitId ?? await People.UnitOfAsync(change.Db, device.AssignedToEmployeeId ?? before.AssignedToEmployeeId, ct));
+            return after;
+        }, ct);
+    }
+
+    internal static IQueryable<DeviceRecord> Visible(IQueryable<DeviceRecord> devices, AccessScope scope)
+    {
+        if (scope.All) return devices;
+        var units = scope.UnitIds.ToList();
+        var people = scope.EmployeeIds.ToList();
+        return devices.Where(d => (d.UnitId != null && units.Contains(d.UnitId))
+                                  || (d.AssignedToEmployeeId != null && people.Contains(d.AssignedToEmployeeId)));
+    }
+
+    internal static RegisterNotFoundException NotFound(Guid id) => new($"Mobilenheten {id} finns inte.");
+}

@@ -1,0 +1,39 @@
+using System.Text.Json.Serialization;
+using RJH.DeviceWorkflows.Registry.Persistence;
+
+namespace RJH.DeviceWorkflows.Registry.Devices;
+
+/// <summary>A device as the API and the workflows see it; <see cref="Assignments"/> only when one device is asked for.</summary>
+public sealed record DeviceView(Guid Id, string? Imei, string? Serial, string Model, DeviceType Type, Ownership Ownership,
+    DateOnly? PurchaseDate, decimal? PriceSek, MdmState MdmState, bool ManagedAccount, ActivationLock ActivationLock,
+    DeviceStatus Status, string? StatusReason, string? UnitId, string? AssignedToEmployeeId, bool InLoanPool,
+    DateTimeOffset UpdatedAt)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<AssignmentView>? Assignments { get; init; }
+
+    internal static DeviceView From(DeviceRecord d) => new(d.Id, d.Imei, d.Serial, d.Model, d.Type, d.Ownership, d.PurchaseDate,
+        d.PriceSek, d.MdmState, d.ManagedAccount, d.ActivationLock, d.Status, d.StatusReason, d.UnitId, d.AssignedToEmployeeId,
+        d.InLoanPool, d.UpdatedAt);
+}
+
+/// <summary>A device to register (procured, or found in the field without a record).</summary>
+public sealed record NewDevice(string? Imei, string? Serial, string Model, DeviceType Type, Ownership Ownership = Ownership.Bought,
+    DateOnly? PurchaseDate = null, decimal? PriceSek = null, string? UnitId = null);
+
+/// <summary>What MDM reports about a device; null leaves a value as it is.</summary>
+public sealed record MdmReport(MdmState? MdmState, bool? ManagedAccount, ActivationLock? ActivationLock);
+
+public sealed record AssignmentView(long Id, AssignmentKind Kind, Guid ItemId, string EmployeeId, DateTimeOffset From,
+    DateTimeOffset? To, bool Loan)
+{
+    internal static AssignmentView Of(AssignmentRecord a) => new(a.Id, a.Kind, a.ItemId, a.EmployeeId, a.From, a.To, a.Loan);
+}
+
+public enum ReservationOutcome { Reserved, NoneInStock }
+
+/// <summary>Reserving from stock: a device, or <see cref="ReservationOutcome.NoneInStock"/> so a workflow can branch to procurement.</summary>
+public sealed record ReservationResult(ReservationOutcome Outcome, DeviceView? Device);
+
+/// <summary>Filter of a device list: status, and free text matched against IMEI, serial, model and holder.</summary>
+public sealed record DeviceQuery(DeviceStatus? Status = null, string? Text = null, int Limit = 500);

@@ -1,0 +1,15 @@
+using RJH.DeviceWorkflows.Registry.Org;
+
+namespace RJH.DeviceWorkflows.Registry.Import;
+
+public enum OrgExportFormat { Csv, Json }
+
+/// <summary>The two file imports: phones already in use (ServiceCenter, admin) and the HR export (HR, admin).</summary>
+public interface IRegisterImports
+{
+    /// <exception cref="RegisterValidationException">The file as a whole cannot be read (no header, required columns missing, too many rows).</exception>
+    Task<DeviceImportResult> ImportDevicesAsync(RegisterUser user, string csv, string? operationKey = null, CancellationToken ct = default);
+
+    Task<OrgImportResult> ImportOrgAsync(RegisterUser user, string content, OrgExportFormat format, string? operationKey = null,
+        CancellationToken ct = default);
+}

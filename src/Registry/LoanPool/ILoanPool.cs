@@ -1,0 +1,33 @@
+using RJH.DeviceWorkflows.Registry.Devices;
+
+namespace RJH.DeviceWorkflows.Registry.LoanPool;
+
+/// <summary>
+/// Servicecenter's stock of swap and loan devices: in stock, set apart from ordinary stock, with a minimum
+/// per model. Going below a minimum raises one alert (<see cref="ILoanPoolAlerts"/>) and an audit entry.
+/// ServiceCenter and admin only; <c>operationKey</c> as for the other register services.
+/// </summary>
+public interface ILoanPool
+{
+    Task<LoanPoolView> GetAsync(RegisterUser user, CancellationToken ct = default);
+
+    /// <summary>Sets an in-stock device apart for loans.</summary>
+    Task<DeviceView> AddAsync(RegisterUser user, Guid deviceId, string? operationKey = null, CancellationToken ct = default);
+
+    /// <summary>Returns a pool device that is not on loan to ordinary stock.</summary>
+    Task<DeviceView> RemoveAsync(RegisterUser user, Guid deviceId, string? operationKey = null, CancellationToken ct = default);
+
+    Task<LoanPoolModel> SetMinimumAsync(RegisterUser user, string model, int minimum, string? operationKey = null, CancellationToken ct = default);
+
+    /// <summary>Lends a pool device to a person: InStock → OnLoan, with a loan assignment.</summary>
+    Task<DeviceView> StartLoanAsync(RegisterUser user, Guid deviceId, string employeeId, string? operationKey = null,
+        CancellationToken ct = default);
+
+    /// <summary>The loan device is back: OnLoan → InStock, in the pool again.</summary>
+    Task<DeviceView> EndLoanAsync(RegisterUser user, Guid deviceId, string? operationKey = null, CancellationToken ct = default);
+}
+
+/// <param name="Available">Pool devices of the model in stock, ready to lend.</param>
+public sealed record LoanPoolModel(string Model, int Available, int OnLoan, int Minimum, bool BelowMinimum);
+
+public sealed record LoanPoolView(IReadOnlyList<LoanPoolModel> Models, IReadOnlyList<DeviceView> Devices);

@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using RJH.DeviceWorkflows.Registry.Access;
+using RJH.DeviceWorkflows.Registry.Devices;
+using RJH.DeviceWorkflows.Registry.Operations;
+using RJH.DeviceWorkflows.Registry.Org;
+using RJH.DeviceWorkflows.Registry.Persistence;
+
+namespace RJH.DeviceWorkflows.Registry.LoanPool;
+
+internal sealed class LoanPoolService(RegisterTransactions transactions, DeviceRegister devices, LoanPoolLevels levels) : ILoanPool
+{
+    public Task<LoanPoolView> GetAsync(RegisterUser user, CancellationToken ct = default)
+    {
+        RegisterAccess.RequireRegisterWriter(user);
+        return transactions.ReadAsync(async db =>
+        {
+            var pool = await db.Devices.AsNoTracking().Where(d => d.InLoanPool).OrderBy(d => d.Model).ThenBy(d => d.Id).ToListAsync(ct);
+            var minimums = await db.LoanPoolMinimums.AsNoTracking().ToDictionaryAsync(m => m.Model, m => m.Minimum, ct);
+            var models = pool.Select(d => d.Model).Concat(minimums.Keys).Distinct().Order(StringComparer.Ordinal)
+                .Select(model => Summary(model, pool, minimums.GetValueOrDefault(model))).ToList();
+            return new LoanPoolView(models, pool.Select(DeviceView.From).ToList());
+        }, ct);
+    }
+
+    public Task<DeviceView> AddAsync(RegisterUser user, Guid deviceId, string? operationKey = null, CancellationToken ct = default) =>
+        devices.ChangeAsync(user, "LoanPool.Add", operationKey, deviceId, "LoanPoolAdded", async (change, device) =>
+        {
+            if (device.Status != DeviceStatus.InStock || device.InLoanPool)
+                throw new RegisterConflictException("Bara en mobilenhet i lager som inte redan är i lånepoolen kan läggas till.");
+            device.InLoanPool = true;
+            device.UpdatedAt = change.Now;
+            await levels.CheckAsync(change, device.Model, ct);
+        }, ct);
+
+    public Task<DeviceView> RemoveAsync(RegisterUser user, Guid deviceId, string? operationKey = null, CancellationToken ct = default) =>
+        devices.ChangeAsync(user, "LoanPool.Remove", operationKey, deviceId, "LoanPoolRemoved", async (change, device) =>
+        {
+            if (!device.InLoanPool || device.Status == DeviceStatus.OnLoan)
+                throw new RegisterConflictException("Mobilenheten är inte i lånepoolen, eller är utlånad.");
+            device.InLoanPool = false;
+            device.UpdatedAt = change.Now;
+            await levels.CheckAsync(change, device.Model, ct);
+        }, ct);
+
+    public Task<LoanPoolModel> SetMinimumAsync(RegisterUser user, string model, int minimum, string? operationKey = null,
+        CancellationToken ct = default)
+    {
+        RegisterAccess.RequireRegisterWriter(user);
+        if (string.IsNullOrWhiteSpace(model)) throw new RegisterValidationException("model", "Modell saknas.");
+        if (minimum is < 0 or > 10_000) throw new RegisterValidationException("minimum", "Miniminivån ska vara 0–10 000.");
+        return transactions.RunAsync("LoanPool.SetMinimum", operationKey, user, async change =>
+        {
+            var row = await change.Db.LoanPoolMinimums.FirstOrDefaultAsync(m => m.Model == model, ct);
+            var before = row is null ? null : new { model, minimum = row.Minimum };
+            if (row is null) change.Db.LoanPoolMinimums.Add(row = new LoanPoolMinimumRecord { Model = model });
+            row.Minimum = minimum;
+            change.Audit(LoanPoolLevels.Entity, model, "MinimumSet", before, new { model, minimum }, null);
+            await levels.CheckAsync(change, model, ct);
+            var pool = await change.Db.Devices.Where(d => d.InLoanPool && d.Model == model).ToListAsync(ct);
+            return Summary(model, pool, minimum);
+        }, ct);
+    }
+
+    public Task<DeviceView> StartLoanAsync(RegisterUser user, Guid deviceId, string employeeId, string? operationKey = null,
+        CancellationToken ct = default) =>
+        devices.ChangeAsync(user, "LoanPool.StartLoan", operationKey, deviceId, "LoanStarted", async (change, device) =>
+        {
+            if (!device.InLoanPool) throw new RegisterConflictException("Mobilenheten är inte i lånepoolen.");
+            var person = await People.RequireAsync(change.Db, employeeId, "employeeId", ct);
+            DeviceLifecycle.Ensure(device.Status, DeviceStatus.OnLoan);
+            device.Status = DeviceStatus.OnLoan;
+            device.AssignedToEmployeeId = person.EmployeeId;
+            device.UpdatedAt = change.Now;
+            await Assignments.OpenAsync(change, AssignmentKind.Device, device.Id, person.EmployeeId, loan: true, ct);
+            await levels.CheckAsync(change, device.Model, ct);
+        }, ct);
+
+    public Task<DeviceView> EndLoanAsync(RegisterUser user, Guid deviceId, string? operationKey = null, CancellationToken ct = default) =>
+        devices.ChangeAsync(user, "LoanPool.EndLoan", operationKey, deviceId, "LoanEnded", (change, device) =>
+            device.Status == DeviceStatus.OnLoan
+                ? devices.MoveAsync(change, device, DeviceStatus.InStock, "Lån avslutat", ct)
+                : throw new RegisterConflictException("Mobilenheten är inte utlånad."), ct);
+
+    private static LoanPoolModel Summary(string model, IReadOnlyCollection<DeviceRecord> pool, int minimum)
+    {
+        var available = pool.Count(d => d.Model == model && d.Status == DeviceStatus.InStock);
+        return new LoanPoolModel(model, available, pool.Count(d => d.Model == model && d.Status == DeviceStatus.OnLoan), minimum,
+            available < minimum);
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using RJH.DeviceWorkflows.Registry.Persistence;
+
+namespace RJH.DeviceWorkflows.Registry.Org;
+
+/// <summary>Look-ups of people that several register services need.</summary>
+internal static class People
+{
+    /// <exception cref="RegisterValidationException">No such employee: the request names someone the register does not know.</exception>
+    public static async Task<PersonRecord> RequireAsync(RegisterDbContext db, string? employeeId, string field, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(employeeId))
+            throw new RegisterValidationException(field, "Anställningsnummer saknas.");
+        return await db.People.FirstOrDefaultAsync(p => p.EmployeeId == employeeId, ct)
+            ?? throw new RegisterValidationException(field, $"Det finns ingen person med anställningsnummer {employeeId}.");
+    }
+
+    /// <summary>The unit an audit entry about something held by this person belongs to.</summary>
+    public static async Task<string?> UnitOfAsync(RegisterDbContext db, string? employeeId, CancellationToken ct) =>
+        employeeId is null ? null
+            : await db.People.AsNoTracking().Where(p => p.EmployeeId == employeeId).Select(p => p.UnitId).FirstOrDefaultAsync(ct);
+
+    public static async Task RequireUnitAsync(RegisterDbContext db, string? unitId, string field, CancellationToken ct)
+    {
+        if (unitId is not null && !await db.Units.AnyAsync(u => u.Id == unitId, ct))
+            throw new RegisterValidationException(field, $"Det finns ingen enhet med id {unitId}.");
+    }
+}

@@ -1,0 +1,13 @@
+namespace RJH.DeviceWorkflows.Registry;
+
+/// <summary>Settings of the section "Register".</summary>
+public sealed class RegisterOptions
+{
+    public const string Section = "Register";
+
+    /// <summary>Largest import file; the Host refuses bigger bodies with 413 before reading them.</summary>
+    public int MaxImportBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>Data rows per import file (about 4,500 phones plus tablets today, and several thousand employees).</summary>
+    public int MaxImportRows { get; set; } = 20_000;
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RJH.DeviceWorkflows.Data;
+using RJH.DeviceWorkflows.Registry.Audit;
+using RJH.DeviceWorkflows.Registry.Devices;
+using RJH.DeviceWorkflows.Registry.Import;
+using RJH.DeviceWorkflows.Registry.LoanPool;
+using RJH.DeviceWorkflows.Registry.Operations;
+using RJH.DeviceWorkflows.Registry.Org;
+using RJH.DeviceWorkflows.Registry.Persistence;
+using RJH.DeviceWorkflows.Registry.Telephony;
+
+namespace RJH.DeviceWorkflows.Registry;
+
+public static class RegisterServiceCollectionExtensions
+{
+    /// <summary>
+    /// The device register on the configured database (<c>Database:Provider</c>, connection string <c>Default</c>),
+    /// settings from <c>Register</c>. <see cref="ILoanPoolAlerts"/> only logs unless the caller registered one first.
+    /// </summary>
+    public static IServiceCollection AddRegister(this IServiceCollection services, IConfiguration configuration)
+    {
+        var database = DatabaseOptions.From(configuration);
+        services.AddOptions<RegisterOptions>().Bind(configuration.GetSection(RegisterOptions.Section));
+        _ = database.Kind switch
+        {
+            DatabaseKind.Sqlite => AddContext<SqliteRegisterDbContext>(services, database),
+            DatabaseKind.PostgreSql => AddContext<PostgresRegisterDbContext>(services, database),
+            _ => AddContext<SqlServerRegisterDbContext>(services, database),
+        };
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ILoanPoolAlerts, LoggingLoanPoolAlerts>();
+        services.AddSingleton<RegisterTransactions>();
+        services.AddSingleton<LoanPoolLevels>();
+        services.AddSingleton<DeviceRegister>();
+        services.AddSingleton<IDeviceRegister>(sp => sp.GetRequiredService<DeviceRegister>());
+        services.AddSingleton<ISubscriptionRegister, SubscriptionRegister>();
+        services.AddSingleton<IExtensionRegister, ExtensionRegister>();
+        services.AddSingleton<ILoanPool, LoanPoolService>();
+        services.AddSingleton<IOrgRegister, OrgRegister>();
+        services.AddSingleton<IRegisterImports, RegisterImports>();
+        services.AddSingleton<IRegisterDirectory, RegisterDirectory>();
+        services.AddSingleton<IAuditSource, RegisterAuditSource>();
+        return services;
+    }
+
+    private static IServiceCollection AddContext<TContext>(IServiceCollection services, DatabaseOptions database)
+        where TContext : RegisterDbContext
+    {
+        services.AddDbContextFactory<TContext>(options => DatabaseProvider.Configure(options, database));
+        return services.AddSingleton<IDbContextFactory<RegisterDbContext>, ProductDbContextFactory<RegisterDbContext, TContext>>();
+    }
+
+    /// <summary>Brings the register's tables to the current schema.</summary>
+    public static async Task MigrateRegisterAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        var contexts = services.GetRequiredService<IDbContextFactory<RegisterDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await DatabaseProvider.MigrateAsync(db, ct);
+    }
+}
