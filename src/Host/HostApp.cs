@@ -10,6 +10,7 @@ using RJH.DeviceWorkflows.Host.Features.Jobs.Dashboard;
 using RJH.DeviceWorkflows.Host.Features.Messages;
 using RJH.DeviceWorkflows.Host.Features.PolicyRules;
 using RJH.DeviceWorkflows.Host.Features.Tasks;
+using RJH.DeviceWorkflows.Host.Features.WorkEnvironment;
 using RJH.DeviceWorkflows.Host.Infrastructure.Auth;
 using RJH.DeviceWorkflows.Host.Infrastructure.Http;
 
@@ -28,6 +29,7 @@ public static class HostApp
         builder.Services.AddWorkflowEngine(builder.Configuration);
         builder.Services.AddJobRunner(builder.Configuration);
         builder.Services.AddPolicyFeature(builder.Configuration).AddActivities();
+        builder.Services.AddWorkEnvironmentFeature(builder.Configuration);
         builder.Services.AddApiConventions();
         builder.Services.AddDemoAuthentication();
         configure?.Invoke(builder);
@@ -53,6 +55,7 @@ public static class HostApp
         app.MapIncidentEndpoints();
         app.MapPolicyEndpoints();
         app.MapAdminEndpoints();
+        app.MapWorkEnvironmentEndpoints();
         return app;
     }
 }
