@@ -13,7 +13,7 @@ public sealed class WorkEnvironmentMigrationTests
     [InlineData(DatabaseKind.SqlServer)]
     public void Migrations_match_the_model(DatabaseKind kind)
     {
-        using var db = DesignTimeWorkEnvironmentDbContextFactory.Create(kind);
+        using var db = DesignTimeWorkEnvironmentDbContexts.Create(kind);
         Assert.NotEmpty(db.Database.GetMigrations());
         Assert.False(db.Database.HasPendingModelChanges(), $"{kind}: add a migration for the work-environment model change");
     }

@@ -9,45 +9,38 @@ namespace RJH.DeviceWorkflows.Registry.WorkEnvironment.Persistence;
 /// <c>dotnet ef migrations add Name --project src/Registry --context PostgresWorkEnvironmentDbContext
 /// --output-dir WorkEnvironment/Persistence/Migrations/PostgreSql
 /// --namespace RJH.DeviceWorkflows.Registry.WorkEnvironment.Persistence.Migrations.PostgreSql</c>
-/// (likewise Sqlite…, SqlServer…). The connection strings are never opened; they only name the provider.
+/// (likewise Sqlite…, SqlServer…). The connection string is never opened; it only names the provider.
 /// </summary>
-internal static class DesignTimeWorkEnvironmentDbContextFactory
+internal abstract class DesignTimeWorkEnvironmentDbContextFactory<TContext>(
+    DatabaseKind kind, Func<DbContextOptions<TContext>, TContext> create) : IDesignTimeDbContextFactory<TContext>
+    where TContext : WorkEnvironmentDbContext
 {
-    public static DbContextOptions<TContext> Options<TContext>(DatabaseKind kind) where TContext : DbContext
+    public TContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<TContext>();
-        DatabaseProvider.Configure(options, DatabaseOptions.For(kind, kind switch
-        {
-            DatabaseKind.Sqlite => "Data Source=design-time.db",
-            DatabaseKind.PostgreSql => "Host=localhost;Database=design_time",
-            _ => "Server=localhost;Database=design_time",
-        }));
-        return options.Options;
+        DatabaseProvider.Configure(options, DatabaseOptions.For(kind, kind == DatabaseKind.Sqlite
+            ? "Data Source=design-time.db"
+            : "Server=localhost;Database=design_time")); // Npgsql reads "Server" as its Host
+        return create(options.Options);
     }
+}
 
-    /// <summary>A context of the product's type, for dotnet-ef and for model checks in tests.</summary>
+internal sealed class SqliteWorkEnvironmentDesignTimeFactory()
+    : DesignTimeWorkEnvironmentDbContextFactory<SqliteWorkEnvironmentDbContext>(DatabaseKind.Sqlite, o => new(o));
+
+internal sealed class PostgresWorkEnvironmentDesignTimeFactory()
+    : DesignTimeWorkEnvironmentDbContextFactory<PostgresWorkEnvironmentDbContext>(DatabaseKind.PostgreSql, o => new(o));
+
+internal sealed class SqlServerWorkEnvironmentDesignTimeFactory()
+    : DesignTimeWorkEnvironmentDbContextFactory<SqlServerWorkEnvironmentDbContext>(DatabaseKind.SqlServer, o => new(o));
+
+internal static class DesignTimeWorkEnvironmentDbContexts
+{
+    /// <summary>A context of the product's type, for model checks in tests.</summary>
     public static WorkEnvironmentDbContext Create(DatabaseKind kind) => kind switch
     {
         DatabaseKind.Sqlite => new SqliteWorkEnvironmentDesignTimeFactory().CreateDbContext([]),
         DatabaseKind.PostgreSql => new PostgresWorkEnvironmentDesignTimeFactory().CreateDbContext([]),
         _ => new SqlServerWorkEnvironmentDesignTimeFactory().CreateDbContext([]),
     };
-}
-
-internal sealed class SqliteWorkEnvironmentDesignTimeFactory : IDesignTimeDbContextFactory<SqliteWorkEnvironmentDbContext>
-{
-    public SqliteWorkEnvironmentDbContext CreateDbContext(string[] args) =>
-        new(DesignTimeWorkEnvironmentDbContextFactory.Options<SqliteWorkEnvironmentDbContext>(DatabaseKind.Sqlite));
-}
-
-internal sealed class PostgresWorkEnvironmentDesignTimeFactory : IDesignTimeDbContextFactory<PostgresWorkEnvironmentDbContext>
-{
-    public PostgresWorkEnvironmentDbContext CreateDbContext(string[] args) =>
-        new(DesignTimeWorkEnvironmentDbContextFactory.Options<PostgresWorkEnvironmentDbContext>(DatabaseKind.PostgreSql));
-}
-
-internal sealed class SqlServerWorkEnvironmentDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerWorkEnvironmentDbContext>
-{
-    public SqlServerWorkEnvironmentDbContext CreateDbContext(string[] args) =>
-        new(DesignTimeWorkEnvironmentDbContextFactory.Options<SqlServerWorkEnvironmentDbContext>(DatabaseKind.SqlServer));
 }
