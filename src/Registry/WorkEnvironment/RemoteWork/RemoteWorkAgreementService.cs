@@ -106,6 +106,8 @@ internal sealed class RemoteWorkAgreementService : IRemoteWorkAgreementService
         RemoteWorkStatus.Active => ActivateAsync(id, user, operationKey, ct),
         RemoteWorkStatus.Terminated => TerminateAsync(id, new TerminationRequest(reason), user, operationKey, ct),
         RemoteWorkStatus.Draft => ChangeAsync(id, "Reopened", user, operationKey, Sync((record, relation) => lifecycle.Reopen(record, relation)), ct),
+        // Signed comes only from the second signature: after the visibility check (404) this answers 409 with what is
+        // allowed, and stores nothing.
         _ => ChangeAsync(id, "StatusRefused", user, operationKey, Sync((record, _) => RemoteWorkLifecycle.RefuseSignedByStatus(record)), ct),
     };
 

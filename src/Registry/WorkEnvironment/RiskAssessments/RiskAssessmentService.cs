@@ -79,7 +79,7 @@ internal sealed class RiskAssessmentService : IRiskAssessmentService
     }
 
     public Task<RiskAssessmentView> UpdateAsync(Guid id, RiskAssessmentDraft draft, RegisterUser user, CancellationToken ct = default) =>
-        ChangeAsync(id, "Updated", user, null, async record =>
+        ChangeAsync(id, "Updated", user, null, record =>
         {
             if (Status(record) != RiskAssessmentStatus.Draft)
                 throw new WorkEnvironmentConflictException($"Bara ett utkast kan ändras; riskbedömningen har status {record.Status}.");
@@ -87,7 +87,7 @@ internal sealed class RiskAssessmentService : IRiskAssessmentService
                 throw new WorkEnvironmentValidationException("scopeUnitId", "En riskbedömnings enhet kan inte bytas; skapa en ny.");
             var (title, description, content) = RiskAssessmentValidator.Check(draft);
             (record.Title, record.Description, record.ContentJson) = (title, description, WorkEnvironmentJson.Write(content));
-            await Task.CompletedTask;
+            return Task.CompletedTask;
         }, ct);
 
     public Task<RiskAssessmentView> SubmitAsync(Guid id, RegisterUser user, string? operationKey = null, CancellationToken ct = default) =>
