@@ -13,6 +13,7 @@ using RJH.DeviceWorkflows.Host.Features.Messages;
 using RJH.DeviceWorkflows.Host.Features.PolicyRules;
 using RJH.DeviceWorkflows.Host.Features.Register;
 using RJH.DeviceWorkflows.Host.Features.Tasks;
+using RJH.DeviceWorkflows.Host.Features.WorkEnvironment;
 using RJH.DeviceWorkflows.Host.Infrastructure.Auth;
 using RJH.DeviceWorkflows.Host.Infrastructure.Http;
 
@@ -32,6 +33,7 @@ public static class HostApp
         builder.Services.AddJobRunner(builder.Configuration);
         builder.Services.AddPolicyFeature(builder.Configuration).AddActivities().AddAdapters(builder.Configuration);
         builder.Services.AddRegisterFeature(builder.Configuration);
+        builder.Services.AddWorkEnvironmentFeature(builder.Configuration);
         builder.Services.AddWorkflowSeeding(builder.Configuration);
         builder.Services.AddApiConventions();
         builder.Services.AddDemoAuthentication();
@@ -59,6 +61,7 @@ public static class HostApp
         app.MapPolicyEndpoints();
         app.MapRegisterEndpoints();
         app.MapAdminEndpoints();
+        app.MapWorkEnvironmentEndpoints();
         app.MapActivityEndpoints();
         return app;
     }
