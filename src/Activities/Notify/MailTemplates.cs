@@ -49,13 +49,20 @@ public sealed partial class MailTemplates
         {
             var renderedSubject = await subject.RenderAsync(context);
             // A subject is one line: a value holding a line break must not start the body early.
-            return new RenderedMail(LineBreaks().Replace(renderedSubject, " ").Trim(), (await body.RenderAsync(context)).Trim() + "\n");
+            return new RenderedMail(LineBreaks().Replace(renderedSubject, " ").Trim(), Tidy(await body.RenderAsync(context)));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             throw new InvalidOperationException($"Mail template '{name}' could not be rendered: {e.Message}", e);
         }
     }
+
+    /// <summary>
+    /// Lines left empty by <c>{% if %}</c> blocks that rendered nothing collapse to one empty line, so
+    /// authors need no whitespace control; trailing spaces go.
+    /// </summary>
+    private static string Tidy(string body) =>
+        ExtraEmptyLines().Replace(TrailingSpaces().Replace(body.ReplaceLineEndings("\n"), ""), "\n\n").Trim() + "\n";
 
     private async Task<(IFluidTemplate Subject, IFluidTemplate Body)> ReadAsync(string name, CancellationToken ct)
     {
@@ -80,6 +87,12 @@ public sealed partial class MailTemplates
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
     private static partial Regex TemplateName();
+
+    [GeneratedRegex(@"[ \t]+(?=\n|$)")]
+    private static partial Regex TrailingSpaces();
+
+    [GeneratedRegex(@"\n{3,}")]
+    private static partial Regex ExtraEmptyLines();
 
     [GeneratedRegex(@"\s*[\r\n]+\s*")]
     private static partial Regex LineBreaks();

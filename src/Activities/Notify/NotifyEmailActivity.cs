@@ -43,7 +43,7 @@ public sealed class NotifyEmailActivity(MailTemplates templates, MailRecipients 
         foreach (var copy in Strings(context.Input("cc")))
             cc.Add(await recipients.ResolveAsync(copy, ct));
         // Rendered before the policy is asked, so a broken template fails now, not at the next working time.
-        var mail = await templates.RenderAsync(template, Model(context), ct);
+        var mail = await templates.RenderAsync(template, Model(context, to), ct);
 
         var urgent = context.Input("urgent") is JsonValue u && u.TryGetValue<bool>(out var flag) && flag;
         var facts = NotificationFacts.For(to.Hours, time, urgent);
@@ -89,12 +89,19 @@ public sealed class NotifyEmailActivity(MailTemplates templates, MailRecipients 
             ? s.Trim()
             : throw new InvalidOperationException($"Notify.Email needs the input '{name}'.");
 
-    private static JsonObject? Model(ActivityContext context) => context.Input("model") switch
+    /// <summary>The model, with <c>recipient</c> ({name, employeeId}) added unless the model sets it itself.</summary>
+    private static JsonObject Model(ActivityContext context, MailRecipient to)
     {
-        null => null,
-        JsonObject o => o,
-        _ => throw new InvalidOperationException("Notify.Email's input 'model' must be an object."),
-    };
+        var model = context.Input("model") switch
+        {
+            null => [],
+            JsonObject o => (JsonObject)o.DeepClone(),
+            _ => throw new InvalidOperationException("Notify.Email's input 'model' must be an object."),
+        };
+        if (!model.ContainsKey("recipient"))
+            model["recipient"] = new JsonObject { ["name"] = to.Name ?? "", ["employeeId"] = to.EmployeeId };
+        return model;
+    }
 
     /// <summary>One string or an array of strings.</summary>
     private static IEnumerable<string> Strings(JsonNode? node) => node switch
