@@ -1,0 +1,103 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using RJH.DeviceWorkflows.Activities.Notify;
+
+namespace RJH.DeviceWorkflows.Activities.Tests.Notify;
+
+public sealed class MailTemplatesTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("rjh-templates-").FullName;
+
+    private static MailTemplates Shipped() => new(Options.Create(new MailOptions()), TimeProvider.System);
+
+    private MailTemplates Own(string name, string text)
+    {
+        File.WriteAllText(Path.Combine(folder, name + ".sv.liquid"), text);
+        return new MailTemplates(Options.Create(new MailOptions { TemplateFolder = folder }), TimeProvider.System);
+    }
+
+    public static TheoryData<string> ShippedNames() =>
+        [.. Directory.GetFiles(RepositoryFolder.Resolve("workflows/templates"), "*.sv.liquid")
+            .Select(path => Path.GetFileName(path)[..^".sv.liquid".Length])];
+
+    [Fact]
+    public async Task A_shipped_template_renders_subject_and_body_with_swedish_letters_and_model_members()
+    {
+        var model = JsonNode.Parse("""
+            {"recipient":{"name":"Åsa Öberg"},"order":{"id":"ORD-7","item":"iPhone 16 – vår modell"},"approvedBy":"Märta Chef"}
+            """)!.AsObject();
+
+        var mail = await Shipped().RenderAsync("order-approved", model);
+
+        Assert.Equal("Din beställning ORD-7 är godkänd", mail.Subject);
+        Assert.StartsWith("Hej Åsa Öberg,\n", mail.Body);
+        Assert.Contains("iPhone 16 – vår modell", mail.Body);
+        Assert.Contains("godkänts av Märta Chef.", mail.Body);
+        Assert.DoesNotContain("\n\n\n", mail.Body);
+    }
+
+    [Fact]
+    public async Task Arrays_render_as_lists()
+    {
+        var model = JsonNode.Parse("""{"devices":[{"model":"iPhone 15","serial":"S1"},{"model":"Galaxy A55"}],"returnBy":"2026-12-01"}""")!.AsObject();
+
+        var mail = await Shipped().RenderAsync("return-devices-reminder", model);
+
+        Assert.Contains("tillbaka:\n- iPhone 15 (serienummer S1)\n- Galaxy A55\n", mail.Body);
+        Assert.Contains("senast 2026-12-01", mail.Body);
+    }
+
+    [Theory]
+    [MemberData(nameof(ShippedNames))]
+    public async Task Every_shipped_template_renders_with_an_empty_model(string name)
+    {
+        var mail = await Shipped().RenderAsync(name, []);
+
+        Assert.False(string.IsNullOrWhiteSpace(mail.Body));
+        Assert.Contains("Servicecenter Mobila enheter", mail.Body);
+    }
+
+    [Fact]
+    public async Task A_missing_template_is_a_clear_error_naming_it()
+    {
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => Shipped().RenderAsync("no-such-template", null));
+        Assert.Contains("'no-such-template' does not exist", e.Message);
+    }
+
+    [Theory]
+    [InlineData("Subject: Hej {{ name \n\nText")]
+    [InlineData("Subject: Hej\n\nText {% if x %} utan slut")]
+    public async Task A_liquid_syntax_error_is_a_clear_error_naming_the_template(string text)
+    {
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => Own("trasig", text).RenderAsync("trasig", null));
+        Assert.Contains("Mail template 'trasig' has a Liquid error", e.Message);
+    }
+
+    [Fact]
+    public async Task An_unknown_filter_is_an_error_not_a_silent_pass_through()
+    {
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => Own("filter", "Subject: X\n\n{{ name | uppcase }}").RenderAsync("filter", []));
+        Assert.Contains("'filter' could not be rendered", e.Message);
+    }
+
+    [Theory]
+    [InlineData("Hej\n\nText")]
+    [InlineData("Subject: Hej\nText")]
+    public async Task A_template_without_a_subject_line_and_an_empty_line_is_refused(string text)
+    {
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => Own("utan", text).RenderAsync("utan", null));
+        Assert.Contains("'utan' must start with a line 'Subject: …'", e.Message);
+    }
+
+    [Theory]
+    [InlineData("../secrets")]
+    [InlineData("Order-Approved")]
+    [InlineData("/etc/passwd")]
+    public async Task A_name_that_is_not_a_plain_template_name_is_refused(string name)
+    {
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => Shipped().RenderAsync(name, null));
+        Assert.Contains("is no mail template name", e.Message);
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+}
