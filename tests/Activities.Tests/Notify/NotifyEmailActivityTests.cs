@@ -72,7 +72,7 @@ public sealed class NotifyEmailActivityTests
     }
 
     [Fact]
-    public async Task A_plain_address_gets_the_default_working_hours()
+    public async Task A_plain_address_gets_the_default_working_hours_and_needs_no_register()
     {
         await using var bed = await CreateAsync(FridayAt1705);
 
@@ -81,6 +81,8 @@ public sealed class NotifyEmailActivityTests
 
         Assert.Equal(MondayAt0700, deferred.Until);
         Assert.DoesNotContain("extern@", deferred.Reason);
+        var employee = await Assert.ThrowsAsync<InvalidOperationException>(() => bed.Activity.ExecuteAsync(Context("E1001", "generic"), default));
+        Assert.Contains("no register", employee.Message);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace RJH.DeviceWorkflows.Activities.Tests.Notify.Support;
 
 /// <summary>
 /// The product's registration (AddPolicyRules, AddActivities) on a temp folder: a migrated SQLite policy
-/// store seeded from workflows/policies, mail written to files, a fake clock and register.
+/// store seeded from workflows/policies, mail written to files, a fake clock and, given people, a fake register.
 /// Disposing deletes the folder.
 /// </summary>
 internal sealed class MailTestBed : IAsyncDisposable
@@ -49,8 +49,10 @@ internal sealed class MailTestBed : IAsyncDisposable
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<TimeProvider>(time)
-            .AddSingleton<IRegisterDirectory>(new FakeRegister(people))
-            .AddLogging()
+            .AddLogging();
+        // Without people, no register at all: the activity must still be resolvable (a host without AddRegistry).
+        if (people.Length > 0) services.AddSingleton<IRegisterDirectory>(new FakeRegister(people));
+        services
             .AddPolicyRules(configuration)
             .AddActivities();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
