@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using RJH.DeviceWorkflows.Activities.Calendar;
 using RJH.DeviceWorkflows.Activities.Notify;
 using RJH.DeviceWorkflows.Activities.Policy;
+using RJH.DeviceWorkflows.Activities.Workflow;
 using RJH.DeviceWorkflows.Engine.Activities;
 
 namespace RJH.DeviceWorkflows.Activities;
@@ -15,6 +17,8 @@ public static class ActivitiesServiceCollectionExtensions
     public static IServiceCollection AddActivities(this IServiceCollection services)
     {
         services.AddActivity<PolicyEvaluateActivity>();
+        services.AddActivity<WorkingTimeActivity>();
+        services.AddActivity<PublishMessageActivity>();
         services.AddMail().AddActivity<NotifyEmailActivity>();
         return services;
     }

@@ -1,5 +1,6 @@
 using RJH.DeviceWorkflows.Activities;
 using RJH.DeviceWorkflows.Engine;
+using RJH.DeviceWorkflows.Host.Features.Activities;
 using RJH.DeviceWorkflows.Host.Features.Admin;
 using RJH.DeviceWorkflows.Host.Features.Auth;
 using RJH.DeviceWorkflows.Host.Features.Definitions;
@@ -28,6 +29,7 @@ public static class HostApp
         builder.Services.AddWorkflowEngine(builder.Configuration);
         builder.Services.AddJobRunner(builder.Configuration);
         builder.Services.AddPolicyFeature(builder.Configuration).AddActivities();
+        builder.Services.AddWorkflowSeeding(builder.Configuration);
         builder.Services.AddApiConventions();
         builder.Services.AddDemoAuthentication();
         configure?.Invoke(builder);
@@ -53,6 +55,7 @@ public static class HostApp
         app.MapIncidentEndpoints();
         app.MapPolicyEndpoints();
         app.MapAdminEndpoints();
+        app.MapActivityEndpoints();
         return app;
     }
 }

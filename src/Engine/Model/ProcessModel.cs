@@ -31,6 +31,12 @@ public sealed class ProcessModel
     public string? Name { get; }
     /// <summary>Roles allowed to start an instance (<c>rjh:starterRoles</c>); empty = admin only.</summary>
     public IReadOnlyList<string> StarterRoles { get; }
+    /// <summary>
+    /// <c>rjh:startCondition</c>: an expression over <c>vars</c> (the start variables) and <c>caller</c>
+    /// ({userName, roles}) that must be true for a person (not admin) to start an instance, e.g. an
+    /// employee may order only for themself. Null = the roles decide alone.
+    /// </summary>
+    public string? StartCondition { get; init; }
     public FrozenDictionary<string, FlowNode> Nodes { get; }
     public FrozenDictionary<string, SequenceFlow> Flows { get; }
     public FrozenDictionary<string, IReadOnlyList<SequenceFlow>> Outgoing { get; }

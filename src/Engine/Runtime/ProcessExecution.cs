@@ -193,13 +193,29 @@ internal sealed partial class ProcessExecution(CommandContext ctx, InstanceRecor
 
     private JsonNode? Evaluate(string expression, string? scopeId, JsonNode? result = null)
     {
-        var globals = new Dictionary<string, JsonNode?> { ["vars"] = VariablesAt(scopeId) };
+        var globals = Globals(scopeId);
         if (result is not null) globals["result"] = result;
         return ctx.Expressions.Evaluate(expression, globals);
     }
 
     private bool EvaluateCondition(string expression, string? scopeId) =>
-        ctx.Expressions.EvaluateCondition(expression, new Dictionary<string, JsonNode?> { ["vars"] = VariablesAt(scopeId) });
+        ctx.Expressions.EvaluateCondition(expression, Globals(scopeId));
+
+    /// <summary>
+    /// What an expression sees: <c>vars</c>, and <c>instance</c> = {id, definitionKey, businessKey, startedBy}
+    /// so a model can check who started it (e.g. an employee ordering for themself only).
+    /// </summary>
+    private Dictionary<string, JsonNode?> Globals(string? scopeId) => new()
+    {
+        ["vars"] = VariablesAt(scopeId),
+        ["instance"] = new JsonObject
+        {
+            ["id"] = Id.ToString(),
+            ["definitionKey"] = Record.DefinitionKey,
+            ["businessKey"] = Record.BusinessKey,
+            ["startedBy"] = Record.StartedBy,
+        },
+    };
 
     /// <summary>A string from an expression (assignee, correlation key, timer text): strings as-is, other JSON as text.</summary>
     private string? EvaluateText(string expression, string? scopeId) =>

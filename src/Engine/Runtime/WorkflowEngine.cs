@@ -137,6 +137,8 @@ internal sealed partial class WorkflowEngine(
                 ?? throw new NotFoundException($"Process '{request.DefinitionKey}' has no published version.");
             if (!caller.IsAdmin && !caller.HasAnyRole(model.StarterRoles))
                 throw new ForbiddenException($"You may not start '{model.Key}'; it may be started by: {(model.StarterRoles.Count == 0 ? "admin" : string.Join(", ", model.StarterRoles))}.");
+            if (!caller.IsAdmin && model.StartCondition is { } condition && !StartAllowed(condition, request.Variables, caller))
+                throw new ForbiddenException($"You may not start '{model.Key}' with these variables (rjh:startCondition: {condition}).");
             var start = model.StartEventsOf(null).OrderBy(s => s.Trigger.Kind != EventTriggerKind.None).First();
             var execution = ctx.CreateInstance(definition, model, request.BusinessKey, (JsonObject?)request.Variables?.DeepClone());
             execution.StartAt(start);
@@ -145,6 +147,24 @@ internal sealed partial class WorkflowEngine(
         }, ct);
         // A new instance's whole state is at hand: no need to read it back.
         return WorkflowViews.Instance(started.Record, started.NewIncidents);
+    }
+
+    private bool StartAllowed(string condition, JsonObject? variables, Caller caller)
+    {
+        var globals = new Dictionary<string, JsonNode?>
+        {
+            ["vars"] = variables?.DeepClone() ?? new JsonObject(),
+            ["caller"] = new JsonObject
+            {
+                ["userName"] = caller.UserName,
+                ["roles"] = new JsonArray([.. caller.Roles.Order(StringComparer.Ordinal).Select(r => (JsonNode)r)]),
+            },
+        };
+        try { return expressions.EvaluateCondition(condition, globals); }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new ForbiddenException($"The start condition of this process could not be evaluated: {e.Message}");
+        }
     }
 
     public async Task<InstanceView> CancelAsync(Guid instanceId, Caller caller, CancellationToken ct = default)

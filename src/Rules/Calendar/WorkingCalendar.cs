@@ -60,9 +60,44 @@ public sealed class WorkingCalendar
         throw new InvalidOperationException("No working day within a year.");
     }
 
-    private DateTimeOffset StartOf(DateOnly date)
+    /// <summary>
+    /// <paramref name="workingDays"/> working days from <paramref name="from"/>: forward at the same local time
+    /// (the day's start when <paramref name="from"/> is outside working hours), backward at the day's start;
+    /// 0 gives the start of the first working day on or after <paramref name="from"/>'s date.
+    /// "Remind after 3 working days", "begin 5 working days before the start date".
+    /// </summary>
+    public DateTimeOffset AddWorkingDays(DateTimeOffset from, int workingDays)
     {
-        var local = date.ToDateTime(Hours.Start);
+        var local = TimeZoneInfo.ConvertTime(from, zone);
+        var date = DateOnly.FromDateTime(local.DateTime);
+        if (workingDays <= 0)
+        {
+            if (workingDays == 0)
+            {
+                while (!IsWorkingDay(date)) date = date.AddDays(1);
+                return StartOf(date);
+            }
+            for (var left = -workingDays; left > 0;)
+            {
+                date = date.AddDays(-1);
+                if (IsWorkingDay(date)) left--;
+            }
+            return StartOf(date);
+        }
+        var time = TimeOnly.FromDateTime(local.DateTime);
+        for (var left = workingDays; left > 0;)
+        {
+            date = date.AddDays(1);
+            if (IsWorkingDay(date)) left--;
+        }
+        return time >= Hours.Start && time < Hours.End ? At(date, time) : StartOf(date);
+    }
+
+    private DateTimeOffset StartOf(DateOnly date) => At(date, Hours.Start);
+
+    private DateTimeOffset At(DateOnly date, TimeOnly time)
+    {
+        var local = date.ToDateTime(time);
         // A start inside the spring-forward gap begins when the clocks have jumped.
         while (zone.IsInvalidTime(local)) local = local.AddMinutes(1);
         // In the autumn's repeated hour, the first occurrence (the larger, summer-time offset).

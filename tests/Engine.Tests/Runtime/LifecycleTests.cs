@@ -66,6 +66,25 @@ public abstract class LifecycleTests(DatabaseKind kind)
     }
 
     [SkippableFact]
+    public async Task A_start_condition_lets_an_employee_start_only_for_themself_and_nothing_is_stored_when_refused()
+    {
+        await using var h = await EngineHarness.CreateAsync(kind);
+        await h.DeployAsync(Process("own", """
+            <bpmn:startEvent id="start" /><bpmn:endEvent id="end" />
+            """ + Chain("f", "start", "end"), "Employee,Manager").Replace(
+            "isExecutable=\"true\"",
+            "isExecutable=\"true\" rjh:startCondition=\"vars.employeeId === caller.userName || caller.roles.indexOf('Manager') &gt;= 0\""));
+
+        var refused = await Assert.ThrowsAsync<ForbiddenException>(() => h.StartAsync("own", new { employeeId = "maja.mobil" }, Erik));
+        Assert.Contains("rjh:startCondition", refused.Message);
+        Assert.Empty(await h.Queries.ListInstancesAsync(new(), EngineHarness.Admin));
+
+        Assert.Equal("Completed", (await h.StartAsync("own", new { employeeId = Erik.UserName }, Erik)).Status);
+        Assert.Equal("Completed", (await h.StartAsync("own", new { employeeId = "maja.mobil" }, Anna)).Status);
+        Assert.Equal("Completed", (await h.StartAsync("own", new { employeeId = "maja.mobil" })).Status);
+    }
+
+    [SkippableFact]
     public async Task Only_process_owners_deploy()
     {
         await using var h = await EngineHarness.CreateAsync(kind);

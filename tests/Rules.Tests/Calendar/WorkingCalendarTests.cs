@@ -133,4 +133,32 @@ public sealed class WorkingCalendarTests
         Assert.False(facts.RecipientInWorkingTime);
         Assert.Equal(At(2026, 6, 22, 7, 0, Summer), facts.NextWorkingTimeStart);
     }
+
+    [Fact]
+    public void Three_working_days_after_a_tuesday_morning_is_friday_at_the_same_time()
+    {
+        Assert.Equal(At(2026, 3, 6, 10, 15, Winter), calendar.AddWorkingDays(At(2026, 3, 3, 10, 15, Winter), 3));
+    }
+
+    [Fact]
+    public void Working_days_after_an_evening_start_at_the_start_of_the_day_and_skip_holidays()
+    {
+        // Wednesday 1 April 2026 at 18:00; Good Friday and Easter Monday are off: 2 working days → Tuesday 7 April.
+        Assert.Equal(At(2026, 4, 7, 7, 0, Summer), calendar.AddWorkingDays(At(2026, 4, 1, 18, 0, Summer), 2));
+    }
+
+    [Fact]
+    public void Five_working_days_before_a_monday_start_is_the_previous_monday_morning()
+    {
+        Assert.Equal(At(2026, 11, 30, 7, 0, Winter), calendar.AddWorkingDays(At(2026, 12, 7, 0, 0, Winter), -5));
+        // Across Christmas: five working days before Monday 4 January 2027 are 30, 29, 28, 23 and 22 December.
+        Assert.Equal(At(2026, 12, 22, 7, 0, Winter), calendar.AddWorkingDays(At(2027, 1, 4, 0, 0, Winter), -5));
+    }
+
+    [Fact]
+    public void Zero_working_days_is_the_start_of_that_working_day_or_the_next()
+    {
+        Assert.Equal(At(2026, 12, 7, 7, 0, Winter), calendar.AddWorkingDays(At(2026, 12, 7, 0, 0, Winter), 0));
+        Assert.Equal(At(2026, 12, 7, 7, 0, Winter), calendar.AddWorkingDays(At(2026, 12, 5, 12, 0, Winter), 0));
+    }
 }

@@ -62,9 +62,16 @@ public static class BpmnReader
         new StructureValidator(ctx, walker.Graph, processId, process).Validate();
         if (ctx.Count > 0) return new ReadResult(null, Sorted(ctx));
 
+        var startCondition = RjhAttr(process, "startCondition");
+        if (startCondition is not null) ctx.CheckExpression(processId, process, "rjh:startCondition", startCondition);
+        if (ctx.Count > 0) return new ReadResult(null, Sorted(ctx));
+
         var model = new ProcessModel(processId, Attr(process, "name"), SplitList(RjhAttr(process, "starterRoles")),
             walker.Graph.Nodes.Select(n => n.Node!),
-            walker.Graph.Flows.Select(f => new SequenceFlow(f.Id, f.SourceId!, f.TargetId!, f.Condition, f.Line) { Name = f.Name }));
+            walker.Graph.Flows.Select(f => new SequenceFlow(f.Id, f.SourceId!, f.TargetId!, f.Condition, f.Line) { Name = f.Name }))
+        {
+            StartCondition = startCondition,
+        };
         return new ReadResult(model, []);
     }
 

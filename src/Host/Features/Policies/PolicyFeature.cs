@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using RJH.DeviceWorkflows.Data;
+using RJH.DeviceWorkflows.Host.Infrastructure.Content;
 using RJH.DeviceWorkflows.Rules;
 
 // Not "...Features.Policies": a namespace of that name would hide Infrastructure.Auth.Policies from every other feature.
@@ -31,7 +32,7 @@ internal sealed class PolicyStoreStartup(IServiceProvider services, IHostEnviron
         await services.MigratePolicyStoreAsync(cancellationToken);
 
         var configured = options.Value.SeedFolder;
-        if (ResolveSeedFolder(configured, environment.ContentRootPath) is not { } folder)
+        if (ContentFolders.Resolve(configured, environment.ContentRootPath) is not { } folder)
         {
             logger.LogWarning("Policy seed folder {Folder} not found from {ContentRoot} upwards; no rule sets seeded",
                 configured, environment.ContentRootPath);
@@ -45,20 +46,4 @@ internal sealed class PolicyStoreStartup(IServiceProvider services, IHostEnviron
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <summary>An absolute folder as it is (when it exists); a relative one from the content root, then the binaries, upwards.</summary>
-    public static string? ResolveSeedFolder(string folder, string contentRoot)
-    {
-        if (string.IsNullOrWhiteSpace(folder)) return null;
-        if (Path.IsPathRooted(folder)) return Directory.Exists(folder) ? folder : null;
-        foreach (var start in new[] { contentRoot, AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, folder);
-                if (Directory.Exists(candidate)) return candidate;
-            }
-        }
-        return null;
-    }
 }
