@@ -35,7 +35,7 @@ public sealed partial class MailTemplates
             StrictFilters = true,
             // Templates are edited by people: a runaway loop fails instead of holding a worker.
             MaxSteps = 100_000,
-        };
+        }.WithMailFilters();
     }
 
     /// <param name="model">Each member becomes a template variable (<c>{{ device.model }}</c> for <c>{"device":{"model":…}}</c>).</param>

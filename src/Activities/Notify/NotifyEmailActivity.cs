@@ -37,16 +37,15 @@ public sealed class NotifyEmailActivity(MailTemplates templates, MailRecipients 
 {
     public async Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken ct)
     {
-        var template = RequiredString(context, "template");
-        var to = await recipients.ResolveAsync(RequiredString(context, "to"), ct);
+        var template = context.RequiredString("template");
+        var to = await recipients.ResolveAsync(context.RequiredString("to"), ct);
         var cc = new List<MailRecipient>();
-        foreach (var copy in Strings(context.Input("cc")))
-            cc.Add(await recipients.ResolveAsync(copy, ct));
+        foreach (var copy in context.StringList("cc"))
+            cc.Add(await recipients.ResolveAsync(copy.Trim(), ct));
         // Rendered before the policy is asked, so a broken template fails now, not at the next working time.
         var mail = await templates.RenderAsync(template, Model(context, to), ct);
 
-        var urgent = context.Input("urgent") is JsonValue u && u.TryGetValue<bool>(out var flag) && flag;
-        var facts = NotificationFacts.For(to.Hours, time, urgent);
+        var facts = NotificationFacts.For(to.Hours, time, context.OptionalBool("urgent"));
         var decision = await policies.EvaluateAsync(PolicySets.NotificationHours, facts, ct: ct);
         if (decision.Outcome == "Defer")
             throw new ActivityDeferredException(DeferredUntil(decision, facts), $"{PolicyEvaluateActivity.Note(decision)}; template {template} to {to.Label}");
@@ -55,11 +54,7 @@ public sealed class NotifyEmailActivity(MailTemplates templates, MailRecipients 
 
         var receipt = await sender.SendAsync(composer.Compose(context.IdempotencyKey, to, cc, mail), ct);
         logger.LogInformation("Mail {MessageId} from template {Template} for {Recipient}", receipt.MessageId, template, to.Label);
-        return new ActivityResult(new Dictionary<string, JsonNode?>
-        {
-            ["messageId"] = receipt.MessageId,
-            ["sentAt"] = receipt.SentAt.ToString("O", CultureInfo.InvariantCulture),
-        })
+        return ActivityInputs.Outputs(("messageId", receipt.MessageId), ("sentAt", receipt.SentAt)) with
         {
             JournalNote = $"Mail from template {template} to {to.Label}{(cc.Count > 0 ? $" (cc {string.Join(", ", cc.Select(c => c.Label))})" : "")}: "
                 + $"{(receipt.AlreadySent ? "already sent" : "sent")} ({PolicyEvaluateActivity.Note(decision)})",
@@ -84,11 +79,6 @@ public sealed class NotifyEmailActivity(MailTemplates templates, MailRecipients 
             : throw new InvalidOperationException($"The {PolicySets.NotificationHours} policy deferred a mail to {until:O}, which is not in the future.");
     }
 
-    private static string RequiredString(ActivityContext context, string name) =>
-        context.Input(name) is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s)
-            ? s.Trim()
-            : throw new InvalidOperationException($"Notify.Email needs the input '{name}'.");
-
     /// <summary>The model, with <c>recipient</c> ({name, employeeId}) added unless the model sets it itself.</summary>
     private static JsonObject Model(ActivityContext context, MailRecipient to)
     {
@@ -102,14 +92,4 @@ public sealed class NotifyEmailActivity(MailTemplates templates, MailRecipients 
             model["recipient"] = new JsonObject { ["name"] = to.Name ?? "", ["employeeId"] = to.EmployeeId };
         return model;
     }
-
-    /// <summary>One string or an array of strings.</summary>
-    private static IEnumerable<string> Strings(JsonNode? node) => node switch
-    {
-        null => [],
-        JsonArray a => a.Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s.Trim()
-            : throw new InvalidOperationException("Notify.Email's input 'cc' must hold employee ids or addresses.")),
-        JsonValue v when v.TryGetValue<string>(out var s) => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-        _ => throw new InvalidOperationException("Notify.Email's input 'cc' must be an employee id, an address or an array of them."),
-    };
 }

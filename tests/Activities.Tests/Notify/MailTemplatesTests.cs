@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using RJH.DeviceWorkflows.Activities.Notify;
 
 namespace RJH.DeviceWorkflows.Activities.Tests.Notify;
 
-public sealed class MailTemplatesTests : IDisposable
+public sealed partial class MailTemplatesTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("rjh-templates-").FullName;
 
@@ -16,34 +17,50 @@ public sealed class MailTemplatesTests : IDisposable
         return new MailTemplates(Options.Create(new MailOptions { TemplateFolder = folder }), TimeProvider.System);
     }
 
-    public static TheoryData<string> ShippedNames() =>
-        [.. Directory.GetFiles(RepositoryFolder.Resolve("workflows/templates"), "*.sv.liquid")
-            .Select(path => Path.GetFileName(path)[..^".sv.liquid".Length])];
+    private static IEnumerable<string> ShippedTemplateNames() =>
+        Directory.GetFiles(RepositoryFolder.Resolve("workflows/templates"), "*.sv.liquid")
+            .Select(path => Path.GetFileName(path)[..^".sv.liquid".Length]);
+
+    public static TheoryData<string> ShippedNames() => [.. ShippedTemplateNames()];
 
     [Fact]
     public async Task A_shipped_template_renders_subject_and_body_with_swedish_letters_and_model_members()
     {
         var model = JsonNode.Parse("""
-            {"recipient":{"name":"Åsa Öberg"},"order":{"id":"ORD-7","item":"iPhone 16 – vår modell"},"approvedBy":"Märta Chef"}
+            {"recipient":{"name":"Åsa Öberg"},"deviceType":"Tablet","order":{"id":"ORD-7"},"approvedBy":"Märta Chef"}
             """)!.AsObject();
 
         var mail = await Shipped().RenderAsync("order-approved", model);
 
-        Assert.Equal("Din beställning ORD-7 är godkänd", mail.Subject);
+        Assert.Equal("Din beställning av surfplatta är godkänd", mail.Subject);
         Assert.StartsWith("Hej Åsa Öberg,\n", mail.Body);
-        Assert.Contains("iPhone 16 – vår modell", mail.Body);
-        Assert.Contains("godkänts av Märta Chef.", mail.Body);
+        Assert.Contains("Din beställning ORD-7 av surfplatta har godkänts av Märta Chef.", mail.Body);
         Assert.DoesNotContain("\n\n\n", mail.Body);
     }
 
     [Fact]
-    public async Task Arrays_render_as_lists()
+    public async Task The_denial_lists_the_policy_reasons_from_the_ordering_model()
     {
-        var model = JsonNode.Parse("""{"devices":[{"model":"iPhone 15","serial":"S1"},{"model":"Galaxy A55"}],"returnBy":"2026-12-01"}""")!.AsObject();
+        // As ordering.bpmn passes it: ({ deviceType: vars.deviceType, reasons: vars.entitlement.reasons }).
+        var model = JsonNode.Parse("""
+            {"deviceType":"Phone","reasons":[{"rule":"HasPhone","message":"Du har redan en tjänstetelefon.","english":"You already have a phone."}]}
+            """)!.AsObject();
+
+        var mail = await Shipped().RenderAsync("order-denied", model);
+
+        Assert.Equal("Din beställning av mobiltelefon har inte beviljats", mail.Subject);
+        Assert.Contains("Skäl:\n- Du har redan en tjänstetelefon.\n", mail.Body);
+        Assert.DoesNotContain("You already", mail.Body);
+    }
+
+    [Fact]
+    public async Task Arrays_render_as_lists_and_dates_as_dates()
+    {
+        var model = JsonNode.Parse("""{"devices":[{"model":"iPhone 15","serial":"S1"},{"model":"Galaxy A55"}],"deadline":"2026-12-01T00:00:00Z"}""")!.AsObject();
 
         var mail = await Shipped().RenderAsync("return-devices-reminder", model);
 
-        Assert.Contains("tillbaka:\n- iPhone 15 (serienummer S1)\n- Galaxy A55\n", mail.Body);
+        Assert.Contains("du kvar:\n- iPhone 15 (serienummer S1)\n- Galaxy A55\n", mail.Body);
         Assert.Contains("senast 2026-12-01", mail.Body);
     }
 
@@ -56,6 +73,21 @@ public sealed class MailTemplatesTests : IDisposable
         Assert.False(string.IsNullOrWhiteSpace(mail.Body));
         Assert.Contains("Servicecenter Mobila enheter", mail.Body);
     }
+
+    [Fact]
+    public void Every_template_a_shipped_workflow_names_exists()
+    {
+        var workflows = RepositoryFolder.Resolve("workflows");
+        var named = Directory.GetFiles(workflows, "*.bpmn", SearchOption.AllDirectories)
+            .SelectMany(path => TemplateInput().Matches(File.ReadAllText(path)).Select(m => m.Groups[1].Value))
+            .Distinct().ToList();
+
+        Assert.NotEmpty(named);
+        Assert.Empty(named.Except(ShippedTemplateNames()));
+    }
+
+    [GeneratedRegex(@"name=""template"" expression=""(?:'|&#39;)([a-z0-9-]+)(?:'|&#39;)""")]
+    private static partial Regex TemplateInput();
 
     [Fact]
     public async Task A_missing_template_is_a_clear_error_naming_it()

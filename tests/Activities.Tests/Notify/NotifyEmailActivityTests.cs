@@ -15,7 +15,7 @@ public sealed class NotifyEmailActivityTests
     private static readonly DateTimeOffset FridayAt1705 = new(2026, 11, 27, 17, 5, 0, Winter);
     private static readonly DateTimeOffset MondayAt0700 = new(2026, 11, 30, 7, 0, 0, Winter);
 
-    private static JsonObject Order() => JsonNode.Parse("""{"order":{"id":"ORD-7","item":"iPhone 16"}}""")!.AsObject();
+    private static JsonObject Order() => JsonNode.Parse("""{"deviceType":"Phone","order":{"id":"ORD-7"}}""")!.AsObject();
 
     [Fact]
     public async Task In_working_time_it_is_sent_now_and_the_journal_names_template_and_employee_only()
@@ -26,7 +26,7 @@ public sealed class NotifyEmailActivityTests
 
         var mail = Assert.Single(bed.Written());
         Assert.Equal("asa.oberg@regionjh.se", mail.To.Mailboxes.Single().Address);
-        Assert.Equal("Din beställning ORD-7 är godkänd", mail.Subject);
+        Assert.Equal("Din beställning av mobiltelefon är godkänd", mail.Subject);
         Assert.StartsWith("Hej Åsa Öberg,", mail.TextBody);
         Assert.Equal(mail.MessageId, result.Outputs["messageId"]!.GetValue<string>());
         Assert.Equal(TuesdayAt0930, DateTimeOffset.Parse(result.Outputs["sentAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));

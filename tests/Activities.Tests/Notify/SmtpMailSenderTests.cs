@@ -37,8 +37,8 @@ public sealed class SmtpMailSenderTests
             ["Mail:Smtp:StartTls"] = "None",
             ["Mail:Smtp:Timeout"] = "00:00:10",
         }, FakeRegister.Person());
-        var context = Context("E1001", "order-denied",
-            JsonNode.Parse("""{"order":{"id":"ORD-9","item":"Surfplatta"},"reason":"Behovet är redan täckt av enhetens lånepool (Östra Ågården)."}""")!.AsObject());
+        var context = Context("E1001", "order-rejected",
+            JsonNode.Parse("""{"deviceType":"Tablet","justification":"Behovet är redan täckt av enhetens lånepool (Östra Ågården)."}""")!.AsObject());
 
         var first = await bed.Activity.ExecuteAsync(context, default);
         var again = await bed.Activity.ExecuteAsync(context, default);
@@ -46,7 +46,7 @@ public sealed class SmtpMailSenderTests
         var (from, to, message) = Assert.Single(sink.Received());
         Assert.Equal("noreply@regionjh.se", from);
         Assert.Equal(["asa.oberg@regionjh.se"], to);
-        Assert.Equal("Din beställning ORD-9 har inte godkänts", message.Subject);
+        Assert.Equal("Din chef har inte godkänt beställningen av surfplatta", message.Subject);
         Assert.Equal("RJH Mobila enheter", message.From.Mailboxes.Single().Name);
         Assert.Equal("Åsa Öberg", message.To.Mailboxes.Single().Name);
         Assert.StartsWith("Hej Åsa Öberg,", message.TextBody);

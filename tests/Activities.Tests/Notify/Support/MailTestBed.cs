@@ -55,7 +55,7 @@ internal sealed class MailTestBed : IAsyncDisposable
         services
             .AddPolicyRules(configuration)
             .AddActivities();
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await provider.MigratePolicyStoreAsync();
         await provider.SeedPoliciesAsync();
         return new MailTestBed(folder, connectionString, provider, time);
