@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using RJH.DeviceWorkflows.Activities.Calendar;
+using RJH.DeviceWorkflows.Activities.Notify;
 using RJH.DeviceWorkflows.Activities.Policy;
 using RJH.DeviceWorkflows.Activities.Workflow;
 using RJH.DeviceWorkflows.Engine.Activities;
@@ -10,13 +11,15 @@ public static class ActivitiesServiceCollectionExtensions
 {
     /// <summary>
     /// Makes the product's activities known to the engine's catalog. Their own services come from elsewhere:
-    /// Policy.Evaluate needs <c>IPolicyService</c> (AddPolicyRules).
+    /// Policy.Evaluate needs <c>IPolicyService</c> (AddPolicyRules). Notify.Email brings its mail services
+    /// (AddMail, settings <c>Mail</c>) and looks employees up in <c>IRegisterDirectory</c> when there is one.
     /// </summary>
     public static IServiceCollection AddActivities(this IServiceCollection services)
     {
         services.AddActivity<PolicyEvaluateActivity>();
         services.AddActivity<WorkingTimeActivity>();
         services.AddActivity<PublishMessageActivity>();
+        services.AddMail().AddActivity<NotifyEmailActivity>();
         return services;
     }
 }

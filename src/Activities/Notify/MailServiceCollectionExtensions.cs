@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace RJH.DeviceWorkflows.Activities.Notify;
+
+public static class MailServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers templates, composer, recipients and the <see cref="IMailSender"/> chosen by <c>Mail:Mode</c>,
+    /// with <see cref="MailOptions"/> bound from the host's configuration section <c>Mail</c>.
+    /// Recipients given as employee ids need an <c>IRegisterDirectory</c> from elsewhere.
+    /// </summary>
+    public static IServiceCollection AddMail(this IServiceCollection services)
+    {
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Folder) && !string.IsNullOrWhiteSpace(o.From), "Mail:Folder and Mail:From must be set.");
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<MailTemplates>();
+        services.TryAddSingleton<MailComposer>();
+        services.TryAddTransient<MailRecipients>();
+        services.TryAddSingleton<SentMailLedger>();
+        services.TryAddSingleton<FileMailSender>();
+        services.TryAddSingleton<SmtpMailSender>();
+        services.TryAddSingleton<IMailSender>(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value.Mode switch
+        {
+            MailMode.Smtp => sp.GetRequiredService<SmtpMailSender>(),
+            _ => sp.GetRequiredService<FileMailSender>(),
+        });
+        return services;
+    }
+}
