@@ -5,7 +5,7 @@ namespace RJH.DeviceWorkflows.Registry.Devices;
 /// <summary>
 /// The one table of allowed device status changes. Lost can be reached from anywhere (a device goes missing
 /// in any state); everything else follows the process: stock → reserved → enrolled → assigned, repair and
-/// back, returned → wiped → stock again or retired, and loans from stock.
+/// back (or scrapped), returned → wiped → stock again or retired, and loans from stock.
 /// </summary>
 public static class DeviceLifecycle
 {
@@ -16,7 +16,8 @@ public static class DeviceLifecycle
         [DeviceStatus.Reserved] = [DeviceStatus.Enrolled, DeviceStatus.InStock],
         [DeviceStatus.Enrolled] = [DeviceStatus.Assigned],
         [DeviceStatus.Assigned] = [DeviceStatus.InRepair, DeviceStatus.Returned],
-        [DeviceStatus.InRepair] = [DeviceStatus.Assigned],
+        // A device the repair shop scraps leaves service from repair (the swap workflow's "Scrapped").
+        [DeviceStatus.InRepair] = [DeviceStatus.Assigned, DeviceStatus.Retired],
         [DeviceStatus.Returned] = [DeviceStatus.Wiped],
         [DeviceStatus.Wiped] = [DeviceStatus.InStock, DeviceStatus.Retired],
         [DeviceStatus.OnLoan] = [DeviceStatus.InStock],

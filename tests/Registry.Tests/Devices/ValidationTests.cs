@@ -33,6 +33,7 @@ public sealed class ValidationTests
     [InlineData(DeviceStatus.Reserved, DeviceStatus.InStock)]
     [InlineData(DeviceStatus.Assigned, DeviceStatus.InRepair)]
     [InlineData(DeviceStatus.InRepair, DeviceStatus.Assigned)]
+    [InlineData(DeviceStatus.InRepair, DeviceStatus.Retired)]
     [InlineData(DeviceStatus.Wiped, DeviceStatus.Retired)]
     [InlineData(DeviceStatus.OnLoan, DeviceStatus.InStock)]
     [InlineData(DeviceStatus.Wiped, DeviceStatus.Lost)]
