@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using RJH.DeviceWorkflows.Activities.Calendar;
 using RJH.DeviceWorkflows.Activities.Policy;
+using RJH.DeviceWorkflows.Activities.Supplier;
 using RJH.DeviceWorkflows.Activities.Workflow;
 using RJH.DeviceWorkflows.Engine.Activities;
 
@@ -17,6 +18,7 @@ public static class ActivitiesServiceCollectionExtensions
         services.AddActivity<PolicyEvaluateActivity>();
         services.AddActivity<WorkingTimeActivity>();
         services.AddActivity<PublishMessageActivity>();
+        services.AddActivity<PlaceOrderActivity>();
         return services;
     }
 }
