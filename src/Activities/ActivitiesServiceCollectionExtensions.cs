@@ -17,8 +17,8 @@ public static class ActivitiesServiceCollectionExtensions
     {
         services.AddActivity<PolicyEvaluateActivity>();
         services.AddActivity<WorkingTimeActivity>();
-        services.AddActivity<PublishMessageActivity>();
         services.AddActivity<PlaceOrderActivity>();
+        services.AddActivity<PublishMessageActivity>();
         return services;
     }
 }
