@@ -87,6 +87,9 @@ public sealed class LifecycleScenario : IAsyncDisposable
     public async Task<JsonObject> WaitForStatusAsync(object instanceId, string status) =>
         await (await As("admin")).WaitForInstanceAsync(instanceId, i => i.Status() == status, Patience);
 
+    public async Task<JsonObject> WaitForAsync(object instanceId, Func<JsonObject, bool> until) =>
+        await (await As("admin")).WaitForInstanceAsync(instanceId, until, Patience);
+
     public async Task<JsonArray> JournalAsync(object instanceId) =>
         await HttpAssert.ArrayAsync(await (await As("admin")).GetAsync($"/api/instances/{instanceId}/journal"));
 
@@ -106,6 +109,54 @@ public sealed class LifecycleScenario : IAsyncDisposable
 
     public async Task<string> IncidentsAsync() =>
         (await (await As("admin")).GetStringAsync("/api/incidents"));
+
+    /// <summary>What is linked to a person in the register: {devices, subscriptions, extensions}.</summary>
+    public async Task<JsonObject> LinksAsync(string employeeId) => await GetAsync($"/api/people/{employeeId}/links");
+
+    /// <summary>Who approves for a person: their manager, else their unit's manager (the rule Register.DescribeEmployee uses).</summary>
+    public async Task<string> ApproverOfAsync(string employeeId)
+    {
+        var person = await GetAsync($"/api/people/{employeeId}");
+        if (person["managerEmployeeId"]?.GetValue<string>() is { Length: > 0 } manager) return manager;
+        var unit = await GetAsync($"/api/units/{person["unitId"]}");
+        return unit["managerEmployeeId"]!.GetValue<string>();
+    }
+
+    public async Task<JsonObject> MessageAsync(string name, string correlationKey, object variables, string user = "sam.service")
+    {
+        using var response = await (await As(user)).PostAsJsonAsync("/api/messages", new { name, correlationKey, variables });
+        return (await HttpAssert.StatusAsync(response, HttpStatusCode.OK))!;
+    }
+
+    /// <summary>Runs the ordering of a phone for <paramref name="employeeId"/> to the end; returns the delivered device's id.</summary>
+    public async Task<string> OrderAndDeliverAsync(string employeeId, string deviceType = "Phone", bool acceptAlternative = true)
+    {
+        var order = await StartAsync(employeeId, "ordering", new { employeeId, deviceType, reason = "New" });
+        var id = order["id"]!.GetValue<Guid>();
+        var approver = await ApproverOfAsync(employeeId);
+        (string User, string Form, object? Variables)[] steps =
+        [
+            (employeeId, "accept-alternative", new { accepted = acceptAlternative }),
+            (approver, "approve-order", new { approved = true, justification = "Test" }),
+            ("sam.service", "deliver-device", null),
+            (employeeId, "acknowledge-handover", new { acknowledged = true }),
+        ];
+        var watch = Stopwatch.StartNew();
+        while ((await GetAsync($"/api/instances/{id}")).Status() == "Running" && watch.Elapsed < Patience)
+        {
+            var acted = false;
+            foreach (var (user, form, variables) in steps)
+            {
+                var open = await GetArrayAsync($"/api/tasks?instanceId={id}", user);
+                if (!open.Any(t => t!["formKey"]?.GetValue<string>() == form)) continue;
+                await CompleteAsync(user, form, variables, id);
+                acted = true;
+            }
+            if (!acted) await Task.Delay(100);
+        }
+        var done = await WaitForStatusAsync(id, "Completed");
+        return done["variables"]!["deviceId"]!.GetValue<string>();
+    }
 
     /// <summary>The .eml files written for an address, as text.</summary>
     public IReadOnlyList<string> MailsTo(string address) =>

@@ -87,7 +87,7 @@ public sealed class OrderingScenarioTests
     }
 
     [Fact]
-    public async Task With_no_phone_in_stock_servicecenter_procures_one()
+    public async Task With_no_tablet_in_stock_servicecenter_procures_one()
     {
         await using var s = await LifecycleScenario.StartAsync();
         // Take the two tablets out of stock.
