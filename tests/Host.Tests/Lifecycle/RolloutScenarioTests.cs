@@ -1,3 +1,5 @@
+using RJH.DeviceWorkflows.Host.Tests.Support;
+
 namespace RJH.DeviceWorkflows.Host.Tests.Lifecycle;
 
 /// <summary>
