@@ -9,6 +9,7 @@ namespace RJH.DeviceWorkflows.Host.Tests.Support;
 /// <summary>
 /// The real Host on a test server, with its own temporary directory: a real SQLite file, its own
 /// Data Protection keys and the controllable clock. One per test class (<c>IClassFixture&lt;HostFactory&gt;</c>).
+/// The demo organisation is not seeded (tests import their own); <c>With(demo: true)</c> seeds it as the embedded default does.
 /// </summary>
 public sealed class HostFactory : WebApplicationFactory<Program>
 {
@@ -31,6 +32,7 @@ public sealed class HostFactory : WebApplicationFactory<Program>
             ["DataProtection:KeysPath"] = Path.Combine(directory, "keys"),
             ["Authentication:Mode"] = "Demo",
             ["Engine:ControllableClock"] = "true",
+            ["Demo:Seed"] = "false",
         };
         foreach (var (key, value) in overrides) settings[key] = value;
     }
@@ -38,10 +40,14 @@ public sealed class HostFactory : WebApplicationFactory<Program>
     /// <summary>The test's data directory (SQLite file, keys).</summary>
     public string Directory { get; }
 
-    /// <summary>A host with other settings; on <paramref name="directory"/> (owned by the caller) to simulate a restart.</summary>
-    public static HostFactory With(string? directory = null, string environment = "Development",
+    /// <summary>
+    /// A host with other settings; on <paramref name="directory"/> (owned by the caller) to simulate a restart;
+    /// <paramref name="demo"/> seeds the demo organisation (docs/demo-data.md) into an empty register.
+    /// </summary>
+    public static HostFactory With(string? directory = null, string environment = "Development", bool demo = false,
         params (string Key, string? Value)[] overrides) =>
-        new(directory ?? NewDirectory(), environment, overrides.Select(o => KeyValuePair.Create(o.Key, o.Value)),
+        new(directory ?? NewDirectory(), environment,
+            overrides.Select(o => KeyValuePair.Create(o.Key, o.Value)).Prepend(KeyValuePair.Create("Demo:Seed", (string?)(demo ? "true" : "false"))),
             ownsDirectory: directory is null);
 
     /// <summary>Adds services after the Host's own (test activities, say); call before the first request.</summary>
