@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RJH.DeviceWorkflows.Activities.Calendar;
 using RJH.DeviceWorkflows.Activities.Notify;
 using RJH.DeviceWorkflows.Activities.Policy;
+using RJH.DeviceWorkflows.Activities.Supplier;
 using RJH.DeviceWorkflows.Activities.Workflow;
 using RJH.DeviceWorkflows.Engine.Activities;
 
@@ -18,6 +19,7 @@ public static class ActivitiesServiceCollectionExtensions
     {
         services.AddActivity<PolicyEvaluateActivity>();
         services.AddActivity<WorkingTimeActivity>();
+        services.AddActivity<PlaceOrderActivity>();
         services.AddActivity<PublishMessageActivity>();
         services.AddMail().AddActivity<NotifyEmailActivity>();
         return services;
