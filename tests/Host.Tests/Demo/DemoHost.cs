@@ -5,7 +5,7 @@ namespace RJH.DeviceWorkflows.Host.Tests.Demo;
 /// <summary>A host that seeded the demo organisation into its fresh register, shared by a test class.</summary>
 public sealed class DemoHost : IAsyncLifetime
 {
-    internal HostFactory Factory { get; } = HostFactory.With(demo: true);
+    internal HostFactory Factory { get; } = HostFactory.WithDemo();
 
     public Task InitializeAsync() => Task.CompletedTask;
 

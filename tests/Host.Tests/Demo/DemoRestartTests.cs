@@ -29,9 +29,9 @@ public sealed class DemoRestartTests
     private static async Task RestartAsync(string directory)
     {
         string before;
-        await using (var first = HostFactory.With(directory, demo: true)) before = await SnapshotAsync(first);
+        await using (var first = HostFactory.WithDemo(directory)) before = await SnapshotAsync(first);
 
-        await using var second = HostFactory.With(directory, demo: true);
+        await using var second = HostFactory.WithDemo(directory);
         Assert.Equal(before, await SnapshotAsync(second));
 
         using var service = await second.ClientFor("sam.service");

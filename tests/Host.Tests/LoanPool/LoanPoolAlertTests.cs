@@ -16,7 +16,7 @@ public sealed class LoanPoolAlertTests
     [Fact]
     public async Task Going_below_the_minimum_raises_one_task_for_servicecenter_per_crossing()
     {
-        await using var host = HostFactory.With(demo: true);
+        await using var host = HostFactory.WithDemo();
         using var service = await host.ClientFor("sam.service");
         var pool = await PoolDevicesAsync(service);
 
@@ -45,7 +45,7 @@ public sealed class LoanPoolAlertTests
     public async Task The_register_change_succeeds_when_the_alert_workflow_cannot_start()
     {
         // No shipped models deployed: starting loan-pool-alert fails, the removal from the pool must not.
-        await using var host = HostFactory.With(demo: true, overrides: [("Workflows:Seed", "false")]);
+        await using var host = HostFactory.WithDemo(overrides: [("Workflows:Seed", "false")]);
         using var service = await host.ClientFor("sam.service");
         var pool = await PoolDevicesAsync(service);
 

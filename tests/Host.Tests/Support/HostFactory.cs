@@ -9,7 +9,7 @@ namespace RJH.DeviceWorkflows.Host.Tests.Support;
 /// <summary>
 /// The real Host on a test server, with its own temporary directory: a real SQLite file, its own
 /// Data Protection keys and the controllable clock. One per test class (<c>IClassFixture&lt;HostFactory&gt;</c>).
-/// The demo organisation is not seeded (tests import their own); <c>With(demo: true)</c> seeds it as the embedded default does.
+/// The demo organisation is not seeded (tests import their own); <c>WithDemo()</c> seeds it as the embedded default does.
 /// </summary>
 public sealed class HostFactory : WebApplicationFactory<Program>
 {
@@ -40,15 +40,15 @@ public sealed class HostFactory : WebApplicationFactory<Program>
     /// <summary>The test's data directory (SQLite file, keys).</summary>
     public string Directory { get; }
 
-    /// <summary>
-    /// A host with other settings; on <paramref name="directory"/> (owned by the caller) to simulate a restart;
-    /// <paramref name="demo"/> seeds the demo organisation (docs/demo-data.md) into an empty register.
-    /// </summary>
-    public static HostFactory With(string? directory = null, string environment = "Development", bool demo = false,
+    /// <summary>A host with other settings; on <paramref name="directory"/> (owned by the caller) to simulate a restart.</summary>
+    public static HostFactory With(string? directory = null, string environment = "Development",
         params (string Key, string? Value)[] overrides) =>
-        new(directory ?? NewDirectory(), environment,
-            overrides.Select(o => KeyValuePair.Create(o.Key, o.Value)).Prepend(KeyValuePair.Create("Demo:Seed", (string?)(demo ? "true" : "false"))),
+        new(directory ?? NewDirectory(), environment, overrides.Select(o => KeyValuePair.Create(o.Key, o.Value)),
             ownsDirectory: directory is null);
+
+    /// <summary>As <see cref="With"/>, seeding the demo organisation (docs/demo-data.md) into an empty register.</summary>
+    public static HostFactory WithDemo(string? directory = null, params (string Key, string? Value)[] overrides) =>
+        With(directory, "Development", [("Demo:Seed", "true"), .. overrides]);
 
     /// <summary>Adds services after the Host's own (test activities, say); call before the first request.</summary>
     public HostFactory ConfigureTestServices(Action<IServiceCollection> configure)
