@@ -35,6 +35,7 @@ public static class HostApp
         builder.Services.AddPolicyFeature(builder.Configuration).AddActivities().AddAdapters(builder.Configuration);
         builder.Services.AddRegisterFeature(builder.Configuration);
         builder.Services.AddWorkEnvironmentFeature(builder.Configuration);
+        Features.Demo.DemoFeature.AddDemoFeature(builder.Services, builder.Configuration);
         builder.Services.AddWorkflowSeeding(builder.Configuration);
         builder.Services.AddSupplierFeature();
         builder.Services.AddApiConventions();
