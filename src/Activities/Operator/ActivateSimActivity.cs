@@ -11,13 +11,13 @@ namespace RJH.DeviceWorkflows.Activities.Operator;
     DescriptionSv = "Aktiverar abonnemangets SIM eller eSIM hos operatören. BPMN-fel operator-rejected när operatören vägrar (t.ex. spärrat SIM).",
     DescriptionEn = "Activates the subscription's SIM or eSIM at the operator. BPMN error operator-rejected when the operator refuses (e.g. a blocked SIM).")]
 [ActivityInput("subscriptionId", ActivityValueType.String, Required = true, DescriptionSv = "Abonnemangets id i registret", DescriptionEn = "The subscription's register id")]
-public sealed class ActivateSimActivity(IOperatorClient client, ISubscriptionRegister subscriptions) : IActivity
+public sealed class ActivateSimActivity(IOperatorClient client, ISubscriptionRegister subscriptions)
+    : SubscriptionStatusActivity(client, subscriptions)
 {
-    public async Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken ct)
-    {
-        var subscription = await subscriptions.RequireAsync(context, ct);
-        return await SubscriptionChange.ApplyAsync(subscription, "activate the SIM of", context,
-            operatorId => client.ActivateSimAsync(operatorId, context.IdempotencyKey, ct),
-            key => subscriptions.SetStatusAsync(subscription, RegisterStatus.Active, key, ct));
-    }
+    protected override string Action => "activate the SIM of";
+
+    protected override RegisterStatus Status => RegisterStatus.Active;
+
+    protected override Task<Subscription> SendAsync(IOperatorClient operatorClient, string operatorId, string idempotencyKey, CancellationToken ct) =>
+        operatorClient.ActivateSimAsync(operatorId, idempotencyKey, ct);
 }

@@ -11,13 +11,13 @@ namespace RJH.DeviceWorkflows.Activities.Operator;
     DescriptionSv = "Säger upp abonnemanget hos operatören; numret släpps. BPMN-fel operator-rejected när operatören vägrar.",
     DescriptionEn = "Terminates the subscription at the operator; the number is released. BPMN error operator-rejected when the operator refuses.")]
 [ActivityInput("subscriptionId", ActivityValueType.String, Required = true, DescriptionSv = "Abonnemangets id i registret", DescriptionEn = "The subscription's register id")]
-public sealed class TerminateSubscriptionActivity(IOperatorClient client, ISubscriptionRegister subscriptions) : IActivity
+public sealed class TerminateSubscriptionActivity(IOperatorClient client, ISubscriptionRegister subscriptions)
+    : SubscriptionStatusActivity(client, subscriptions)
 {
-    public async Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken ct)
-    {
-        var subscription = await subscriptions.RequireAsync(context, ct);
-        return await SubscriptionChange.ApplyAsync(subscription, "terminate", context,
-            operatorId => client.TerminateSubscriptionAsync(operatorId, context.IdempotencyKey, ct),
-            key => subscriptions.SetStatusAsync(subscription, RegisterStatus.Terminated, key, ct));
-    }
+    protected override string Action => "terminate";
+
+    protected override RegisterStatus Status => RegisterStatus.Terminated;
+
+    protected override Task<Subscription> SendAsync(IOperatorClient operatorClient, string operatorId, string idempotencyKey, CancellationToken ct) =>
+        operatorClient.TerminateSubscriptionAsync(operatorId, idempotencyKey, ct);
 }
