@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using RJH.DeviceWorkflows.Activities.Calendar;
+using RJH.DeviceWorkflows.Activities.ExternalSystems;
 using RJH.DeviceWorkflows.Activities.Notify;
 using RJH.DeviceWorkflows.Activities.Policy;
 using RJH.DeviceWorkflows.Activities.Supplier;
@@ -13,7 +14,8 @@ public static class ActivitiesServiceCollectionExtensions
     /// <summary>
     /// Makes the product's activities known to the engine's catalog. Their own services come from elsewhere:
     /// Policy.Evaluate needs <c>IPolicyService</c> (AddPolicyRules). Notify.Email brings its mail services
-    /// (AddMail, settings <c>Mail</c>) and looks employees up in <c>IRegisterDirectory</c> when there is one.
+    /// (AddMail, settings <c>Mail</c>) and looks employees up in <c>IRegisterDirectory</c> when there is one. The MDM,
+    /// operator and telephony activities need the adapters (AddAdapters) and the register (AddRegister).
     /// </summary>
     public static IServiceCollection AddActivities(this IServiceCollection services)
     {
@@ -22,6 +24,7 @@ public static class ActivitiesServiceCollectionExtensions
         services.AddActivity<PlaceOrderActivity>();
         services.AddActivity<PublishMessageActivity>();
         services.AddMail().AddActivity<NotifyEmailActivity>();
+        services.AddExternalSystemActivities();
         return services;
     }
 }

@@ -3,8 +3,11 @@ namespace RJH.DeviceWorkflows.Registry;
 /// <summary>Whether the region bought the device or rents it (Alt 3 rents from a supplier).</summary>
 public enum Ownership { Bought, Rented }
 
-/// <summary>The device's standing in MDM (Intune, Apple Business Manager, zero-touch).</summary>
-public enum MdmState { NotEnrolled, Pending, Enrolled, Removed }
+/// <summary>
+/// The device's standing in MDM (Intune, Apple Business Manager, zero-touch). Locked and Wiped are the last
+/// command the MDM accepted; Removed is a device retired from the MDM (it is no longer managed).
+/// </summary>
+public enum MdmState { NotEnrolled, Pending, Enrolled, Locked, Wiped, Removed }
 
 /// <summary>Activation lock (Find My / FRP): a locked returned device cannot be reused until it is released.</summary>
 public enum ActivationLock { Unknown, Off, On }

@@ -100,6 +100,7 @@ internal sealed class DeviceRegister(RegisterTransactions transactions, LoanPool
             device.MdmState = report.MdmState ?? device.MdmState;
             device.ManagedAccount = report.ManagedAccount ?? device.ManagedAccount;
             device.ActivationLock = report.ActivationLock ?? device.ActivationLock;
+            device.MdmDeviceId = report.MdmDeviceId?.Trim() ?? device.MdmDeviceId;
             device.UpdatedAt = change.Now;
             return Task.CompletedTask;
         }, ct);

@@ -12,9 +12,12 @@ public sealed record DeviceView(Guid Id, string? Imei, string? Serial, string Mo
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<AssignmentView>? Assignments { get; init; }
 
+    /// <summary>The MDM's own id of the device (set at enrolment), which its lock, wipe and retire commands need.</summary>
+    public string? MdmDeviceId { get; init; }
+
     internal static DeviceView From(DeviceRecord d) => new(d.Id, d.Imei, d.Serial, d.Model, d.Type, d.Ownership, d.PurchaseDate,
         d.PriceSek, d.MdmState, d.ManagedAccount, d.ActivationLock, d.Status, d.StatusReason, d.UnitId, d.AssignedToEmployeeId,
-        d.InLoanPool, d.UpdatedAt);
+        d.InLoanPool, d.UpdatedAt) { MdmDeviceId = d.MdmDeviceId };
 }
 
 /// <summary>A device to register (procured, or found in the field without a record).</summary>
@@ -22,7 +25,8 @@ public sealed record NewDevice(string? Imei, string? Serial, string Model, Devic
     DateOnly? PurchaseDate = null, decimal? PriceSek = null, string? UnitId = null);
 
 /// <summary>What MDM reports about a device; null leaves a value as it is.</summary>
-public sealed record MdmReport(MdmState? MdmState, bool? ManagedAccount, ActivationLock? ActivationLock);
+/// <param name="MdmDeviceId">The MDM's id of the device, as its enrolment answered.</param>
+public sealed record MdmReport(MdmState? MdmState, bool? ManagedAccount, ActivationLock? ActivationLock, string? MdmDeviceId = null);
 
 public sealed record AssignmentView(long Id, AssignmentKind Kind, Guid ItemId, string EmployeeId, DateTimeOffset From,
     DateTimeOffset? To, bool Loan)

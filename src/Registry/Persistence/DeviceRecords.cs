@@ -12,6 +12,8 @@ internal sealed class DeviceRecord
     public DateOnly? PurchaseDate { get; set; }
     public decimal? PriceSek { get; set; }
     public MdmState MdmState { get; set; }
+    /// <summary>The MDM's id of the device; null until it is enrolled.</summary>
+    public string? MdmDeviceId { get; set; }
     public bool ManagedAccount { get; set; }
     public ActivationLock ActivationLock { get; set; }
     public DeviceStatus Status { get; set; }
@@ -29,6 +31,8 @@ internal sealed class SubscriptionRecord : IHeldRecord
     /// <summary>E.164, e.g. +46701234567.</summary>
     public required string Msisdn { get; set; }
     public required string Operator { get; set; }
+    /// <summary>The operator's id of the subscription, which its activate, block and terminate calls need; null when imported.</summary>
+    public string? OperatorSubscriptionId { get; set; }
     public SimKind Sim { get; set; }
     public SubscriptionUsage Usage { get; set; }
     public SubscriptionStatus Status { get; set; }
@@ -43,6 +47,8 @@ internal sealed class ExtensionRecord : IHeldRecord
     public Guid Id { get; set; }
     public required string Number { get; set; }
     public required string Switchboard { get; set; }
+    /// <summary>The switchboard's id of the extension, which its move and remove calls need; null when imported.</summary>
+    public string? SwitchboardExtensionId { get; set; }
     public ExtensionStatus Status { get; set; }
     public string? EmployeeId { get; set; }
     public Guid? DeviceId { get; set; }

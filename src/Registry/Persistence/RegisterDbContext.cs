@@ -70,6 +70,7 @@ internal abstract class RegisterDbContext(DbContextOptions options) : DbContext(
             e.Property(d => d.Imei).HasMaxLength(15);
             e.Property(d => d.Serial).HasMaxLength(IdLength);
             e.Property(d => d.Model).HasMaxLength(NameLength);
+            e.Property(d => d.MdmDeviceId).HasMaxLength(IdLength);
             e.Property(d => d.PriceSek).HasPrecision(12, 2);
             e.Property(d => d.StatusReason).HasMaxLength(500);
             e.Property(d => d.UnitId).HasMaxLength(IdLength);
@@ -88,6 +89,7 @@ internal abstract class RegisterDbContext(DbContextOptions options) : DbContext(
             e.Property(s => s.Id).ValueGeneratedNever();
             e.Property(s => s.Msisdn).HasMaxLength(16);
             e.Property(s => s.Operator).HasMaxLength(NameLength);
+            e.Property(s => s.OperatorSubscriptionId).HasMaxLength(IdLength);
             e.Property(s => s.EmployeeId).HasMaxLength(IdLength);
             e.HasIndex(s => s.Msisdn);
             e.HasIndex(s => s.EmployeeId);
@@ -101,6 +103,7 @@ internal abstract class RegisterDbContext(DbContextOptions options) : DbContext(
             e.Property(x => x.Id).ValueGeneratedNever();
             e.Property(x => x.Number).HasMaxLength(IdLength);
             e.Property(x => x.Switchboard).HasMaxLength(NameLength);
+            e.Property(x => x.SwitchboardExtensionId).HasMaxLength(IdLength);
             e.Property(x => x.EmployeeId).HasMaxLength(IdLength);
             e.HasIndex(x => x.Number);
             e.HasIndex(x => x.EmployeeId);

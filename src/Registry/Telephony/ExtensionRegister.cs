@@ -66,6 +66,7 @@ internal sealed class ExtensionRegister(RegisterTransactions transactions) : IEx
             Id = Guid.CreateVersion7(change.Now),
             Number = number,
             Switchboard = switchboard,
+            SwitchboardExtensionId = extension.SwitchboardExtensionId,
             Status = ExtensionStatus.Active,
             EmployeeId = extension.EmployeeId,
             DeviceId = extension.DeviceId,

@@ -72,6 +72,7 @@ internal sealed class SubscriptionRegister(RegisterTransactions transactions) : 
             Id = Guid.CreateVersion7(change.Now),
             Msisdn = msisdn,
             Operator = subscription.Operator.Trim(),
+            OperatorSubscriptionId = subscription.OperatorSubscriptionId,
             Sim = subscription.Sim,
             Usage = subscription.Usage,
             Status = subscription.Status,

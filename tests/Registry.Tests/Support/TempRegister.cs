@@ -47,7 +47,13 @@ internal sealed class TempRegister : IAsyncDisposable
     public IRegisterDirectory Directory => provider.GetRequiredService<IRegisterDirectory>();
     public IAuditSource Audit => provider.GetRequiredService<IAuditSource>();
 
-    public static async Task<TempRegister> CreateAsync(DatabaseKind kind)
+    /// <summary>Other parts' services on the same provider (the activities' tests resolve adapters and activities here).</summary>
+    public IServiceProvider Services => provider;
+
+    /// <param name="settings">More configuration, e.g. the adapters' settings.</param>
+    /// <param name="addServices">Services added after the register's, e.g. <c>AddAdapters</c>.</param>
+    public static async Task<TempRegister> CreateAsync(DatabaseKind kind, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection, IConfiguration>? addServices = null)
     {
         string connectionString;
         string? folder = null;
@@ -65,11 +71,12 @@ internal sealed class TempRegister : IAsyncDisposable
         {
             ["Database:Provider"] = kind.ToString(),
             ["ConnectionStrings:Default"] = connectionString,
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection().AddLogging();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
         var alerts = new RecordingAlerts();
         services.AddSingleton<TimeProvider>(time).AddSingleton<ILoanPoolAlerts>(alerts).AddRegister(configuration);
+        addServices?.Invoke(services, configuration);
         var provider = services.BuildServiceProvider();
         await provider.MigrateRegisterAsync();
         return new TempRegister(kind, connectionString, folder, provider, time, alerts);

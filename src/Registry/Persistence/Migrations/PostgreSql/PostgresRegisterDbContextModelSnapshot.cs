@@ -88,6 +88,10 @@ namespace RJH.DeviceWorkflows.Registry.Persistence.Migrations.PostgreSql
                     b.Property<bool>("ManagedAccount")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("MdmDeviceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("MdmState")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -181,6 +185,10 @@ namespace RJH.DeviceWorkflows.Registry.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SwitchboardExtensionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("bigint");
@@ -380,6 +388,10 @@ namespace RJH.DeviceWorkflows.Registry.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OperatorSubscriptionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Sim")
                         .IsRequired()

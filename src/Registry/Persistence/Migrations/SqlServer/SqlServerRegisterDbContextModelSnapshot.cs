@@ -88,6 +88,10 @@ namespace RJH.DeviceWorkflows.Registry.Persistence.Migrations.SqlServer
                     b.Property<bool>("ManagedAccount")
                         .HasColumnType("bit");
 
+                    b.Property<string>("MdmDeviceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("MdmState")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -183,6 +187,10 @@ namespace RJH.DeviceWorkflows.Registry.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SwitchboardExtensionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("bigint");
@@ -382,6 +390,10 @@ namespace RJH.DeviceWorkflows.Registry.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("OperatorSubscriptionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("Sim")
                         .IsRequired()

@@ -81,6 +81,10 @@ namespace RJH.DeviceWorkflows.Registry.Persistence.Migrations.Sqlite
                     b.Property<bool>("ManagedAccount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MdmDeviceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MdmState")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -173,6 +177,10 @@ namespace RJH.DeviceWorkflows.Registry.Persistence.Migrations.Sqlite
                     b.Property<string>("Switchboard")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SwitchboardExtensionId")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
@@ -370,6 +378,10 @@ namespace RJH.DeviceWorkflows.Registry.Persistence.Migrations.Sqlite
                     b.Property<string>("Operator")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OperatorSubscriptionId")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sim")
