@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RJH.DeviceWorkflows.Activities.Calendar;
 using RJH.DeviceWorkflows.Activities.Notify;
 using RJH.DeviceWorkflows.Activities.Policy;
+using RJH.DeviceWorkflows.Activities.Register;
 using RJH.DeviceWorkflows.Activities.Workflow;
 using RJH.DeviceWorkflows.Engine.Activities;
 
@@ -20,6 +21,7 @@ public static class ActivitiesServiceCollectionExtensions
         services.AddActivity<WorkingTimeActivity>();
         services.AddActivity<PublishMessageActivity>();
         services.AddMail().AddActivity<NotifyEmailActivity>();
+        services.AddRegisterActivities();
         return services;
     }
 }
