@@ -3,6 +3,7 @@ using RJH.DeviceWorkflows.Activities.Calendar;
 using RJH.DeviceWorkflows.Activities.Notify;
 using RJH.DeviceWorkflows.Activities.Policy;
 using RJH.DeviceWorkflows.Activities.Register;
+using RJH.DeviceWorkflows.Activities.WorkEnvironment;
 using RJH.DeviceWorkflows.Activities.Workflow;
 using RJH.DeviceWorkflows.Engine.Activities;
 
@@ -22,6 +23,7 @@ public static class ActivitiesServiceCollectionExtensions
         services.AddActivity<PublishMessageActivity>();
         services.AddMail().AddActivity<NotifyEmailActivity>();
         services.AddRegisterActivities();
+        services.AddWorkEnvironmentActivities();
         return services;
     }
 }
