@@ -30,7 +30,7 @@ public sealed class ReceiveDeviceActivity(IDeviceRegister devices, IDeviceOrders
 
     public async Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken ct)
     {
-        var type = context.RequiredEnum<OrderedDeviceType>("deviceType") == OrderedDeviceType.Tablet ? DeviceType.Tablet : DeviceType.Phone;
+        var type = context.Physical("deviceType");
         context.RequiredString("employeeId");
         var status = context.OptionalBool("enrolledBySupplier") ? DeviceStatus.Enrolled : DeviceStatus.Reserved;
         var purchased = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);

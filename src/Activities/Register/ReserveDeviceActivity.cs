@@ -23,7 +23,7 @@ public sealed class ReserveDeviceActivity(IDeviceRegister devices, IDeviceOrders
 {
     public async Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken ct)
     {
-        var type = context.RequiredEnum<OrderedDeviceType>("deviceType") == OrderedDeviceType.Tablet ? DeviceType.Tablet : DeviceType.Phone;
+        var type = context.Physical("deviceType");
         context.RequiredString("employeeId");
         var reservation = await devices.ReserveFromStockAsync(RegisterUser.System, type, operationKey: context.OperationKey("reserve"), ct: ct);
         if (reservation.Device is not { } device)

@@ -25,8 +25,7 @@ public sealed class SignAgreementActivity(IRemoteWorkAgreementService agreements
         foreach (var signature in context.RequiredObjectList("signatures").Where(s => s.Flag("signed")))
         {
             var party = Enum.Parse<AgreementParty>(signature.Text("party") ?? "");
-            var signer = new RegisterUser(signature.Text("userName") ?? "", new HashSet<string>(StringComparer.Ordinal) { RegisterRoles.Employee });
-            await agreements.SignAsync(id, party, signer, context.OperationKey(party.ToString()), ct);
+            await agreements.SignAsync(id, party, TaskUsers.Signer(signature, RegisterRoles.Employee, context), context.OperationKey(party.ToString()), ct);
         }
         var view = await agreements.GetAsync(id, RegisterUser.System, ct);
         if (view.Status == RemoteWorkStatus.Signed) view = await agreements.ActivateAsync(id, RegisterUser.System, context.OperationKey("activate"), ct);

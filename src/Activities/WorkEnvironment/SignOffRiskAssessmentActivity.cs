@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using RJH.DeviceWorkflows.Engine.Activities;
 using RJH.DeviceWorkflows.Registry;
 using RJH.DeviceWorkflows.Registry.WorkEnvironment.RiskAssessments;
@@ -32,7 +31,8 @@ public sealed class SignOffRiskAssessmentActivity(IRiskAssessmentService assessm
         {
             var party = Enum.Parse<SignOffParty>(signOff.Text("party") ?? throw Missing(context, "party"));
             var request = new SignOffRequest(signOff.Flag("approved") ? SignOffDecision.Approve : SignOffDecision.Reject, signOff.Text("comment"), party);
-            view = await assessments.SignOffAsync(id, request, Signer(signOff, party, context), context.OperationKey(party.ToString()), ct);
+            var signer = TaskUsers.Signer(signOff, party == SignOffParty.Manager ? RegisterRoles.Manager : RegisterRoles.SafetyRep, context);
+            view = await assessments.SignOffAsync(id, request, signer, context.OperationKey(party.ToString()), ct);
         }
         view ??= await assessments.GetAsync(id, RegisterUser.System, ct);
         return ActivityInputs.Outputs(("status", view.Status), ("comment", view.RejectionComment)) with
@@ -40,11 +40,6 @@ public sealed class SignOffRiskAssessmentActivity(IRiskAssessmentService assessm
             JournalNote = $"Risk assessment {id} {view.Status}",
         };
     }
-
-    /// <summary>The user who did the sign-off task, with the role their party needs (the service checks the rest against the register).</summary>
-    private static RegisterUser Signer(JsonObject signOff, SignOffParty party, ActivityContext context) =>
-        new(signOff.Text("userName") ?? throw Missing(context, "userName"),
-            new HashSet<string>(StringComparer.Ordinal) { party == SignOffParty.Manager ? RegisterRoles.Manager : RegisterRoles.SafetyRep });
 
     private static InvalidOperationException Missing(ActivityContext context, string field) =>
         new($"Step '{context.ElementId}': every sign-off needs '{field}'.");
