@@ -3,6 +3,7 @@ using RJH.DeviceWorkflows.Activities.Calendar;
 using RJH.DeviceWorkflows.Activities.Notify;
 using RJH.DeviceWorkflows.Activities.Policy;
 using RJH.DeviceWorkflows.Activities.Register;
+using RJH.DeviceWorkflows.Activities.Supplier;
 using RJH.DeviceWorkflows.Activities.WorkEnvironment;
 using RJH.DeviceWorkflows.Activities.Workflow;
 using RJH.DeviceWorkflows.Engine.Activities;
@@ -20,6 +21,7 @@ public static class ActivitiesServiceCollectionExtensions
     {
         services.AddActivity<PolicyEvaluateActivity>();
         services.AddActivity<WorkingTimeActivity>();
+        services.AddActivity<PlaceOrderActivity>();
         services.AddActivity<PublishMessageActivity>();
         services.AddMail().AddActivity<NotifyEmailActivity>();
         services.AddRegisterActivities();

@@ -12,6 +12,7 @@ using RJH.DeviceWorkflows.Host.Features.Jobs.Dashboard;
 using RJH.DeviceWorkflows.Host.Features.Messages;
 using RJH.DeviceWorkflows.Host.Features.PolicyRules;
 using RJH.DeviceWorkflows.Host.Features.Register;
+using RJH.DeviceWorkflows.Host.Features.Supplier;
 using RJH.DeviceWorkflows.Host.Features.Tasks;
 using RJH.DeviceWorkflows.Host.Features.WorkEnvironment;
 using RJH.DeviceWorkflows.Host.Infrastructure.Auth;
@@ -34,7 +35,9 @@ public static class HostApp
         builder.Services.AddPolicyFeature(builder.Configuration).AddActivities().AddAdapters(builder.Configuration);
         builder.Services.AddRegisterFeature(builder.Configuration);
         builder.Services.AddWorkEnvironmentFeature(builder.Configuration);
+        Features.Demo.DemoFeature.AddDemoFeature(builder.Services, builder.Configuration);
         builder.Services.AddWorkflowSeeding(builder.Configuration);
+        builder.Services.AddSupplierFeature();
         builder.Services.AddApiConventions();
         builder.Services.AddDemoAuthentication();
         configure?.Invoke(builder);

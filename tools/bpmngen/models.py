@@ -417,10 +417,21 @@ def remote_work_agreement():
     return p
 
 
+def loan_pool_alert():
+    """Started by the register (as the system) when a model's available loan devices drop below its minimum."""
+    p = Process('loan-pool-alert', 'Lånepoolen under miniminivå', 'ServiceCenter')
+    p.start('start', 'Lånepoolen under miniminivå')
+    p.user('replenish', 'Fyll på lånepoolen', 'replenish-loan-pool', roles='ServiceCenter', due='P2D')
+    p.end('end', 'Lånepoolen påfylld')
+    p.chain('start', 'replenish', 'end')
+    return p
+
+
 if __name__ == '__main__':
     os.makedirs(os.path.join(ROOT, 'variants'), exist_ok=True)
     for make, path in [(ordering, 'ordering.bpmn'), (onboarding, 'onboarding.bpmn'), (risk_assessment, 'risk-assessment.bpmn'),
                        (swap, 'swap.bpmn'), (offboarding, 'offboarding.bpmn'), (remote_work_agreement, 'remote-work-agreement.bpmn'),
+                       (loan_pool_alert, 'loan-pool-alert.bpmn'),
                        (ordering_alt3, 'variants/ordering-alt3.bpmn')]:
         make().write(os.path.join(ROOT, path))
         print('wrote', path)

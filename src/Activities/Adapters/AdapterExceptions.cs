@@ -39,6 +39,8 @@ public static class AdapterSystems
     public const string Mdm = "mdm";
     public const string Operator = "operator";
     public const string Telephony = "telephony";
+    /// <summary>The device supplier of organisation model Alt 3 (procurement, MDM pre-configuration, delivery).</summary>
+    public const string Supplier = "supplier";
 }
 
 /// <summary>Codes of <see cref="AdapterRejectedException"/> that every adapter uses the same way.</summary>
@@ -52,6 +54,10 @@ public static class AdapterErrorCodes
     public const string SimBlocked = "sim_blocked";
     public const string ExtensionRemoved = "extension_removed";
     public const string DeviceRetired = "device_retired";
+    /// <summary>A supplier order has left the warehouse: it can no longer be cancelled, only returned.</summary>
+    public const string OrderShipped = "order_shipped";
+    public const string OrderDelivered = "order_delivered";
+    public const string OrderCancelled = "order_cancelled";
     /// <summary>An idempotency key was used again for a different operation.</summary>
     public const string IdempotencyKeyReused = "idempotency_key_reused";
     /// <summary>Our credentials were refused (401/403): a configuration fault, treat it as an incident, not a business error.</summary>

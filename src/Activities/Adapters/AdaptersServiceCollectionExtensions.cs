@@ -7,6 +7,7 @@ using RJH.DeviceWorkflows.Activities.Adapters.Mdm;
 using RJH.DeviceWorkflows.Activities.Adapters.Operator;
 using RJH.DeviceWorkflows.Activities.Adapters.Rest;
 using RJH.DeviceWorkflows.Activities.Adapters.Simulation;
+using RJH.DeviceWorkflows.Activities.Adapters.Supplier;
 using RJH.DeviceWorkflows.Activities.Adapters.Telephony;
 
 namespace RJH.DeviceWorkflows.Activities.Adapters;
@@ -14,9 +15,9 @@ namespace RJH.DeviceWorkflows.Activities.Adapters;
 public static class AdaptersServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IMdmClient"/>, <see cref="IOperatorClient"/> and <see cref="ITelephonyClient"/>, each as
-    /// its simulator (the default; a singleton, so its state lives as long as the host) or its real client, as
-    /// <c>Adapters:&lt;System&gt;:Mode</c> says. A real client's missing settings stop the host at start.
+    /// Registers <see cref="IMdmClient"/>, <see cref="IOperatorClient"/>, <see cref="ITelephonyClient"/> and
+    /// <see cref="ISupplierClient"/>, each as its simulator (the default; a singleton, so its state lives as long as
+    /// the host) or its real client, as <c>Adapters:&lt;System&gt;:Mode</c> says. A real client's missing settings stop the host at start.
     /// </summary>
     public static IServiceCollection AddAdapters(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,6 +25,9 @@ public static class AdaptersServiceCollectionExtensions
         services.AddMdmAdapter(configuration);
         services.AddRestAdapter<IOperatorClient, SimulatedOperatorClient, HttpOperatorClient, OperatorOptions>(configuration, OperatorOptions.Section);
         services.AddRestAdapter<ITelephonyClient, SimulatedTelephonyClient, HttpTelephonyClient, TelephonyOptions>(configuration, TelephonyOptions.Section);
+        services.AddRestAdapter<ISupplierClient, SimulatedSupplierClient, HttpSupplierClient, SupplierOptions>(configuration, SupplierOptions.Section);
+        services.AddOptions<SupplierOptions>().Validate(o => o.HasValidAutoDelivery,
+            $"{SupplierOptions.Section}:AutoDeliverAfter must be longer than zero when set.").ValidateOnStart();
         return services;
     }
 

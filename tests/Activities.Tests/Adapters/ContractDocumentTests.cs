@@ -1,3 +1,5 @@
+using RJH.DeviceWorkflows.Activities.Adapters.Supplier;
+
 namespace RJH.DeviceWorkflows.Activities.Tests.Adapters;
 
 /// <summary>
@@ -17,6 +19,9 @@ public sealed class ContractDocumentTests
     [InlineData("telephony-api.yaml", "/extensions/{extensionId}", "get", null)]
     [InlineData("telephony-api.yaml", "/extensions/{extensionId}", "delete", "Idempotency-Key")]
     [InlineData("telephony-api.yaml", "/extensions/{extensionId}/move", "post", "Idempotency-Key")]
+    [InlineData("supplier-api.yaml", "/orders", "post", "Idempotency-Key")]
+    [InlineData("supplier-api.yaml", "/orders/{orderId}", "get", null)]
+    [InlineData("supplier-api.yaml", "/orders/{orderId}/cancel", "post", "Idempotency-Key")]
     public void The_contract_describes_each_call_the_client_makes(string document, string path, string method, string? header)
     {
         var yaml = File.ReadAllLines(Path.Combine(RepositoryRoot(), "docs", document));
@@ -33,6 +38,7 @@ public sealed class ContractDocumentTests
     [Theory]
     [InlineData("operator-api.yaml")]
     [InlineData("telephony-api.yaml")]
+    [InlineData("supplier-api.yaml")]
     public void The_contract_names_the_api_key_header_and_problem_details(string document)
     {
         var yaml = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", document));
@@ -40,6 +46,24 @@ public sealed class ContractDocumentTests
         Assert.Contains("name: X-Api-Key", yaml);
         Assert.Contains("application/problem+json", yaml);
         Assert.Contains("Retry-After", yaml);
+    }
+
+    [Fact]
+    public void The_supplier_contract_calls_back_with_the_message_the_workflow_waits_for()
+    {
+        var yaml = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "supplier-api.yaml"));
+        var bpmn = File.ReadAllText(Path.Combine(RepositoryRoot(), "workflows", "variants", "ordering-alt3.bpmn"));
+
+        // The callback posts to the region's message API (docs/api.md) with the message name the model declares.
+        Assert.Contains("callbacks:", yaml);
+        Assert.Contains("/api/messages':", yaml);
+        Assert.Contains("required: [name, correlationKey, variables]", yaml);
+        Assert.Contains($"enum: [{SupplierDeliveredMessage.Name}]", yaml);
+        Assert.Contains($"name=\"{SupplierDeliveredMessage.Name}\"", bpmn);
+        Assert.Contains("rjh:correlationKey=\"vars.supplierOrderId\"", bpmn);
+        // The variables are the device, whose fields are the ones Register.ReceiveDevice reads.
+        foreach (var variable in SupplierDeliveredMessage.Variables(new DeliveredDevice("1", "2", "3")).Select(v => v.Key))
+            Assert.Contains($"vars.{variable}", bpmn);
     }
 
     private static string RepositoryRoot()

@@ -33,6 +33,8 @@ internal sealed class HostProcess : IAsyncDisposable
         foreach (var (key, value) in settings) info.ArgumentList.Add($"--{key}={value}");
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        // As the in-process test hosts: no demo organisation unless a test asks for it (--Demo:Seed=true wins).
+        info.Environment["Demo__Seed"] = "false";
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the test host.");
         var host = new HostProcess(process, baseAddress);
         process.OutputDataReceived += (_, e) => { lock (host.output) host.output.WriteLine(e.Data); };

@@ -9,6 +9,7 @@ namespace RJH.DeviceWorkflows.Host.Tests.Support;
 /// <summary>
 /// The real Host on a test server, with its own temporary directory: a real SQLite file, its own
 /// Data Protection keys and the controllable clock. One per test class (<c>IClassFixture&lt;HostFactory&gt;</c>).
+/// The demo organisation is not seeded (tests import their own); <c>WithDemo()</c> seeds it as the embedded default does.
 /// </summary>
 public sealed class HostFactory : WebApplicationFactory<Program>
 {
@@ -31,6 +32,7 @@ public sealed class HostFactory : WebApplicationFactory<Program>
             ["DataProtection:KeysPath"] = Path.Combine(directory, "keys"),
             ["Authentication:Mode"] = "Demo",
             ["Engine:ControllableClock"] = "true",
+            ["Demo:Seed"] = "false",
         };
         foreach (var (key, value) in overrides) settings[key] = value;
     }
@@ -43,6 +45,10 @@ public sealed class HostFactory : WebApplicationFactory<Program>
         params (string Key, string? Value)[] overrides) =>
         new(directory ?? NewDirectory(), environment, overrides.Select(o => KeyValuePair.Create(o.Key, o.Value)),
             ownsDirectory: directory is null);
+
+    /// <summary>As <see cref="With"/>, seeding the demo organisation (docs/demo-data.md) into an empty register.</summary>
+    public static HostFactory WithDemo(string? directory = null, params (string Key, string? Value)[] overrides) =>
+        With(directory, "Development", [("Demo:Seed", "true"), .. overrides]);
 
     /// <summary>Adds services after the Host's own (test activities, say); call before the first request.</summary>
     public HostFactory ConfigureTestServices(Action<IServiceCollection> configure)

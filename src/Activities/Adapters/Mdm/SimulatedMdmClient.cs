@@ -26,6 +26,14 @@ public sealed class SimulatedMdmClient : IMdmClient
     public MdmDevice SeedDevice(string? imei, string? serialNumber, string? userPrincipalName = null, bool activationLocked = true) =>
         _core.Seed(() => Enroll(new MdmEnrollmentRequest(imei, serialNumber, userPrincipalName ?? ""), activationLocked));
 
+    /// <summary>
+    /// Puts a device into the simulator under a given id: the host restores the simulator from the register at
+    /// start, and the register's device id stays the device's MDM id across restarts.
+    /// </summary>
+    public MdmDevice SeedDevice(string id, string? imei, string? serialNumber, string? userPrincipalName, bool activationLocked) =>
+        _core.Seed(() => _devices.Store(new MdmDevice(id, imei, serialNumber, string.IsNullOrEmpty(userPrincipalName) ? null : userPrincipalName,
+            MdmDeviceState.Active, activationLocked, _profile, _core.Time.GetUtcNow())));
+
     public Task<MdmEnrollment> EnrollDeviceAsync(MdmEnrollmentRequest request, string idempotencyKey, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(request.Imei) && string.IsNullOrWhiteSpace(request.SerialNumber)

@@ -25,6 +25,13 @@ public sealed class SimulatedOperatorClient : IOperatorClient
     public Subscription SeedSubscription(SubscriptionOrder order) =>
         _core.Seed(() => _subscriptions.Store(Create(order) with { Status = SubscriptionStatus.Active }));
 
+    /// <summary>
+    /// Puts a subscription into the simulator with the id and number it has elsewhere (the register), so a restored
+    /// simulator answers for the same ids. The SIM is made up, as for every simulated subscription.
+    /// </summary>
+    public Subscription SeedSubscription(string id, string msisdn, SubscriptionOrder order, SubscriptionStatus status = SubscriptionStatus.Active) =>
+        _core.Seed(() => _subscriptions.Store(Create(order) with { Id = id, Msisdn = msisdn, Status = status }));
+
     public Task<Subscription> OrderSubscriptionAsync(SubscriptionOrder order, string idempotencyKey, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(order.Holder.EmployeeId) || string.IsNullOrWhiteSpace(order.Holder.Name))

@@ -23,10 +23,19 @@ public sealed class SimulatedRecords<T>(SimulatorCore core, string what, Func<T,
 
     /// <summary>Changes one record once per key and answers with <paramref name="result"/> of the changed record.</summary>
     public Task<TResult> ChangeAsync<TResult>(string id, string operation, string idempotencyKey, Func<T, T> change, Func<T, TResult> result, CancellationToken ct) =>
-        core.MutateAsync(operation, idempotencyKey, () =>
-        {
-            var item = _items.GetValueOrDefault(id) ?? throw core.NotFound(what);
-            if (refuseChange(item) is { } refusal) throw refusal;
-            return result(Store(change(item)));
-        }, ct);
+        core.MutateAsync(operation, idempotencyKey, () => result(Guarded(id, change)), ct);
+
+    /// <summary>
+    /// Changes one record at once, without latency, failures or key, but with the same refusals: what the simulated
+    /// system does by itself (a supplier ships or delivers), driven by tests, demos or the simulator's own timers.
+    /// </summary>
+    public T Force(string id, Func<T, T> change) => core.Seed(() => Guarded(id, change));
+
+    // Called under the core's lock.
+    private T Guarded(string id, Func<T, T> change)
+    {
+        var item = _items.GetValueOrDefault(id) ?? throw core.NotFound(what);
+        if (refuseChange(item) is { } refusal) throw refusal;
+        return Store(change(item));
+    }
 }

@@ -22,6 +22,10 @@ public sealed class SimulatedTelephonyClient : ITelephonyClient
     /// <summary>Puts an extension into the simulator (tests and demos).</summary>
     public Extension SeedExtension(ExtensionRequest request) => _core.Seed(() => _extensions.Store(Create(request)));
 
+    /// <summary>Puts an extension into the simulator with the id and number it has elsewhere (the register).</summary>
+    public Extension SeedExtension(string id, string number, ExtensionRequest request) =>
+        _core.Seed(() => _extensions.Store(Create(request) with { Id = id, Number = number }));
+
     public Task<Extension> CreateExtensionAsync(ExtensionRequest request, string idempotencyKey, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(request.Holder.UnitId))

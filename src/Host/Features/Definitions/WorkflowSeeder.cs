@@ -32,7 +32,17 @@ internal sealed class WorkflowSeeder(IWorkflowEngine engine, IWorkflowQueries qu
             logger.LogWarning("Workflow seed folder {Folder} not found; no models seeded", options.Value.SeedFolder);
             return;
         }
-        var existing = (await queries.ListDefinitionsAsync(cancellationToken)).Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
+        HashSet<string> existing;
+        try
+        {
+            existing = (await queries.ListDefinitionsAsync(cancellationToken)).Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Seeding is a convenience of first start; the host serves what is stored even when it fails.
+            logger.LogError(e, "The stored workflows could not be listed; no models seeded");
+            return;
+        }
         foreach (var file in Directory.EnumerateFiles(folder, "*.bpmn").Order(StringComparer.Ordinal))
         {
             var xml = await File.ReadAllTextAsync(file, cancellationToken);

@@ -1,12 +1,16 @@
+using RJH.DeviceWorkflows.Host.Features.LoanPool;
 using RJH.DeviceWorkflows.Registry;
+using RJH.DeviceWorkflows.Registry.LoanPool;
 
 namespace RJH.DeviceWorkflows.Host.Features.Register;
 
 internal static class RegisterFeature
 {
-    /// <summary>The device register (section <c>Register</c>), its migration on start and its problem details.</summary>
+    /// <summary>The device register (section <c>Register</c>), its migration on start, its problem details and its loan-pool alerts as a workflow.</summary>
     public static IServiceCollection AddRegisterFeature(this IServiceCollection services, IConfiguration configuration)
     {
+        // Before AddRegister, which adds its logging default only when no alert is registered.
+        services.AddSingleton<ILoanPoolAlerts, WorkflowLoanPoolAlerts>();
         services.AddRegister(configuration);
         services.AddHostedService<RegisterStoreStartup>();
         services.AddExceptionHandler<RegisterExceptionHandler>();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using RJH.DeviceWorkflows.Activities.Adapters.Mdm;
 using RJH.DeviceWorkflows.Activities.Adapters.Operator;
 using RJH.DeviceWorkflows.Activities.Adapters.Simulation;
+using RJH.DeviceWorkflows.Activities.Adapters.Supplier;
 using RJH.DeviceWorkflows.Activities.Adapters.Telephony;
 
 namespace RJH.DeviceWorkflows.Activities.Tests.Adapters.Simulation;
@@ -19,4 +20,9 @@ public static class Simulators
 
     public static SimulatedTelephonyClient Telephony(double failureRate = 0) =>
         new(Options.Create(new TelephonyOptions { Simulator = Settings(failureRate) }), TimeProvider.System);
+
+    public static SimulatedSupplierClient Supplier(double failureRate = 0, TimeProvider? time = null, TimeSpan? autoDeliverAfter = null,
+        params ISupplierDeliveryListener[] listeners) =>
+        new(Options.Create(new SupplierOptions { Simulator = Settings(failureRate), AutoDeliverAfter = autoDeliverAfter }),
+            time ?? TimeProvider.System, listeners);
 }

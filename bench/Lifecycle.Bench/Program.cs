@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using RJH.DeviceWorkflows.Engine.Runtime;
+using RJH.DeviceWorkflows.Engine.Storage;
+using RJH.DeviceWorkflows.Host;
+using RJH.DeviceWorkflows.Registry;
+using RJH.DeviceWorkflows.Registry.Devices;
+using RJH.DeviceWorkflows.Registry.Org;
+using RJH.DeviceWorkflows.Registry.WorkEnvironment.RiskAssessments;
+
+// P5: N `ordering` instances under rollout (an approved risk assessment covers the unit) through every
+// automated step up to the first human step, Servicecenter's delivery, on SQLite with instant simulators.
+// Then the two human steps are completed for all and the rest (SIM activation, assignment, mails) runs.
+//   dotnet run -c Release --project bench/Lifecycle.Bench -- [--orders 2500] [--parallel 8]
+var orders = Arg("--orders", 2500);
+var parallel = Arg("--parallel", 8);
+var folder = Directory.CreateTempSubdirectory("rjh-p5-").FullName;
+var repository = FindRepository();
+string[] settings =
+[
+    $"--ConnectionStrings:Default=Data Source={Path.Combine(folder, "p5.db")}",
+    $"--DataProtection:KeysPath={Path.Combine(folder, "keys")}",
+    $"--Mail:Folder={Path.Combine(folder, "mail")}",
+    $"--Workflows:SeedFolder={Path.Combine(repository, "workflows")}",
+    $"--Policies:SeedFolder={Path.Combine(repository, "workflows", "policies")}",
+    $"--Mail:TemplateFolder={Path.Combine(repository, "workflows", "templates")}",
+    "--Urls=http://127.0.0.1:0", "--Demo:Seed=false", "--Jobs:Runner=InProcess", "--Engine:ControllableClock=true",
+    "--Adapters:Mdm:Simulator:Latency=00:00:00", "--Adapters:Operator:Simulator:Latency=00:00:00",
+    "--Adapters:Telephony:Simulator:Latency=00:00:00", "--Logging:LogLevel:Default=Warning",
+];
+await using var app = HostApp.Build(settings);
+await app.StartAsync();
+var services = app.Services;
+var engine = services.GetRequiredService<IWorkflowEngine>();
+var queries = services.GetRequiredService<IWorkflowQueries>();
+var system = RegisterUser.System;
+var admin = new Caller("admin", new HashSet<string> { "Admin", "ServiceCenter", "Manager", "HR", "Employee" });
+
+Console.WriteLine($"P5: {orders} orderings under rollout, SQLite, instant simulators, in-process jobs, {parallel} starters");
+var setup = Stopwatch.StartNew();
+await SeedAsync();
+Console.WriteLine($"  setup (org, {orders} people, {orders} phones, approved assessment): {setup.Elapsed.TotalSeconds:F1} s");
+
+var clock = (ControllableTimeProvider)services.GetRequiredService<TimeProvider>();
+clock.Advance(NextWorkingMorning(clock.GetUtcNow()) - clock.GetUtcNow());
+
+var watch = Stopwatch.StartNew();
+await Parallel.ForEachAsync(Enumerable.Range(0, orders), new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (i, ct) =>
+    await engine.StartAsync(new StartInstance("ordering", null, new JsonObject
+    {
+        ["employeeId"] = Person(i), ["deviceType"] = "Phone", ["reason"] = "New", ["underRollout"] = true,
+    }), admin, ct));
+var started = watch.Elapsed;
+var waiting = await WaitAsync(i => i.ActiveElements.Contains("deliver"), "deliver-device");
+var automated = watch.Elapsed;
+Console.WriteLine($"  started {orders} in {started.TotalSeconds:F1} s; all at Servicecenter's delivery after {automated.TotalSeconds:F1} s " +
+                  $"({orders / automated.TotalSeconds:F0} orders/s)  [target ≤ 30 s]");
+
+var human = Stopwatch.StartNew();
+await CompleteAllAsync("deliver-device", new Caller("sam.service", new HashSet<string> { "ServiceCenter" }), _ => null);
+await CompleteAllAsync("acknowledge-handover", null, _ => new JsonObject { ["acknowledged"] = true });
+await WaitAsync(i => i.Status == "Completed", "completion");
+Console.WriteLine($"  two human steps completed for all and the rest run in {human.Elapsed.TotalSeconds:F1} s");
+var faulted = (await queries.ListInstancesAsync(new InstanceQuery("ordering", InstanceStatus.Faulted, 5000), admin)).Count;
+Console.WriteLine($"  faulted: {faulted}; incidents: {(await queries.ListIncidentsAsync(admin)).Count}");
+await app.StopAsync();
+try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+return;
+
+async Task SeedAsync()
+{
+    var org = services.GetRequiredService<IOrgRegister>();
+    await org.CreateUnitAsync(system, new NewUnit("P5", "Bänkförvaltningen", OrgLevel.Administration));
+    await org.CreateUnitAsync(system, new NewUnit("P5-AREA", "Bänkområdet", OrgLevel.Area, "P5"));
+    await org.CreatePersonAsync(system, new NewPerson("p5.chef", "p5.chef", "Chef Bänk", "p5.chef@regionjh.se", "P5-AREA", Roles: ["Manager"]));
+    await org.CreateUnitAsync(system, new NewUnit("P5-UNIT", "Bänkenheten", OrgLevel.Unit, "P5-AREA", "p5.chef"));
+    await org.CreatePersonAsync(system, new NewPerson("p5.ombud", "p5.ombud", "Skydds Ombud", "p5.ombud@regionjh.se", "P5-AREA", Roles: ["SafetyRep"]));
+    var devices = services.GetRequiredService<IDeviceRegister>();
+    await Parallel.ForEachAsync(Enumerable.Range(0, orders), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, ct) =>
+    {
+        await org.CreatePersonAsync(system, new NewPerson(Person(i), Person(i), $"Bänk {i}", $"{Person(i)}@regionjh.se", "P5-UNIT",
+            "p5.chef", ["Employee"]), ct: ct);
+        await devices.RegisterAsync(system, new NewDevice(Imei(i), null, "Galaxy A55", DeviceType.Phone), ct: ct);
+    });
+    await org.SetRolloutModeAsync(system, "P5-UNIT", RolloutMode.Voluntary);
+    var assessments = services.GetRequiredService<IRiskAssessmentService>();
+    var hr = new RegisterUser("hanna.hr", new HashSet<string> { RegisterRoles.HR });
+    var draft = await assessments.CreateAsync(new RiskAssessmentDraft("P5-UNIT", "Utrullning", null,
+        [new RiskItem("Nåbarhet", "Förväntan att alltid svara", RiskLevel.Medium)], [new RiskMeasure("Policy efter arbetstid", null, null)],
+        [new Participant("Skydds Ombud", ParticipantRole.SafetyRep), new Participant("Bänk 0", ParticipantRole.Employee)]), hr);
+    await assessments.SubmitAsync(draft.Id, hr);
+    await assessments.SignOffAsync(draft.Id, new SignOffRequest(SignOffDecision.Approve, null, SignOffParty.Manager),
+        new RegisterUser("p5.chef", new HashSet<string> { RegisterRoles.Manager }));
+    await assessments.SignOffAsync(draft.Id, new SignOffRequest(SignOffDecision.Approve, null, SignOffParty.SafetyRep),
+        new RegisterUser("p5.ombud", new HashSet<string> { RegisterRoles.SafetyRep }));
+}
+
+async Task<int> WaitAsync(Func<InstanceView, bool> done, string what)
+{
+    var limit = Stopwatch.StartNew();
+    while (true)
+    {
+        var all = await queries.ListInstancesAsync(new InstanceQuery("ordering", null, 5000), admin);
+        var count = all.Count(done);
+        if (count >= orders) return count;
+        if (all.Any(i => i.Status == "Faulted") || limit.Elapsed > TimeSpan.FromMinutes(10))
+            throw new InvalidOperationException($"Waiting for {what}: {count} of {orders}; {all.Count(i => i.Status == "Faulted")} faulted");
+        await Task.Delay(200);
+    }
+}
+
+async Task CompleteAllAsync(string formKey, Caller? caller, Func<int, JsonObject?> variables)
+{
+    var instances = await queries.ListInstancesAsync(new InstanceQuery("ordering", null, 5000), admin);
+    await Parallel.ForEachAsync(instances, new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (instance, ct) =>
+    {
+        TaskView? task = null;
+        for (var attempt = 0; task is null && attempt < 200; attempt++)
+        {
+            task = (await queries.ListTasksAsync(admin, instance.Id, 10, ct)).FirstOrDefault(t => t.FormKey == formKey);
+            task ??= (await queries.ListTasksAsync(Owner(instance), instance.Id, 10, ct)).FirstOrDefault(t => t.FormKey == formKey);
+            if (task is null) await Task.Delay(50, ct);
+        }
+        if (task is null) throw new InvalidOperationException($"No {formKey} task for instance {instance.Id}");
+        await engine.CompleteTaskAsync(task.Id, variables(0), caller ?? Owner(instance), ct);
+    });
+}
+
+static Caller Owner(InstanceView instance) =>
+    new(instance.Variables["employeeId"]!.GetValue<string>(), new HashSet<string> { "Employee" });
+
+static string Person(int i) => $"p5.{i:D5}";
+
+static string Imei(int i)
+{
+    var body = $"35{i:D12}";
+    var sum = 0;
+    for (var k = 0; k < 14; k++)
+    {
+        var d = body[13 - k] - '0';
+        if (k % 2 == 0) { d *= 2; if (d > 9) d -= 9; }
+        sum += d;
+    }
+    return body + (10 - sum % 10) % 10;
+}
+
+static DateTimeOffset NextWorkingMorning(DateTimeOffset now)
+{
+    var day = new RJH.DeviceWorkflows.Rules.Calendar.WorkingCalendar(RJH.DeviceWorkflows.Rules.Calendar.WorkingHours.Default).AddWorkingDays(now, 1);
+    var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+    var local = TimeZoneInfo.ConvertTime(day, zone).Date.AddHours(9);
+    return new DateTimeOffset(local, zone.GetUtcOffset(local));
+}
+
+int Arg(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
+}
+
+static string FindRepository()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "RJH.DeviceWorkflows.sln"))) return dir.FullName;
+    throw new DirectoryNotFoundException("The repository was not found above the benchmark's folder.");
+}
