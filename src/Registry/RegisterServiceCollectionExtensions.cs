@@ -52,7 +52,7 @@ public static class RegisterServiceCollectionExtensions
         where TContext : RegisterDbContext
     {
         services.AddDbContextFactory<TContext>(options => DatabaseProvider.Configure(options, database));
-        return services.AddSingleton<IDbContextFactory<RegisterDbContext>, ProductDbContextFactory<RegisterDbContext, TContext>>();
+        return services.AddSingleton<IDbContextFactory<RegisterDbContext>, CommandJoiningDbContextFactory<RegisterDbContext, TContext>>();
     }
 
     /// <summary>Brings the register's tables to the current schema.</summary>
