@@ -3,7 +3,9 @@ using RJH.DeviceWorkflows.Activities.Calendar;
 using RJH.DeviceWorkflows.Activities.ExternalSystems;
 using RJH.DeviceWorkflows.Activities.Notify;
 using RJH.DeviceWorkflows.Activities.Policy;
+using RJH.DeviceWorkflows.Activities.Register;
 using RJH.DeviceWorkflows.Activities.Supplier;
+using RJH.DeviceWorkflows.Activities.WorkEnvironment;
 using RJH.DeviceWorkflows.Activities.Workflow;
 using RJH.DeviceWorkflows.Engine.Activities;
 
@@ -25,6 +27,8 @@ public static class ActivitiesServiceCollectionExtensions
         services.AddActivity<PublishMessageActivity>();
         services.AddMail().AddActivity<NotifyEmailActivity>();
         services.AddExternalSystemActivities();
+        services.AddRegisterActivities();
+        services.AddWorkEnvironmentActivities();
         return services;
     }
 }

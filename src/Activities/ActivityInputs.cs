@@ -78,6 +78,37 @@ public static class ActivityInputs
     public static JsonObject RequiredObject(this ActivityContext context, string name) =>
         context.Input(name) as JsonObject ?? throw Missing(context, name, "an object");
 
+    public static bool RequiredBool(this ActivityContext context, string name) => context.Input(name) switch
+    {
+        null => throw Missing(context, name, "true or false"),
+        _ => context.OptionalBool(name),
+    };
+
+    /// <summary>A list of texts that must be there (it may be empty).</summary>
+    public static IReadOnlyList<string> RequiredStringList(this ActivityContext context, string name) =>
+        context.Input(name) is null ? throw Missing(context, name, "a list of texts") : context.StringList(name);
+
+    public static JsonArray RequiredArray(this ActivityContext context, string name) =>
+        context.Input(name) as JsonArray ?? throw Missing(context, name, "a list");
+
+    /// <summary>A list whose items are all objects, e.g. the sign-offs a multi-instance task collected.</summary>
+    public static IReadOnlyList<JsonObject> RequiredObjectList(this ActivityContext context, string name) =>
+        [.. context.RequiredArray(name).Select(item => item as JsonObject ?? throw Malformed(context, name, "a list of objects"))];
+
+    /// <summary>A text field of an object item; numbers and booleans as their JSON text, blank as null.</summary>
+    public static string? Text(this JsonObject item, string name) => item[name] switch
+    {
+        JsonValue v when v.TryGetValue<string>(out var s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim(),
+        JsonValue v => v.ToJsonString(),
+        _ => null,
+    };
+
+    /// <summary>A boolean field of an object item; anything but <c>true</c> is false.</summary>
+    public static bool Flag(this JsonObject item, string name) => item[name] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
+
+    /// <summary>Key for one of several changes an activity makes: stable per execution, different per part.</summary>
+    public static string OperationKey(this ActivityContext context, string part) => $"{context.IdempotencyKey}:{part}";
+
     /// <summary>The result of an activity: named outputs as JSON.</summary>
     public static ActivityResult Outputs(params (string Name, object? Value)[] outputs) =>
         new(outputs.ToDictionary(o => o.Name, o => o.Value is JsonNode node ? node : JsonSerializer.SerializeToNode(o.Value, Json)));

@@ -8,6 +8,7 @@ using RJH.DeviceWorkflows.Registry.Devices;
 using RJH.DeviceWorkflows.Registry.Import;
 using RJH.DeviceWorkflows.Registry.LoanPool;
 using RJH.DeviceWorkflows.Registry.Operations;
+using RJH.DeviceWorkflows.Registry.Orders;
 using RJH.DeviceWorkflows.Registry.Org;
 using RJH.DeviceWorkflows.Registry.Persistence;
 using RJH.DeviceWorkflows.Registry.Telephony;
@@ -40,6 +41,7 @@ public static class RegisterServiceCollectionExtensions
         services.AddSingleton<IExtensionRegister, ExtensionRegister>();
         services.AddSingleton<ILoanPool, LoanPoolService>();
         services.AddSingleton<IOrgRegister, OrgRegister>();
+        services.AddSingleton<IDeviceOrders, DeviceOrders>();
         services.AddSingleton<IRegisterImports, RegisterImports>();
         services.AddSingleton<IRegisterDirectory, RegisterDirectory>();
         services.AddSingleton<IAuditSource, RegisterAuditSource>();
@@ -50,7 +52,7 @@ public static class RegisterServiceCollectionExtensions
         where TContext : RegisterDbContext
     {
         services.AddDbContextFactory<TContext>(options => DatabaseProvider.Configure(options, database));
-        return services.AddSingleton<IDbContextFactory<RegisterDbContext>, ProductDbContextFactory<RegisterDbContext, TContext>>();
+        return services.AddSingleton<IDbContextFactory<RegisterDbContext>, CommandJoiningDbContextFactory<RegisterDbContext, TContext>>();
     }
 
     /// <summary>Brings the register's tables to the current schema.</summary>

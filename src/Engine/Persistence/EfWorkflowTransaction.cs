@@ -52,6 +52,8 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
         }
     }
 
+    public IDisposable ShareWithActivities() => CommandConnection.Share(db);
+
     public async Task<InstanceRecord?> LoadInstanceAsync(Guid id, CancellationToken ct = default) =>
         await db.Instances.FindAsync([id], ct);
 

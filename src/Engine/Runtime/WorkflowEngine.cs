@@ -35,12 +35,14 @@ internal sealed partial class WorkflowEngine(
         {
             await using var scope = scopes.CreateAsyncScope();
             await using var tx = await store.BeginAsync(ct);
+            using var shared = tx.ShareWithActivities();
             var ctx = new CommandContext(store, tx, time.GetUtcNow(), caller, definitions, expressions, activities, scope.ServiceProvider);
             try
             {
                 var result = await body(ctx);
                 await ctx.SaveAsync(ct);
                 await tx.CommitAsync(ct);
+                shared.Dispose();
                 ctx.AfterCommit.HandTo(dispatcher);
                 return result;
             }

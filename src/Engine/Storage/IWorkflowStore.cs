@@ -47,6 +47,9 @@ public sealed record TaskQuery(Guid? InstanceId = null, string? User = null, IRe
 /// </summary>
 public interface IWorkflowTransaction : IAsyncDisposable
 {
+    /// <summary>Lets contexts that inline activities open join this transaction where the database needs it (SQLite's one writer), until disposed.</summary>
+    IDisposable ShareWithActivities();
+
     Task<InstanceRecord?> LoadInstanceAsync(Guid id, CancellationToken ct = default);
     Task<UserTaskRecord?> LoadTaskAsync(Guid id, CancellationToken ct = default);
     Task<DefinitionRecord?> LoadDefinitionAsync(string key, int version, CancellationToken ct = default);

@@ -4,6 +4,7 @@ using RJH.DeviceWorkflows.Registry.Devices;
 using RJH.DeviceWorkflows.Registry.LoanPool;
 using RJH.DeviceWorkflows.Registry.Operations;
 using RJH.DeviceWorkflows.Registry.Org;
+using RJH.DeviceWorkflows.Registry.Orders;
 using RJH.DeviceWorkflows.Registry.Telephony;
 
 namespace RJH.DeviceWorkflows.Registry.Audit;
@@ -16,7 +17,7 @@ internal sealed class RegisterAuditSource(RegisterTransactions transactions) : I
 {
     public IReadOnlyCollection<string> Entities { get; } =
         [DeviceRegister.Entity, SubscriptionRegister.Entity, ExtensionRegister.Entity, OrgUpserts.UnitEntity, OrgUpserts.PersonEntity,
-         LoanPoolLevels.Entity];
+         LoanPoolLevels.Entity, DeviceOrders.Entity];
 
     public Task<IReadOnlyList<AuditEntryView>> ReadAsync(string entity, string? id, RegisterUser user, int max, CancellationToken ct = default) =>
         transactions.ReadAsync<IReadOnlyList<AuditEntryView>>(async db =>

@@ -8,6 +8,9 @@ namespace RJH.DeviceWorkflows.Registry.Devices;
 /// <summary>Checks and creates device rows; shared by the API, the workflows and the CSV import.</summary>
 internal static class DeviceRecords
 {
+    // A device arrives in stock, bought for someone (Reserved) or already enrolled by its supplier; never further on.
+    private static readonly DeviceStatus[] InitialStatuses = [DeviceStatus.InStock, DeviceStatus.Reserved, DeviceStatus.Enrolled];
+
     public static async Task<DeviceRecord> CreateAsync(RegisterChange change, NewDevice device, CancellationToken ct)
     {
         var (imei, serial) = Validate(device);
@@ -23,7 +26,8 @@ internal static class DeviceRecords
             Ownership = device.Ownership,
             PurchaseDate = device.PurchaseDate,
             PriceSek = device.PriceSek,
-            Status = DeviceStatus.InStock,
+            Status = device.Status,
+            MdmState = device.Status == DeviceStatus.Enrolled ? MdmState.Enrolled : MdmState.NotEnrolled,
             UnitId = device.UnitId,
             CreatedAt = change.Now,
             UpdatedAt = change.Now,
@@ -45,6 +49,8 @@ internal static class DeviceRecords
             throw new RegisterValidationException("model", "Modell saknas.");
         if (device.PriceSek is < 0)
             throw new RegisterValidationException("priceSek", "Priset kan inte vara negativt.");
+        if (!InitialStatuses.Contains(device.Status))
+            throw new RegisterValidationException("status", $"En ny mobilenhet börjar som {string.Join(", ", InitialStatuses)}.");
         if (!Enum.IsDefined(device.Type))
             throw new RegisterValidationException("type", "Okänd typ; ange Phone eller Tablet.");
         return (imei, serial);

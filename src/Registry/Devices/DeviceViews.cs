@@ -21,8 +21,9 @@ public sealed record DeviceView(Guid Id, string? Imei, string? Serial, string Mo
 }
 
 /// <summary>A device to register (procured, or found in the field without a record).</summary>
+/// <param name="Status">Where it starts: in stock; Reserved when bought for someone; Enrolled when the supplier enrolled it in MDM.</param>
 public sealed record NewDevice(string? Imei, string? Serial, string Model, DeviceType Type, Ownership Ownership = Ownership.Bought,
-    DateOnly? PurchaseDate = null, decimal? PriceSek = null, string? UnitId = null);
+    DateOnly? PurchaseDate = null, decimal? PriceSek = null, string? UnitId = null, DeviceStatus Status = DeviceStatus.InStock);
 
 /// <summary>What MDM reports about a device; null leaves a value as it is.</summary>
 /// <param name="MdmDeviceId">The MDM's id of the device, as its enrolment answered.</param>

@@ -26,7 +26,8 @@ internal sealed class RegisterTransactions(IDbContextFactory<RegisterDbContext> 
             T result;
             try
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                // Inside an engine command on SQLite the context has joined the command's transaction: it commits with it.
+                await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
                 result = await work(change);
                 if (operationKey is not null)
                     db.Operations.Add(new RegisterOperationRecord
@@ -34,7 +35,7 @@ internal sealed class RegisterTransactions(IDbContextFactory<RegisterDbContext> 
                         Key = operationKey, Operation = operation, ResultJson = RegisterJson.Serialize(result) ?? "null", At = change.Now,
                     });
                 await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
+                if (transaction is not null) await transaction.CommitAsync(ct);
             }
             catch (Exception e) when (attempt < Attempts && DatabaseErrors.IsLostRace(e))
             {

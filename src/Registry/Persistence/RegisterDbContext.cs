@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RJH.DeviceWorkflows.Data;
+using RJH.DeviceWorkflows.Registry.Orders;
 
 namespace RJH.DeviceWorkflows.Registry.Persistence;
 
@@ -16,6 +17,7 @@ internal abstract class RegisterDbContext(DbContextOptions options) : DbContext(
     public DbSet<SubscriptionRecord> Subscriptions => Set<SubscriptionRecord>();
     public DbSet<ExtensionRecord> Extensions => Set<ExtensionRecord>();
     public DbSet<AssignmentRecord> Assignments => Set<AssignmentRecord>();
+    public DbSet<DeviceOrderRecord> DeviceOrders => Set<DeviceOrderRecord>();
     public DbSet<LoanPoolMinimumRecord> LoanPoolMinimums => Set<LoanPoolMinimumRecord>();
     public DbSet<RegisterAuditRecord> Audit => Set<RegisterAuditRecord>();
     public DbSet<RegisterOperationRecord> Operations => Set<RegisterOperationRecord>();
@@ -27,7 +29,8 @@ internal abstract class RegisterDbContext(DbContextOptions options) : DbContext(
         // Enums by name: readable in the database and safe when members are added in the middle.
         foreach (var type in new[] { typeof(OrgLevel), typeof(RolloutMode), typeof(DeviceType), typeof(DeviceStatus),
                      typeof(Ownership), typeof(MdmState), typeof(ActivationLock), typeof(SimKind), typeof(SubscriptionUsage),
-                     typeof(SubscriptionStatus), typeof(ExtensionStatus), typeof(AssignmentKind) })
+                     typeof(SubscriptionStatus), typeof(ExtensionStatus), typeof(AssignmentKind), typeof(OrderedDeviceType),
+                     typeof(DeviceOrderStatus) })
             configurationBuilder.Properties(type).HaveConversion<string>().HaveMaxLength(EnumLength);
     }
 
@@ -117,6 +120,18 @@ internal abstract class RegisterDbContext(DbContextOptions options) : DbContext(
             e.Property(a => a.EmployeeId).HasMaxLength(IdLength);
             e.HasIndex(a => new { a.Kind, a.ItemId });
             e.HasIndex(a => a.EmployeeId);
+        });
+
+        modelBuilder.Entity<DeviceOrderRecord>(e =>
+        {
+            e.ToTable("DeviceOrders");
+            e.HasKey(o => o.Id);
+            e.Property(o => o.Id).ValueGeneratedNever();
+            e.Property(o => o.EmployeeId).HasMaxLength(IdLength);
+            e.Property(o => o.Reason).HasMaxLength(EnumLength);
+            e.Property(o => o.Payer).HasMaxLength(IdLength);
+            e.Property(o => o.CostCenter).HasMaxLength(IdLength);
+            e.HasIndex(o => new { o.EmployeeId, o.Status });
         });
 
         modelBuilder.Entity<LoanPoolMinimumRecord>(e =>

@@ -50,7 +50,7 @@ public static class WorkEnvironmentServiceCollectionExtensions
         where TContext : WorkEnvironmentDbContext
     {
         services.AddDbContextFactory<TContext>(options => DatabaseProvider.Configure(options, database));
-        return services.AddSingleton<IDbContextFactory<WorkEnvironmentDbContext>, ProductDbContextFactory<WorkEnvironmentDbContext, TContext>>();
+        return services.AddSingleton<IDbContextFactory<WorkEnvironmentDbContext>, CommandJoiningDbContextFactory<WorkEnvironmentDbContext, TContext>>();
     }
 
     /// <summary>Brings the work-environment tables to the current schema.</summary>

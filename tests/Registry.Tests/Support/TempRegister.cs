@@ -9,6 +9,7 @@ using RJH.DeviceWorkflows.Registry.Devices;
 using RJH.DeviceWorkflows.Registry.Import;
 using RJH.DeviceWorkflows.Registry.LoanPool;
 using RJH.DeviceWorkflows.Registry.Org;
+using RJH.DeviceWorkflows.Registry.Orders;
 using RJH.DeviceWorkflows.Registry.Telephony;
 using RJH.DeviceWorkflows.Testing;
 
@@ -43,6 +44,7 @@ internal sealed class TempRegister : IAsyncDisposable
     public IExtensionRegister Extensions => provider.GetRequiredService<IExtensionRegister>();
     public ILoanPool LoanPool => provider.GetRequiredService<ILoanPool>();
     public IOrgRegister Org => provider.GetRequiredService<IOrgRegister>();
+    public IDeviceOrders Orders => provider.GetRequiredService<IDeviceOrders>();
     public IRegisterImports Imports => provider.GetRequiredService<IRegisterImports>();
     public IRegisterDirectory Directory => provider.GetRequiredService<IRegisterDirectory>();
     public IAuditSource Audit => provider.GetRequiredService<IAuditSource>();

@@ -15,6 +15,13 @@ public interface IRemoteWorkAgreementService
     Task<RemoteWorkAgreementView> CreateAsync(RemoteWorkAgreementDraft draft, RegisterUser user, string? operationKey = null,
         CancellationToken ct = default);
 
+    /// <summary>
+    /// Creates it under an id chosen beforehand: the workflow names the agreement (Agreement.Create) before the employee
+    /// has written the draft it is stored with.
+    /// </summary>
+    Task<RemoteWorkAgreementView> CreateAsync(Guid id, RemoteWorkAgreementDraft draft, RegisterUser user, string? operationKey = null,
+        CancellationToken ct = default);
+
     /// <summary>Replaces the content of a Draft.</summary>
     Task<RemoteWorkAgreementView> UpdateAsync(Guid id, RemoteWorkAgreementDraft draft, RegisterUser user, CancellationToken ct = default);
 

@@ -49,8 +49,11 @@ internal sealed class RemoteWorkAgreementService : IRemoteWorkAgreementService
         return ToView(record, relation.SeesFullPersonalNumber ? protector.Unprotect(record.PersonalNumberProtected) : null);
     }
 
-    public async Task<RemoteWorkAgreementView> CreateAsync(RemoteWorkAgreementDraft draft, RegisterUser user, string? operationKey = null,
-        CancellationToken ct = default)
+    public Task<RemoteWorkAgreementView> CreateAsync(RemoteWorkAgreementDraft draft, RegisterUser user, string? operationKey = null,
+        CancellationToken ct = default) => CreateAsync(Guid.NewGuid(), draft, user, operationKey, ct);
+
+    public async Task<RemoteWorkAgreementView> CreateAsync(Guid id, RemoteWorkAgreementDraft draft, RegisterUser user,
+        string? operationKey = null, CancellationToken ct = default)
     {
         var input = await validator.CheckAsync(draft, personalNumberRequired: true, ct);
         var relation = await access.RelationAsync(input.Employee.EmployeeId, user, ct);
@@ -60,7 +63,7 @@ internal sealed class RemoteWorkAgreementService : IRemoteWorkAgreementService
         var now = time.GetUtcNow();
         var record = new RemoteWorkAgreementRecord
         {
-            Id = Guid.NewGuid(), Status = nameof(RemoteWorkStatus.Draft), CreatedBy = user.UserName, CreatedAt = now, UpdatedAt = now,
+            Id = id, Status = nameof(RemoteWorkStatus.Draft), CreatedBy = user.UserName, CreatedAt = now, UpdatedAt = now,
         };
         Apply(record, draft, input);
         SetPersonalNumber(record, input.PersonalNumber!);

@@ -1,0 +1,69 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace RJH.DeviceWorkflows.Data;
+
+/// <summary>
+/// The engine command's SQLite connection and transaction, shared with the register and work-environment contexts
+/// that inline activities open during the command. SQLite has one writer: the command holds it (BEGIN IMMEDIATE)
+/// until it commits, so an inline activity writing through a connection of its own would wait for it until it timed
+/// out. Joined, the activity's changes commit or roll back with the command. Server databases take concurrent
+/// writers and are left alone.
+/// </summary>
+public static class CommandConnection
+{
+    private static readonly AsyncLocal<Shared?> Current = new();
+
+    /// <summary>Shares <paramref name="owner"/>'s open SQLite transaction until the result is disposed; a no-op for other products.</summary>
+    public static IDisposable Share(DbContext owner)
+    {
+        if (!owner.Database.IsSqlite() || owner.Database.CurrentTransaction is not { } transaction) return Nothing.Instance;
+        var previous = Current.Value;
+        Current.Value = new Shared(owner.Database.GetDbConnection(), transaction.GetDbTransaction());
+        return new Restore(previous);
+    }
+
+    /// <summary>Lets a new context take part in the shared transaction when it works on the same SQLite file.</summary>
+    public static async Task JoinAsync(DbContext context, CancellationToken ct)
+    {
+        if (Current.Value is not { } shared || !context.Database.IsSqlite()
+            || !SameFile(context.Database.GetConnectionString(), shared.Connection.ConnectionString)) return;
+        context.Database.SetDbConnection(shared.Connection);
+        await context.Database.UseTransactionAsync(shared.Transaction, ct);
+    }
+
+    private static bool SameFile(string? a, string? b) =>
+        string.Equals(Path.GetFullPath(new SqliteConnectionStringBuilder(a).DataSource),
+            Path.GetFullPath(new SqliteConnectionStringBuilder(b).DataSource), StringComparison.Ordinal);
+
+    private sealed record Shared(DbConnection Connection, DbTransaction Transaction);
+
+    private sealed class Restore(Shared? previous) : IDisposable
+    {
+        public void Dispose() => Current.Value = previous;
+    }
+
+    private sealed class Nothing : IDisposable
+    {
+        public static readonly Nothing Instance = new();
+        public void Dispose() { }
+    }
+}
+
+/// <summary>A <see cref="ProductDbContextFactory{TBase,TProduct}"/> whose contexts join the engine command's SQLite transaction (<see cref="CommandConnection"/>).</summary>
+public sealed class CommandJoiningDbContextFactory<TBase, TProduct>(IDbContextFactory<TProduct> products) : IDbContextFactory<TBase>
+    where TBase : DbContext
+    where TProduct : TBase
+{
+    public TBase CreateDbContext() =>
+        throw new NotSupportedException("Create these contexts asynchronously, so they can join the command's transaction.");
+
+    public async Task<TBase> CreateDbContextAsync(CancellationToken cancellationToken = default)
+    {
+        var context = await products.CreateDbContextAsync(cancellationToken);
+        await CommandConnection.JoinAsync(context, cancellationToken);
+        return context;
+    }
+}
