@@ -39,15 +39,15 @@ public sealed class DemoRestartTests
         var subscription = Assert.Single(await HttpAssert.ArrayAsync(await service.GetAsync("/api/subscriptions?q=anna.chef")))!;
         var extensions = await HttpAssert.ArrayAsync(await service.GetAsync("/api/extensions?status=Active"));
 
-        var mdmDevice = await second.Services.GetRequiredService<IMdmClient>().GetDeviceAsync(phone["id"]!.GetValue<string>());
+        var mdmDevice = await second.Services.GetRequiredService<IMdmClient>().GetDeviceAsync(phone["mdmDeviceId"]!.GetValue<string>());
         Assert.NotNull(mdmDevice);
         Assert.Equal((phone["imei"]!.GetValue<string>(), "anna.chef@regionjh.se"), (mdmDevice.Imei, mdmDevice.UserPrincipalName));
         var operatorSubscription = await second.Services.GetRequiredService<IOperatorClient>()
-            .GetSubscriptionAsync(subscription["id"]!.GetValue<string>());
+            .GetSubscriptionAsync(subscription["operatorSubscriptionId"]!.GetValue<string>());
         Assert.Equal(subscription["msisdn"]!.GetValue<string>(), operatorSubscription?.Msisdn);
         foreach (var extension in extensions)
         {
-            var known = await second.Services.GetRequiredService<ITelephonyClient>().GetExtensionAsync(extension!["id"]!.GetValue<string>());
+            var known = await second.Services.GetRequiredService<ITelephonyClient>().GetExtensionAsync(extension!["switchboardExtensionId"]!.GetValue<string>());
             Assert.Equal(extension["number"]!.GetValue<string>(), known?.Number);
             Assert.Equal("HS-KIR-AVD1", known?.Holder.UnitId);
         }

@@ -84,11 +84,21 @@ public sealed class LifecycleScenario : IAsyncDisposable
         return task;
     }
 
-    public async Task<JsonObject> WaitForStatusAsync(object instanceId, string status) =>
-        await (await As("admin")).WaitForInstanceAsync(instanceId, i => i.Status() == status, Patience);
+    public async Task<JsonObject> WaitForStatusAsync(object instanceId, string status) => await WaitForAsync(instanceId, i => i.Status() == status);
 
-    public async Task<JsonObject> WaitForAsync(object instanceId, Func<JsonObject, bool> until) =>
-        await (await As("admin")).WaitForInstanceAsync(instanceId, until, Patience);
+    public async Task<JsonObject> WaitForAsync(object instanceId, Func<JsonObject, bool> until)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            var instance = await GetAsync($"/api/instances/{instanceId}");
+            if (until(instance)) return instance;
+            if (watch.Elapsed > Patience)
+                Assert.Fail($"Instance {instanceId} did not get there within {Patience}: {instance["status"]} at " +
+                            $"{string.Join(",", instance["activeElements"]!.AsArray())}; {await IncidentsAsync()}");
+            await Task.Delay(100);
+        }
+    }
 
     public async Task<JsonArray> JournalAsync(object instanceId) =>
         await HttpAssert.ArrayAsync(await (await As("admin")).GetAsync($"/api/instances/{instanceId}/journal"));
@@ -107,8 +117,14 @@ public sealed class LifecycleScenario : IAsyncDisposable
         await HttpAssert.StatusAsync(response, HttpStatusCode.OK);
     }
 
-    public async Task<string> IncidentsAsync() =>
-        (await (await As("admin")).GetStringAsync("/api/incidents"));
+    /// <summary>What is still going on, for failure messages: running instances, where they stand, and the incidents.</summary>
+    public async Task<string> IncidentsAsync()
+    {
+        var admin = await As("admin");
+        var running = await HttpAssert.ArrayAsync(await admin.GetAsync("/api/instances?status=Running"));
+        var where = string.Join("; ", running.Select(i => $"{i!["definitionKey"]} at {string.Join(",", i["activeElements"]!.AsArray())}"));
+        return $"{await admin.GetStringAsync("/api/incidents")}; running: {where}";
+    }
 
     /// <summary>What is linked to a person in the register: {devices, subscriptions, extensions}.</summary>
     public async Task<JsonObject> LinksAsync(string employeeId) => await GetAsync($"/api/people/{employeeId}/links");

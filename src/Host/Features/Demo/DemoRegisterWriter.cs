@@ -28,9 +28,11 @@ internal sealed class DemoRegisterWriter(IRegisterImports imports, IDeviceRegist
         foreach (var device in data.Devices) ids[device.Imei] = await RegisterAsync(device, ct);
         foreach (var s in data.Subscriptions)
             await subscriptions.CreateAsync(System, new NewSubscription(s.Msisdn, s.Operator, s.Sim, s.Usage, s.EmployeeId,
-                DeviceOf(ids, s.DeviceImei), SubscriptionStatus.Active), $"{Key}:subscription:{s.Msisdn}", ct);
+                DeviceOf(ids, s.DeviceImei), SubscriptionStatus.Active, OperatorSubscriptionId: $"demo-{s.Msisdn}"),
+                $"{Key}:subscription:{s.Msisdn}", ct);
         foreach (var x in data.Extensions)
-            await extensions.CreateAsync(System, new NewExtension(x.Number, x.Switchboard, x.EmployeeId, DeviceOf(ids, x.DeviceImei)),
+            await extensions.CreateAsync(System, new NewExtension(x.Number, x.Switchboard, x.EmployeeId, DeviceOf(ids, x.DeviceImei),
+                    SwitchboardExtensionId: $"demo-{x.Switchboard}-{x.Number}"),
                 $"{Key}:extension:{x.Switchboard}:{x.Number}", ct);
         // Minimums come last: set before the pool is filled, the first device added would count as a drop below it and raise an alert.
         foreach (var m in data.LoanPoolMinimums)
@@ -42,7 +44,12 @@ internal sealed class DemoRegisterWriter(IRegisterImports imports, IDeviceRegist
         var key = $"{Key}:device:{d.Imei}";
         var device = new NewDevice(d.Imei, d.Serial, d.Model, d.Type, Ownership.Bought, d.PurchaseDate, d.PriceSek, d.UnitId);
         var id = (await devices.RegisterAsync(System, device, $"{key}:register", ct)).Id;
-        if (d.LoanPool) await loanPool.AddAsync(System, id, $"{key}:loan-pool", ct);
+        if (d.LoanPool)
+        {
+            await loanPool.AddAsync(System, id, $"{key}:loan-pool", ct);
+            // Loan phones are Servicecenter's, managed in MDM between loans, so they can be wiped when they come back.
+            await devices.RecordMdmAsync(System, id, Managed(id), $"{key}:mdm", ct);
+        }
         if (d.AssignedTo is { } employeeId) await HandOutAsync(id, employeeId, key, ct);
         return id;
     }
@@ -52,9 +59,12 @@ internal sealed class DemoRegisterWriter(IRegisterImports imports, IDeviceRegist
     {
         await devices.SetStatusAsync(System, id, DeviceStatus.Reserved, Reason, $"{key}:reserve", ct);
         await devices.SetStatusAsync(System, id, DeviceStatus.Enrolled, Reason, $"{key}:enrol", ct);
-        await devices.RecordMdmAsync(System, id, new MdmReport(MdmState.Enrolled, ManagedAccount: true, ActivationLock.On), $"{key}:mdm", ct);
+        await devices.RecordMdmAsync(System, id, Managed(id), $"{key}:mdm", ct);
         await devices.AssignAsync(System, id, employeeId, $"{key}:assign", ct);
     }
+
+    /// <summary>Enrolled with a region-managed account; the demo's MDM knows the device under the register's id.</summary>
+    private static MdmReport Managed(Guid id) => new(MdmState.Enrolled, ManagedAccount: true, ActivationLock.On, MdmDeviceId: id.ToString());
 
     private static Guid? DeviceOf(Dictionary<string, Guid> ids, string? imei) =>
         imei is null ? null

@@ -41,11 +41,11 @@ internal sealed class SimulatorSync(IServiceProvider services, IDeviceRegister d
 
     private async Task<int> SeedDevicesAsync(SimulatedMdmClient mdm, Dictionary<string, PersonInfo> people, CancellationToken ct)
     {
-        var enrolled = (await devices.ListAsync(System, new DeviceQuery(Limit: 5000), ct)).Where(d => d.MdmState == MdmState.Enrolled).ToList();
+        var enrolled = (await devices.ListAsync(System, new DeviceQuery(Limit: 5000), ct)).Where(d => d.MdmState is MdmState.Enrolled or MdmState.Locked or MdmState.Wiped && d.MdmDeviceId is not null).ToList();
         foreach (var d in enrolled)
         {
             var holder = d.AssignedToEmployeeId is { } id ? people.GetValueOrDefault(id) : null;
-            mdm.SeedDevice(d.Id.ToString(), d.Imei, d.Serial, holder?.Email ?? holder?.UserName, d.ActivationLock == ActivationLock.On);
+            mdm.SeedDevice(d.MdmDeviceId!, d.Imei, d.Serial, holder?.Email ?? holder?.UserName, d.ActivationLock == ActivationLock.On);
         }
         return enrolled.Count;
     }
@@ -60,7 +60,7 @@ internal sealed class SimulatorSync(IServiceProvider services, IDeviceRegister d
             var order = new SubscriptionOrder(s.Usage == SubscriptionUsage.DataOnly ? SubscriptionKind.DataOnly : SubscriptionKind.Voice,
                 s.Sim == SimKind.ESim ? SimType.Esim : SimType.Sim,
                 new SubscriptionHolder(s.EmployeeId ?? "", person?.Name ?? "", person?.UnitId));
-            client.SeedSubscription(s.Id.ToString(), s.Msisdn, order,
+            client.SeedSubscription(s.OperatorSubscriptionId ?? s.Id.ToString(), s.Msisdn, order,
                 s.Status == RegisterSubscriptionStatus.Blocked ? OperatorStatus.Blocked : OperatorStatus.Active);
         }
         return live.Count;
@@ -75,7 +75,7 @@ internal sealed class SimulatorSync(IServiceProvider services, IDeviceRegister d
             var person = x.EmployeeId is { } id ? people.GetValueOrDefault(id) : null;
             // The switchboard needs a unit; the register links extensions to people only, so a function extension's unit comes from the demo data.
             var unit = person?.UnitId ?? functionUnits.GetValueOrDefault(x.Number) ?? x.Switchboard;
-            client.SeedExtension(x.Id.ToString(), x.Number, new ExtensionRequest(new ExtensionHolder(unit, x.EmployeeId, person?.Name)));
+            client.SeedExtension(x.SwitchboardExtensionId ?? x.Id.ToString(), x.Number, new ExtensionRequest(new ExtensionHolder(unit, x.EmployeeId, person?.Name)));
         }
         return active.Count;
     }

@@ -33,6 +33,7 @@ internal sealed class DemoUserOptions
         ["process.owner"] = [AppRoles.ProcessOwner, AppRoles.Employee],
         ["anna.chef"] = [AppRoles.Manager, AppRoles.Employee],
         ["olle.chef"] = [AppRoles.Manager, AppRoles.Employee],
+        ["karin.chef"] = [AppRoles.Manager, AppRoles.Employee],
         ["sam.service"] = [AppRoles.ServiceCenter, AppRoles.Employee],
         ["sara.skyddsombud"] = [AppRoles.SafetyRep, AppRoles.Employee],
         ["hanna.hr"] = [AppRoles.HR, AppRoles.Employee],
