@@ -25,7 +25,7 @@ string[] settings =
     $"--Workflows:SeedFolder={Path.Combine(repository, "workflows")}",
     $"--Policies:SeedFolder={Path.Combine(repository, "workflows", "policies")}",
     $"--Mail:TemplateFolder={Path.Combine(repository, "workflows", "templates")}",
-    "--Urls=http://127.0.0.1:0", "--Demo:Seed=false", "--Jobs:Runner=InProcess", "--Engine:ControllableClock=true",
+    "--environment=Development", "--Urls=http://127.0.0.1:0", "--Demo:Seed=false", "--Jobs:Runner=InProcess", "--Engine:ControllableClock=true",
     "--Adapters:Mdm:Simulator:Latency=00:00:00", "--Adapters:Operator:Simulator:Latency=00:00:00",
     "--Adapters:Telephony:Simulator:Latency=00:00:00", "--Logging:LogLevel:Default=Warning",
 ];
@@ -84,7 +84,8 @@ async Task SeedAsync()
         await devices.RegisterAsync(system, new NewDevice(Imei(i), null, "Galaxy A55", DeviceType.Phone), ct: ct);
     });
     await org.SetRolloutModeAsync(system, "P5-UNIT", RolloutMode.Voluntary);
-    var assessments = services.GetRequiredService<IRiskAssessmentService>();
+    await using var scope = services.CreateAsyncScope();
+    var assessments = scope.ServiceProvider.GetRequiredService<IRiskAssessmentService>();
     var hr = new RegisterUser("hanna.hr", new HashSet<string> { RegisterRoles.HR });
     var draft = await assessments.CreateAsync(new RiskAssessmentDraft("P5-UNIT", "Utrullning", null,
         [new RiskItem("Nåbarhet", "Förväntan att alltid svara", RiskLevel.Medium)], [new RiskMeasure("Policy efter arbetstid", null, null)],
