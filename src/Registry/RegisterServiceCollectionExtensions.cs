@@ -27,9 +27,9 @@ public static class RegisterServiceCollectionExtensions
         services.AddOptions<RegisterOptions>().Bind(configuration.GetSection(RegisterOptions.Section));
         _ = database.Kind switch
         {
-            DatabaseKind.Sqlite => AddContext<SqliteRegisterDbContext>(services, database),
-            DatabaseKind.PostgreSql => AddContext<PostgresRegisterDbContext>(services, database),
-            _ => AddContext<SqlServerRegisterDbContext>(services, database),
+            DatabaseKind.Sqlite => services.AddProductContext<RegisterDbContext, SqliteRegisterDbContext>(database, joinCommand: true),
+            DatabaseKind.PostgreSql => services.AddProductContext<RegisterDbContext, PostgresRegisterDbContext>(database, joinCommand: true),
+            _ => services.AddProductContext<RegisterDbContext, SqlServerRegisterDbContext>(database, joinCommand: true),
         };
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ILoanPoolAlerts, LoggingLoanPoolAlerts>();
@@ -48,18 +48,8 @@ public static class RegisterServiceCollectionExtensions
         return services;
     }
 
-    private static IServiceCollection AddContext<TContext>(IServiceCollection services, DatabaseOptions database)
-        where TContext : RegisterDbContext
-    {
-        services.AddDbContextFactory<TContext>(options => DatabaseProvider.Configure(options, database));
-        return services.AddSingleton<IDbContextFactory<RegisterDbContext>, CommandJoiningDbContextFactory<RegisterDbContext, TContext>>();
-    }
 
     /// <summary>Brings the register's tables to the current schema.</summary>
-    public static async Task MigrateRegisterAsync(this IServiceProvider services, CancellationToken ct = default)
-    {
-        var contexts = services.GetRequiredService<IDbContextFactory<RegisterDbContext>>();
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        await DatabaseProvider.MigrateAsync(db, ct);
-    }
+    public static Task MigrateRegisterAsync(this IServiceProvider services, CancellationToken ct = default)
+        => services.MigrateProductContextAsync<RegisterDbContext>(ct);
 }

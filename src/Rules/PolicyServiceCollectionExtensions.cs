@@ -25,9 +25,9 @@ public static class PolicyServiceCollectionExtensions
         services.AddOptions<PolicyOptions>().Bind(configuration.GetSection(PolicyOptions.Section));
         _ = database.Kind switch
         {
-            DatabaseKind.Sqlite => AddContext<SqlitePolicyDbContext>(services, database),
-            DatabaseKind.PostgreSql => AddContext<PostgresPolicyDbContext>(services, database),
-            _ => AddContext<SqlServerPolicyDbContext>(services, database),
+            DatabaseKind.Sqlite => services.AddProductContext<PolicyDbContext, SqlitePolicyDbContext>(database),
+            DatabaseKind.PostgreSql => services.AddProductContext<PolicyDbContext, PostgresPolicyDbContext>(database),
+            _ => services.AddProductContext<PolicyDbContext, SqlServerPolicyDbContext>(database),
         };
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPolicyStore, EfPolicyStore>();
@@ -42,20 +42,10 @@ public static class PolicyServiceCollectionExtensions
         return services;
     }
 
-    private static IServiceCollection AddContext<TContext>(IServiceCollection services, DatabaseOptions database)
-        where TContext : PolicyDbContext
-    {
-        services.AddDbContextFactory<TContext>(options => DatabaseProvider.Configure(options, database));
-        return services.AddSingleton<IDbContextFactory<PolicyDbContext>, ProductDbContextFactory<PolicyDbContext, TContext>>();
-    }
 
     /// <summary>Brings the policy tables to the current schema.</summary>
-    public static async Task MigratePolicyStoreAsync(this IServiceProvider services, CancellationToken ct = default)
-    {
-        var contexts = services.GetRequiredService<IDbContextFactory<PolicyDbContext>>();
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        await DatabaseProvider.MigrateAsync(db, ct);
-    }
+    public static Task MigratePolicyStoreAsync(this IServiceProvider services, CancellationToken ct = default)
+        => services.MigrateProductContextAsync<PolicyDbContext>(ct);
 
     /// <summary>
     /// Stores every shipped rule set that the database has no version of (first start); idempotent.

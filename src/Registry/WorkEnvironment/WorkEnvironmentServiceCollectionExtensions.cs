@@ -26,9 +26,9 @@ public static class WorkEnvironmentServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(database.ConnectionString);
         _ = database.Kind switch
         {
-            DatabaseKind.Sqlite => AddContext<SqliteWorkEnvironmentDbContext>(services, database),
-            DatabaseKind.PostgreSql => AddContext<PostgresWorkEnvironmentDbContext>(services, database),
-            _ => AddContext<SqlServerWorkEnvironmentDbContext>(services, database),
+            DatabaseKind.Sqlite => services.AddProductContext<WorkEnvironmentDbContext, SqliteWorkEnvironmentDbContext>(database, joinCommand: true),
+            DatabaseKind.PostgreSql => services.AddProductContext<WorkEnvironmentDbContext, PostgresWorkEnvironmentDbContext>(database, joinCommand: true),
+            _ => services.AddProductContext<WorkEnvironmentDbContext, SqlServerWorkEnvironmentDbContext>(database, joinCommand: true),
         };
         services.AddDataProtection();
         services.TryAddSingleton(TimeProvider.System);
@@ -46,18 +46,8 @@ public static class WorkEnvironmentServiceCollectionExtensions
         return services;
     }
 
-    private static IServiceCollection AddContext<TContext>(IServiceCollection services, DatabaseOptions database)
-        where TContext : WorkEnvironmentDbContext
-    {
-        services.AddDbContextFactory<TContext>(options => DatabaseProvider.Configure(options, database));
-        return services.AddSingleton<IDbContextFactory<WorkEnvironmentDbContext>, CommandJoiningDbContextFactory<WorkEnvironmentDbContext, TContext>>();
-    }
 
     /// <summary>Brings the work-environment tables to the current schema.</summary>
-    public static async Task MigrateWorkEnvironmentAsync(this IServiceProvider services, CancellationToken ct = default)
-    {
-        var contexts = services.GetRequiredService<IDbContextFactory<WorkEnvironmentDbContext>>();
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        await DatabaseProvider.MigrateAsync(db, ct);
-    }
+    public static Task MigrateWorkEnvironmentAsync(this IServiceProvider services, CancellationToken ct = default)
+        => services.MigrateProductContextAsync<WorkEnvironmentDbContext>(ct);
 }
