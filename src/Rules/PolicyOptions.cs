@@ -11,4 +11,7 @@ public sealed class PolicyOptions
     /// Host find the repository's workflows/policies.
     /// </summary>
     public string SeedFolder { get; set; } = "workflows/policies";
+
+    /// <summary>How long the published version of a set is remembered between decisions; a publish on this host forgets it at once.</summary>
+    public TimeSpan PublishedVersionCacheTime { get; set; } = TimeSpan.FromSeconds(2);
 }

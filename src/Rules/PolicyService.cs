@@ -12,6 +12,17 @@ public sealed class PolicyService : IPolicyService
     private readonly PolicyValidator validator;
     private readonly PolicyEvaluator evaluator;
     private readonly TimeProvider time;
+    // The published version per set, remembered briefly: every workflow decision would otherwise read it from
+    // the database. A publish through this service forgets it at once; another host's publish within PublishedVersionCacheTime.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int Version, DateTimeOffset Until)> published = new(StringComparer.Ordinal);
+    private TimeSpan cacheTime = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a set's published version number is remembered (<c>Policies:PublishedVersionCacheTime</c>); zero reads it every time.</summary>
+    public TimeSpan PublishedVersionCacheTime
+    {
+        get => cacheTime;
+        init => cacheTime = value < TimeSpan.Zero ? TimeSpan.Zero : value;
+    }
 
     internal PolicyService(IPolicyStore store, PolicyValidator validator, PolicyEvaluator evaluator, TimeProvider time)
     {
@@ -52,6 +63,7 @@ public sealed class PolicyService : IPolicyService
         await evaluator.GetAsync(set, version, () => LoadJsonAsync(set, version, ct));
         if (!await store.PublishAsync(set, version, actor, time.GetUtcNow(), ct))
             throw new PolicyVersionNotFoundException(set, version);
+        published.TryRemove(set, out _);
         var versions = await store.ListVersionsAsync(set, ct);
         return versions.Single(v => v.Version == version);
     }
@@ -78,8 +90,17 @@ public sealed class PolicyService : IPolicyService
     private async Task<CompiledPolicy> CompiledAsync(string set, int? version, CancellationToken ct)
     {
         PolicySetDefinition.Get(set);
-        var number = version ?? await store.FindPublishedVersionAsync(set, ct) ?? throw new PolicyVersionNotFoundException(set, null);
+        var number = version ?? await PublishedVersionAsync(set, ct);
         return await evaluator.GetAsync(set, number, () => LoadJsonAsync(set, number, ct));
+    }
+
+    private async Task<int> PublishedVersionAsync(string set, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (published.TryGetValue(set, out var known) && known.Until > now) return known.Version;
+        var number = await store.FindPublishedVersionAsync(set, ct) ?? throw new PolicyVersionNotFoundException(set, null);
+        if (cacheTime > TimeSpan.Zero) published[set] = (number, now + cacheTime);
+        return number;
     }
 
     private async Task<string> LoadJsonAsync(string set, int version, CancellationToken ct) =>

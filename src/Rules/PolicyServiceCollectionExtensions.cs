@@ -37,7 +37,10 @@ public static class PolicyServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<PolicySeeder>>() ?? NullLogger<PolicySeeder>.Instance));
         services.AddSingleton(sp => new PolicyService(sp.GetRequiredService<IPolicyStore>(), sp.GetRequiredService<PolicyValidator>(),
-            sp.GetRequiredService<PolicyEvaluator>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<PolicyEvaluator>(), sp.GetRequiredService<TimeProvider>())
+        {
+            PublishedVersionCacheTime = sp.GetRequiredService<IOptions<PolicyOptions>>().Value.PublishedVersionCacheTime,
+        });
         services.AddSingleton<IPolicyService>(sp => sp.GetRequiredService<PolicyService>());
         return services;
     }

@@ -35,6 +35,24 @@ public sealed class PolicyServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_publish_here_counts_at_once_and_one_by_another_host_within_the_cache_time()
+    {
+        Assert.Equal(1, (await Policies.EvaluateAsync(PolicySets.Entitlement, Device())).Version);
+        var v2 = (await Policies.SaveDraftAsync(PolicySets.Entitlement, EntitlementV2(), "process.owner")).Version!.Value;
+
+        // Another host publishes through the store: this host sees it once the remembered version runs out.
+        await db.Store.PublishAsync(PolicySets.Entitlement, v2, "process.owner", db.Time.GetUtcNow());
+        Assert.Equal(1, (await Policies.EvaluateAsync(PolicySets.Entitlement, Device())).Version);
+        db.Time.Advance(TimeSpan.FromSeconds(3));
+        var decision = await Policies.EvaluateAsync(PolicySets.Entitlement, Device());
+        Assert.Equal((v2, "Denied"), (decision.Version, decision.Outcome));
+
+        // A publish through this service counts for the next decision.
+        await Policies.PublishAsync(PolicySets.Entitlement, 1, "process.owner");
+        Assert.Equal(1, (await Policies.EvaluateAsync(PolicySets.Entitlement, Device())).Version);
+    }
+
+    [Fact]
     public async Task A_draft_is_evaluated_only_when_asked_for_by_version()
     {
         db.Time.Advance(TimeSpan.FromMinutes(5));
