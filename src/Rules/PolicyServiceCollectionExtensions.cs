@@ -59,21 +59,7 @@ public static class PolicyServiceCollectionExtensions
         CancellationToken ct = default)
     {
         var configured = folder ?? services.GetRequiredService<IOptions<PolicyOptions>>().Value.SeedFolder;
-        return services.GetRequiredService<PolicySeeder>().SeedAsync(ResolveFolder(configured), ct);
+        return services.GetRequiredService<PolicySeeder>().SeedAsync(ContentFolders.Resolve(configured), ct);
     }
 
-    internal static string ResolveFolder(string folder)
-    {
-        if (Path.IsPathRooted(folder)) return folder;
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, folder);
-                if (Directory.Exists(candidate)) return candidate;
-            }
-        }
-        // Not found: let the seeder report the path as configured, relative to where we run.
-        return Path.GetFullPath(folder);
-    }
 }

@@ -1,3 +1,4 @@
+using RJH.DeviceWorkflows.Data;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -25,7 +26,7 @@ public sealed partial class MailTemplates
 
     public MailTemplates(IOptions<MailOptions> mail, TimeProvider time)
     {
-        folder = RepositoryFolder.Resolve(mail.Value.TemplateFolder);
+        folder = ContentFolders.Resolve(mail.Value.TemplateFolder);
         options = new TemplateOptions
         {
             CultureInfo = CultureInfo.GetCultureInfo("sv-SE"),

@@ -18,7 +18,7 @@ public sealed partial class MailTemplatesTests : IDisposable
     }
 
     private static IEnumerable<string> ShippedTemplateNames() =>
-        Directory.GetFiles(RepositoryFolder.Resolve("workflows/templates"), "*.sv.liquid")
+        Directory.GetFiles(RJH.DeviceWorkflows.Data.ContentFolders.Resolve("workflows/templates"), "*.sv.liquid")
             .Select(path => Path.GetFileName(path)[..^".sv.liquid".Length]);
 
     public static TheoryData<string> ShippedNames() => [.. ShippedTemplateNames()];
@@ -77,7 +77,7 @@ public sealed partial class MailTemplatesTests : IDisposable
     [Fact]
     public void Every_template_a_shipped_workflow_names_exists()
     {
-        var workflows = RepositoryFolder.Resolve("workflows");
+        var workflows = RJH.DeviceWorkflows.Data.ContentFolders.Resolve("workflows");
         var named = Directory.GetFiles(workflows, "*.bpmn", SearchOption.AllDirectories)
             .SelectMany(path => TemplateInput().Matches(File.ReadAllText(path)).Select(m => m.Groups[1].Value))
             .Distinct().ToList();

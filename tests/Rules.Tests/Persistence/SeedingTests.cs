@@ -104,7 +104,7 @@ public sealed class SeedingTests
     [Fact]
     public void The_default_seed_folder_is_found_from_below_the_repository()
     {
-        var resolved = PolicyServiceCollectionExtensions.ResolveFolder(new PolicyOptions().SeedFolder);
+        var resolved = RJH.DeviceWorkflows.Data.ContentFolders.Resolve(new PolicyOptions().SeedFolder);
 
         Assert.Equal(Path.GetFullPath(Repository.PoliciesFolder), Path.GetFullPath(resolved));
     }

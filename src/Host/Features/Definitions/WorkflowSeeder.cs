@@ -1,6 +1,6 @@
+using RJH.DeviceWorkflows.Data;
 using Microsoft.Extensions.Options;
 using RJH.DeviceWorkflows.Engine.Runtime;
-using RJH.DeviceWorkflows.Host.Infrastructure.Content;
 
 namespace RJH.DeviceWorkflows.Host.Features.Definitions;
 
@@ -27,7 +27,7 @@ internal sealed class WorkflowSeeder(IWorkflowEngine engine, IWorkflowQueries qu
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.Seed) return;
-        if (ContentFolders.Resolve(options.Value.SeedFolder, environment.ContentRootPath) is not { } folder)
+        if (ContentFolders.Find(options.Value.SeedFolder, environment.ContentRootPath, AppContext.BaseDirectory) is not { } folder)
         {
             logger.LogWarning("Workflow seed folder {Folder} not found; no models seeded", options.Value.SeedFolder);
             return;

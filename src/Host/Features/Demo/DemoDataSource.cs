@@ -1,5 +1,5 @@
+using RJH.DeviceWorkflows.Data;
 using Microsoft.Extensions.Options;
-using RJH.DeviceWorkflows.Host.Infrastructure.Content;
 
 namespace RJH.DeviceWorkflows.Host.Features.Demo;
 
@@ -9,7 +9,7 @@ internal sealed class DemoDataSource(IHostEnvironment environment, IOptions<Demo
     public async Task<DemoData?> ReadAsync(CancellationToken ct)
     {
         var configured = options.Value.DataFile;
-        var folder = ContentFolders.Resolve(Path.GetDirectoryName(configured), environment.ContentRootPath);
+        var folder = ContentFolders.Find(Path.GetDirectoryName(configured), environment.ContentRootPath, AppContext.BaseDirectory);
         var path = folder is null ? null : Path.Combine(folder, Path.GetFileName(configured));
         if (path is null || !File.Exists(path))
         {

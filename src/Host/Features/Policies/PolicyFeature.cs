@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using RJH.DeviceWorkflows.Data;
-using RJH.DeviceWorkflows.Host.Infrastructure.Content;
 using RJH.DeviceWorkflows.Rules;
 
 // Not "...Features.Policies": a namespace of that name would hide Infrastructure.Auth.Policies from every other feature.
@@ -32,7 +31,7 @@ internal sealed class PolicyStoreStartup(IServiceProvider services, IHostEnviron
         await services.MigratePolicyStoreAsync(cancellationToken);
 
         var configured = options.Value.SeedFolder;
-        if (ContentFolders.Resolve(configured, environment.ContentRootPath) is not { } folder)
+        if (ContentFolders.Find(configured, environment.ContentRootPath, AppContext.BaseDirectory) is not { } folder)
         {
             logger.LogWarning("Policy seed folder {Folder} not found from {ContentRoot} upwards; no rule sets seeded",
                 configured, environment.ContentRootPath);
