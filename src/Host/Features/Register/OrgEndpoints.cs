@@ -1,3 +1,4 @@
+using RJH.DeviceWorkflows.Host.Infrastructure.Auth;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

@@ -5,19 +5,11 @@ using RJH.DeviceWorkflows.Registry;
 
 namespace RJH.DeviceWorkflows.Host.Features.Register;
 
-/// <summary>What every register endpoint reads from the request: the caller, the idempotency key, an import body.</summary>
+/// <summary>What every register endpoint reads from the request besides the caller: the idempotency key, an import body.</summary>
 internal static class RegisterRequest
 {
     /// <summary>Optional header: a repeated key returns the first result and changes nothing (for integrations that retry).</summary>
     public const string IdempotencyHeader = "Idempotency-Key";
-
-    public static RegisterUser ToRegisterUser(this ClaimsPrincipal user)
-    {
-        var name = user.Identity?.IsAuthenticated == true ? user.Identity.Name : null;
-        if (string.IsNullOrEmpty(name))
-            throw new InvalidOperationException("A register endpoint was reached without a signed-in user.");
-        return new RegisterUser(name, user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.OrdinalIgnoreCase));
-    }
 
     public static string? OperationKey(this HttpRequest request) =>
         request.Headers[IdempotencyHeader].FirstOrDefault() is { Length: > 0 and <= 200 } key ? key : null;

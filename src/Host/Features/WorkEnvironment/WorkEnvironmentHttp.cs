@@ -5,15 +5,9 @@ using RJH.DeviceWorkflows.Registry.WorkEnvironment;
 
 namespace RJH.DeviceWorkflows.Host.Features.WorkEnvironment;
 
-/// <summary>What the two work-environment endpoint groups share: the caller as the register sees them, and their errors as problems.</summary>
+/// <summary>What the two work-environment endpoint groups share: their errors as problems.</summary>
 internal static class WorkEnvironmentHttp
 {
-    public static RegisterUser ToRegisterUser(this ClaimsPrincipal principal)
-    {
-        var caller = principal.ToCaller();
-        return new RegisterUser(caller.UserName, caller.Roles);
-    }
-
     /// <summary>
     /// Turns the services' refusals into RFC 9457 problems: 404, 403, 400 with <c>errors</c> by field, 409 with
     /// <c>allowed</c> for a forbidden status change. The messages are Swedish and hold no personal data.
