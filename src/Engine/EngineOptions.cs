@@ -8,6 +8,12 @@ public sealed class EngineOptions
     /// <summary>Lets an admin move the clock forward through the API. Test/demo setting, never the default.</summary>
     public bool ControllableClock { get; set; }
 
+    /// <summary>
+    /// With <see cref="ControllableClock"/>: the moment the clock shows when the host starts (then it runs on), so
+    /// a test or demo does not depend on the day it runs. Unset: the clock starts at the real time.
+    /// </summary>
+    public DateTimeOffset? ClockStart { get; set; }
+
     /// <summary>How often the host looks for due timers.</summary>
     public TimeSpan TimerPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 

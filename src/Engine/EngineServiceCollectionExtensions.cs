@@ -23,7 +23,8 @@ public static class EngineServiceCollectionExtensions
         services.AddOptions<ExpressionOptions>().Bind(configuration.GetSection(EngineOptions.Section + ":Expressions"));
 
         var controllable = configuration.GetValue<bool>(EngineOptions.Section + ":" + nameof(EngineOptions.ControllableClock));
-        services.TryAddSingleton<TimeProvider>(controllable ? new ControllableTimeProvider() : TimeProvider.System);
+        var start = configuration.GetValue<DateTimeOffset?>(EngineOptions.Section + ":" + nameof(EngineOptions.ClockStart));
+        services.TryAddSingleton<TimeProvider>(controllable ? new ControllableTimeProvider(startAt: start) : TimeProvider.System);
 
         services.AddEfWorkflowStore(DatabaseOptions.From(configuration));
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using RJH.DeviceWorkflows.Activities;
 using RJH.DeviceWorkflows.Activities.Adapters;
 using RJH.DeviceWorkflows.Engine;
@@ -17,6 +18,7 @@ using RJH.DeviceWorkflows.Host.Features.Tasks;
 using RJH.DeviceWorkflows.Host.Features.WorkEnvironment;
 using RJH.DeviceWorkflows.Host.Infrastructure.Auth;
 using RJH.DeviceWorkflows.Host.Infrastructure.Http;
+using RJH.DeviceWorkflows.Host.Ui;
 
 namespace RJH.DeviceWorkflows.Host;
 
@@ -40,19 +42,25 @@ public static class HostApp
         builder.Services.AddSupplierFeature();
         builder.Services.AddApiConventions();
         builder.Services.AddDemoAuthentication();
+        builder.Services.AddWebApp();
         configure?.Invoke(builder);
 
         var app = builder.Build();
 
         app.UseExceptionHandler();
+        // The API words every error status as a problem; people get the not-found page instead.
         app.UseStatusCodePages();
-        // The landing page is public, so static files come before authentication.
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseWhen(context => !IsApi(context), pages => pages
+            .UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true)
+            .Use(NotFoundOnly));
+        app.UseRequestLocalization();
+        // Routing after the status code pages, so a re-executed /not-found is routed to its page.
+        app.UseRouting();
         // The job dashboard signs its callers in itself, so it comes before the API's authorization.
         app.UseJobDashboard();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
 
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAuthEndpoints();
@@ -66,6 +74,18 @@ public static class HostApp
         app.MapAdminEndpoints();
         app.MapWorkEnvironmentEndpoints();
         app.MapActivityEndpoints();
+        app.MapWebApp();
         return app;
     }
+
+    /// <summary>Leaves every status but 404 to the problem writer (sign-in, the dashboard's 401 and 403, a refused form post).</summary>
+    private static async Task NotFoundOnly(HttpContext context, RequestDelegate next)
+    {
+        await next(context);
+        if (context.Response.StatusCode != StatusCodes.Status404NotFound
+            && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+            pages.Enabled = false;
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 }

@@ -9,7 +9,12 @@ public sealed class ControllableTimeProvider : TimeProvider
     private readonly TimeProvider inner;
     private long offsetTicks;
 
-    public ControllableTimeProvider(TimeProvider? inner = null) => this.inner = inner ?? System;
+    /// <param name="startAt">What the clock shows now (it runs on from there); the real time when null.</param>
+    public ControllableTimeProvider(TimeProvider? inner = null, DateTimeOffset? startAt = null)
+    {
+        this.inner = inner ?? System;
+        if (startAt is { } start) offsetTicks = (start - this.inner.GetUtcNow()).Ticks;
+    }
 
     public TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref offsetTicks));
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -38,7 +39,28 @@ internal static class AuthenticationExtensions
                 keys.XmlRepository = new FileSystemXmlRepository(directory, loggers);
             });
 
-        services.AddAuthentication(DemoBearerHandler.SchemeName)
+        services.AddScoped<DemoCookieEvents>();
+        services.AddAuthentication(AuthSchemes.Default)
+            // The API takes bearer tokens only, so a page's cookie can never be used for a forged cross-site API call.
+            // A request that brings a bearer token is judged by it wherever it goes.
+            .AddPolicyScheme(AuthSchemes.Default, null, options => options.ForwardDefaultSelector = context =>
+                context.Request.Path.StartsWithSegments("/api") || context.Request.Headers.Authorization.Count > 0
+                    ? DemoBearerHandler.SchemeName
+                    : AuthSchemes.Cookie)
+            .AddCookie(AuthSchemes.Cookie, options =>
+            {
+                options.LoginPath = "/signin";
+                options.LogoutPath = "/signout";
+                options.AccessDeniedPath = "/access-denied";
+                options.ReturnUrlParameter = "returnUrl";
+                options.Cookie.Name = "rjh.session";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = TimeSpan.FromHours(10);
+                options.SlidingExpiration = true;
+                options.EventsType = typeof(DemoCookieEvents);
+            })
             .AddScheme<AuthenticationSchemeOptions, DemoBearerHandler>(DemoBearerHandler.SchemeName, null);
         Policies.Add(services.AddAuthorizationBuilder());
         return services;

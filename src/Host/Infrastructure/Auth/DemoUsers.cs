@@ -12,7 +12,8 @@ internal sealed record DemoUser(string Name, IReadOnlyList<string> Roles)
     /// <summary>The signed-in user as ASP.NET Core sees it; every demo sign-in route (bearer, dashboard cookie) builds it here.</summary>
     public ClaimsPrincipal ToPrincipal(string authenticationType)
     {
-        var claims = new List<Claim> { new(ClaimTypes.Name, Name) };
+        // In the demo organisation the employee id is the user name (docs/demo-data.md).
+        var claims = new List<Claim> { new(ClaimTypes.Name, Name), new(AppClaims.EmployeeId, Name) };
         claims.AddRange(Roles.Select(role => new Claim(ClaimTypes.Role, role)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role));
     }

@@ -17,9 +17,17 @@ internal static class Policies
     /// <summary>Administration: the controllable clock, incidents.</summary>
     public const string Admin = nameof(Admin);
 
+    /// <summary>Managers' pages: their units, their people, messages to a unit.</summary>
+    public const string Manager = nameof(Manager);
+
+    /// <summary>Risk assessments: HR, safety representatives and managers (each sees the units they may).</summary>
+    public const string RiskAssessments = nameof(RiskAssessments);
+
     public static void Add(AuthorizationBuilder authorization) => authorization
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
         .AddPolicy(DefinitionAuthor, p => p.RequireRole(AppRoles.ProcessOwner, AppRoles.Admin))
         .AddPolicy(MessageSender, p => p.RequireRole(AppRoles.ServiceCenter, AppRoles.Admin))
-        .AddPolicy(Admin, p => p.RequireRole(AppRoles.Admin));
+        .AddPolicy(Admin, p => p.RequireRole(AppRoles.Admin))
+        .AddPolicy(Manager, p => p.RequireRole(AppRoles.Manager, AppRoles.Admin))
+        .AddPolicy(RiskAssessments, p => p.RequireRole(AppRoles.Manager, AppRoles.HR, AppRoles.SafetyRep, AppRoles.Admin));
 }

@@ -1,0 +1,47 @@
+using Microsoft.Playwright;
+
+namespace RJH.DeviceWorkflows.Web.Tests.Support;
+
+/// <summary>
+/// A browser test: its own Host (<see cref="WebApp"/>, started per test so no test sees another's data) and
+/// any number of people at their own browsers (<see cref="NewPageAsync"/>). The browsers close before the
+/// Host stops, so no open circuit holds the shutdown.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly List<IBrowserContext> contexts = [];
+
+    protected WebApp App { get; private set; } = default!;
+
+    /// <summary>Settings for this test's Host, over <see cref="WebApp"/>'s.</summary>
+    protected virtual (string Key, string? Value)[] Settings => [];
+
+    public virtual Task InitializeAsync()
+    {
+        App = WebApp.Start(Settings);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A person at a browser of their own (own cookies), not yet signed in.</summary>
+    protected async Task<IPage> NewPageAsync()
+    {
+        var context = await browser.NewContextAsync(App);
+        contexts.Add(context);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A person signed in as the demo user, on <paramref name="path"/>.</summary>
+    protected async Task<IPage> SignedInAsync(string user, string path = "/")
+    {
+        var page = await NewPageAsync();
+        await page.SignInAsAsync(user, path);
+        return page;
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        foreach (var context in contexts) await context.CloseAsync();
+        await App.DisposeAsync();
+    }
+}
