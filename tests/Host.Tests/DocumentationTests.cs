@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using RJH.DeviceWorkflows.Host.Tests.Support;
@@ -25,7 +26,8 @@ public sealed partial class DocumentationTests(HostFactory factory) : IClassFixt
     public void Every_endpoint_is_in_the_api_document()
     {
         var api = File.ReadAllText(Path.Combine(Root, "docs", "api.md"));
-        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var endpoints = RouteEndpoints()
+            .Where(e => e.Metadata.GetMetadata<ComponentTypeMetadata>() is null && !IsFrameworkOrAsset(e))
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
                 .Select(method => $"{method} {Normalise(e.RoutePattern.RawText)}"))
             .ToList();
@@ -33,6 +35,32 @@ public sealed partial class DocumentationTests(HostFactory factory) : IClassFixt
         Assert.NotEmpty(endpoints);
         var missing = endpoints.Where(e => !Regex.IsMatch(api, "`" + Regex.Escape(e) + @"[`\[?]")).ToList();
         Assert.True(missing.Count == 0, "Not in docs/api.md: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void Every_page_is_in_the_pages_document()
+    {
+        var pages = File.ReadAllText(Path.Combine(Root, "docs", "pages.md"));
+        var routes = RouteEndpoints()
+            .Where(e => e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)
+            .Select(e => Normalise(e.RoutePattern.RawText))
+            .Distinct()
+            .ToList();
+
+        Assert.Contains("/tasks", routes);
+        var missing = routes.Where(r => !pages.Contains("`" + r + "`", StringComparison.Ordinal)).ToList();
+        Assert.True(missing.Count == 0, "Not in docs/pages.md: " + string.Join(", ", missing));
+    }
+
+    private IEnumerable<RouteEndpoint> RouteEndpoints() =>
+        factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+
+    /// <summary>Blazor's own endpoints (circuit hub, framework scripts) and static files (routes without a leading slash).</summary>
+    private static bool IsFrameworkOrAsset(RouteEndpoint endpoint)
+    {
+        var route = endpoint.RoutePattern.RawText ?? "";
+        return !route.StartsWith('/') || route.StartsWith("/_blazor", StringComparison.Ordinal)
+            || route.StartsWith("/_framework", StringComparison.Ordinal);
     }
 
     [Fact]
