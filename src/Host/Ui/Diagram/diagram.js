@@ -8,6 +8,20 @@ export const COMPLETED_MARKER = 'rjh-completed';
 
 const ZOOM_STEP = 1.25;
 
+// The stylesheet beside this module (dist/diagram.css), loaded once per page.
+let stylesLoaded;
+function loadStyles() {
+  stylesLoaded ??= new Promise((resolve, reject) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = new URL('./diagram.css', import.meta.url).href;
+    link.onload = resolve;
+    link.onerror = () => reject(new Error(`The diagram's stylesheet ${link.href} did not load.`));
+    document.head.appendChild(link);
+  });
+  return stylesLoaded;
+}
+
 /** A viewer inside <paramref>container</paramref>; returns the handle the component talks to. */
 export function create(container) {
   const viewer = new NavigatedViewer({ container });
@@ -15,6 +29,11 @@ export function create(container) {
   let marked = [];
 
   const canvas = () => viewer.get('canvas');
+
+  // The canvas is focusable (arrow keys pan it), so it is the image screen readers meet; a role="img" around it
+  // would hide a focusable child and the bpmn.io link beside it.
+  const svg = container.querySelector('.djs-container > svg');
+  svg.setAttribute('role', 'img');
 
   function unmark() {
     for (const [id, marker] of marked) canvas().removeMarker(id, marker);
@@ -33,7 +52,9 @@ export function create(container) {
 
   return {
     /** Shows <paramref>newXml</paramref> fitted to the viewport with the active and completed elements marked. */
-    async render(newXml, active, completed) {
+    async render(newXml, active, completed, label) {
+      svg.setAttribute('aria-label', label);
+      await loadStyles();
       if (newXml !== xml) {
         marked = [];
         await viewer.importXML(newXml);
