@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using RJH.DeviceWorkflows.Host.Tests.Support;
 using RJH.DeviceWorkflows.Web.Tests.Support;
@@ -7,6 +8,10 @@ namespace RJH.DeviceWorkflows.Web.Tests.Diagram;
 /// <summary>Mitt ärende (/my/requests/{id}): the process diagram of one's own order, and nobody else's.</summary>
 public sealed class MyRequestDiagramTests(BrowserFixture browser) : BrowserTest(browser)
 {
+    /// <summary>The classes ProcessDiagram's viewer (Ui/Diagram/diagram.js) puts on marked elements.</summary>
+    private static readonly Regex Active = new(@"\brjh-active\b");
+    private static readonly Regex Completed = new(@"\brjh-completed\b");
+
     [Fact]
     public async Task Erik_sees_his_order_with_the_current_step_marked_and_the_steps_taken_shaded()
     {
@@ -20,8 +25,8 @@ public sealed class MyRequestDiagramTests(BrowserFixture browser) : BrowserTest(
         await Assertions.Expect(diagram).ToHaveAttributeAsync("data-rendered", "true");
         await Assertions.Expect(diagram.GetByRole(AriaRole.Img,
             new() { Name = "Processkarta: Beställning av mobil enhet, aktuellt steg Ta ställning till alternativ" })).ToHaveCountAsync(1);
-        await Assertions.Expect(diagram.Locator("[data-element-id='acceptAlternative']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\brjh-active\b"));
-        await Assertions.Expect(diagram.Locator("[data-element-id='start']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\brjh-completed\b"));
+        await Assertions.Expect(diagram.Locator("[data-element-id='acceptAlternative']")).ToHaveClassAsync(Active);
+        await Assertions.Expect(diagram.Locator("[data-element-id='start']")).ToHaveClassAsync(Completed);
         await Assertions.Expect(diagram.Locator(".rjh-active")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("journal")).ToContainTextAsync("Ärendet startades");
         await page.AssertAccessibleAsync();
@@ -31,7 +36,7 @@ public sealed class MyRequestDiagramTests(BrowserFixture browser) : BrowserTest(
         await page.GetByRole(AriaRole.Button, new() { Name = "Zooma in" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await page.GetByRole(AriaRole.Button, new() { Name = "Visa hela" }).ClickAsync();
-        await Assertions.Expect(diagram.Locator("[data-element-id='acceptAlternative']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\brjh-active\b"));
+        await Assertions.Expect(diagram.Locator("[data-element-id='acceptAlternative']")).ToHaveClassAsync(Active);
     }
 
     [Fact]
@@ -44,6 +49,7 @@ public sealed class MyRequestDiagramTests(BrowserFixture browser) : BrowserTest(
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ärendet finns inte" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("process-diagram")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByText("Ta ställning till alternativ")).ToHaveCountAsync(0);
+        await page.AssertAccessibleAsync();
     }
 
     /// <summary>Erik orders a phone; the policy offers a data-only phone, so the order waits for him (acceptAlternative).</summary>
