@@ -13,6 +13,7 @@ using RJH.DeviceWorkflows.Host.Features.Jobs.Dashboard;
 using RJH.DeviceWorkflows.Host.Features.Messages;
 using RJH.DeviceWorkflows.Host.Features.PolicyRules;
 using RJH.DeviceWorkflows.Host.Features.Register;
+using RJH.DeviceWorkflows.Host.Features.SelfService;
 using RJH.DeviceWorkflows.Host.Features.Supplier;
 using RJH.DeviceWorkflows.Host.Features.Tasks;
 using RJH.DeviceWorkflows.Host.Features.WorkEnvironment;
@@ -43,6 +44,7 @@ public static class HostApp
         builder.Services.AddApiConventions();
         builder.Services.AddDemoAuthentication();
         builder.Services.AddWebApp();
+        builder.Services.AddSelfService();
         configure?.Invoke(builder);
 
         var app = builder.Build();

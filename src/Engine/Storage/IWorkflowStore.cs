@@ -34,7 +34,8 @@ public interface IWorkflowStore
     Task<IReadOnlyList<TimerRecord>> ListTimersAsync(int max, CancellationToken ct = default);
 }
 
-public sealed record InstanceQuery(string? DefinitionKey = null, InstanceStatus? Status = null, int Max = 500);
+/// <param name="StartedBy">Only instances this user started.</param>
+public sealed record InstanceQuery(string? DefinitionKey = null, InstanceStatus? Status = null, int Max = 500, string? StartedBy = null);
 
 /// <summary>Open tasks; when User is set, only those assigned to it or unassigned with one of Roles.</summary>
 public sealed record TaskQuery(Guid? InstanceId = null, string? User = null, IReadOnlyCollection<string>? Roles = null,

@@ -67,6 +67,7 @@ public abstract class InstanceStoreTests(DatabaseKind kind)
         var running = Instance(key: "order");
         var done = Instance(key: "order");
         done.Status = InstanceStatus.Completed;
+        done.StartedBy = "erik.anstalld";
         done.StartedAt = T0.AddMinutes(5);
         await SaveAsync(db.Store, tx =>
         {
@@ -84,6 +85,8 @@ public abstract class InstanceStoreTests(DatabaseKind kind)
         Assert.Equal([done.Id],
             (await db.Store.ListInstancesAsync(new InstanceQuery(Status: InstanceStatus.Completed))).Select(i => i.Id));
         Assert.Single(await db.Store.ListInstancesAsync(new InstanceQuery(Max: 1)));
+        Assert.Equal([done.Id],
+            (await db.Store.ListInstancesAsync(new InstanceQuery(StartedBy: "erik.anstalld"))).Select(i => i.Id));
     }
 
     [SkippableFact]

@@ -22,6 +22,21 @@ internal static class PageExtensions
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
     }
 
+    /// <summary>Reloads until <paramref name="locator"/> shows <paramref name="text"/>: for what background jobs finish after a click.</summary>
+    public static async Task ReloadUntilAsync(this IPage page, ILocator locator, string text, int timeoutMs = 20_000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (true)
+        {
+            if (await locator.CountAsync() > 0 && (await locator.First.InnerTextAsync()).Contains(text, StringComparison.Ordinal)) return;
+            if (DateTime.UtcNow > deadline) break;
+            await Task.Delay(300);
+            await page.ReloadAsync();
+            await page.WaitForBlazorAsync();
+        }
+        await Assertions.Expect(locator).ToContainTextAsync(text);
+    }
+
     /// <summary>Fails on any serious or critical axe (WCAG 2.1 A/AA) violation, listing each with its elements.</summary>
     public static async Task AssertAccessibleAsync(this IPage page)
     {
