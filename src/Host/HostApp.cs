@@ -45,6 +45,7 @@ public static class HostApp
         builder.Services.AddDemoAuthentication();
         builder.Services.AddWebApp();
         builder.Services.AddSelfService();
+        builder.Services.AddScoped<Features.Team.TeamQueries>();
         configure?.Invoke(builder);
 
         var app = builder.Build();
