@@ -6,6 +6,7 @@ using RJH.DeviceWorkflows.Host.Features.Activities;
 using RJH.DeviceWorkflows.Host.Features.Admin;
 using RJH.DeviceWorkflows.Host.Features.Auth;
 using RJH.DeviceWorkflows.Host.Features.Definitions;
+using RJH.DeviceWorkflows.Host.Features.Forms;
 using RJH.DeviceWorkflows.Host.Features.Incidents;
 using RJH.DeviceWorkflows.Host.Features.Instances;
 using RJH.DeviceWorkflows.Host.Features.Jobs;
@@ -45,6 +46,7 @@ public static class HostApp
         builder.Services.AddDemoAuthentication();
         builder.Services.AddWebApp();
         builder.Services.AddSelfService();
+        builder.Services.AddForms();
         builder.Services.AddScoped<Features.Team.TeamQueries>();
         configure?.Invoke(builder);
 

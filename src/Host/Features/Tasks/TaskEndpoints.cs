@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using RJH.DeviceWorkflows.Engine.Runtime;
+using RJH.DeviceWorkflows.Host.Features.Forms;
 using RJH.DeviceWorkflows.Host.Infrastructure.Auth;
 using RJH.DeviceWorkflows.Host.Infrastructure.Http;
 
@@ -42,9 +43,10 @@ internal static class TaskEndpoints
         TypedResults.Ok(await engine.ClaimTaskAsync(id, user.ToCaller(), ct));
 
     /// <remarks>The body is optional: completing a task without a form needs no variables.</remarks>
+    /// <remarks>Checked against the task's form (workflows/forms): a forged or incomplete post is 400 naming the field.</remarks>
     public static async Task<Ok<TaskView>> Complete(Guid id, CompleteTaskRequest? request, ClaimsPrincipal user,
-        [FromServices] IWorkflowEngine engine, CancellationToken ct) =>
-        TypedResults.Ok(await engine.CompleteTaskAsync(id, request?.Variables, user.ToCaller(), ct));
+        [FromServices] TaskCompletion completion, CancellationToken ct) =>
+        TypedResults.Ok(await completion.CompleteAsync(id, request?.Variables, user.ToCaller(), ct));
 }
 
 internal sealed record CompleteTaskRequest(JsonObject? Variables);

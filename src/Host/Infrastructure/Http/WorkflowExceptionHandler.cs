@@ -18,6 +18,7 @@ internal sealed class WorkflowExceptionHandler(IProblemDetailsService problems) 
         var problem = exception switch
         {
             InvalidDefinitionException invalid => InvalidDefinition(invalid),
+            Features.Forms.FormValidationException form => InvalidForm(form),
             NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
             ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
             ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
@@ -54,6 +55,15 @@ internal sealed class WorkflowExceptionHandler(IProblemDetailsService problems) 
         problem.Extensions["errors"] = exception.Diagnostics;
         return problem;
     }
+
+    /// <summary>As ASP.NET Core's validation problems: <c>errors: {"field.path": ["message"]}</c>.</summary>
+    private static ProblemDetails InvalidForm(Features.Forms.FormValidationException exception) =>
+        new HttpValidationProblemDetails(exception.Errors.ToDictionary(e => e.Key, e => e.Value))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Invalid form values",
+            Detail = "The task was not completed; nothing changed. See errors.",
+        };
 
     private static ProblemDetails InvalidRules(PolicyRulesException exception)
     {
