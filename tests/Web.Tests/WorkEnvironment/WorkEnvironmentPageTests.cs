@@ -21,6 +21,8 @@ public sealed class WorkEnvironmentPageTests(BrowserFixture browser) : BrowserTe
         var orderId = await OrderWaitingAtTheGateAsync();
 
         var hr = await SignedInAsync("hanna.hr", "/risk-assessments");
+        await Assertions.Expect(hr.GetByTestId("held-units")).ToContainTextAsync("HS-STROKE: 1");
+        await hr.AssertAccessibleAsync();
         await hr.GetByLabel("Enhet eller område (id)").FillAsync("HS-STROKE");
         await hr.GetByRole(AriaRole.Button, new() { Name = "Starta", Exact = true }).ClickAsync();
         await SubmitAsync(hr);
@@ -46,6 +48,7 @@ public sealed class WorkEnvironmentPageTests(BrowserFixture browser) : BrowserTe
         await hr.ReloadAsync();
         await hr.WaitForBlazorAsync();
         await Assertions.Expect(hr.GetByTestId("assessment-row").Filter(new() { HasText = "HS-STROKE" })).ToContainTextAsync("Godkänd");
+        await Assertions.Expect(hr.GetByTestId("held-units")).ToHaveCountAsync(0);
         await hr.AssertAccessibleAsync();
     }
 
