@@ -9,6 +9,7 @@ internal static class WorkEnvironmentFeature
     {
         services.AddWorkEnvironment(configuration);
         services.AddHostedService<WorkEnvironmentStartup>();
+        services.AddScoped<IRolloutHolds, RolloutHolds>();
         return services;
     }
 
