@@ -17,7 +17,7 @@ public sealed partial class EngineApiTests
         Assert.Equal(instance["id"]!.GetValue<Guid>(), task["instanceId"]!.GetValue<Guid>());
         Assert.Equal("Task_Approve", task["elementId"]!.GetValue<string>());
         Assert.Equal("Godkänn beställning", task["name"]!.GetValue<string>());
-        Assert.Equal("approve-order", task["formKey"]!.GetValue<string>());
+        Assert.Equal("example-approval", task["formKey"]!.GetValue<string>());
         Assert.Null(task["assignee"]);
         Assert.Equal(["Manager"], task["candidateRoles"]!.AsArray().Select(r => r!.GetValue<string>()));
         Assert.True(task["createdAt"]!.GetValue<DateTimeOffset>() > DateTimeOffset.MinValue);

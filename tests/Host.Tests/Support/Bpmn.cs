@@ -13,7 +13,7 @@ internal static class Bpmn
 
     /// <summary>
     /// Key <c>manager-approval</c>, started by managers: user task <c>Task_Approve</c> for role Manager
-    /// (form <c>approve-order</c>), then an exclusive gateway: <c>vars.amount &gt; 1000</c> ends in
+    /// (form key <c>example-approval</c>, which has no form file, so any variables pass), then an exclusive gateway: <c>vars.amount &gt; 1000</c> ends in
     /// <c>End_Large</c>, otherwise (default flow) in <c>End_Approved</c>.
     /// </summary>
     public const string ManagerApproval = Open + """
@@ -22,7 +22,7 @@ internal static class Bpmn
               <bpmn:outgoing>Flow_1</bpmn:outgoing>
             </bpmn:startEvent>
             <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_1" targetRef="Task_Approve" />
-            <bpmn:userTask id="Task_Approve" name="Godkänn beställning" rjh:candidateRoles="Manager" rjh:formKey="approve-order">
+            <bpmn:userTask id="Task_Approve" name="Godkänn beställning" rjh:candidateRoles="Manager" rjh:formKey="example-approval">
               <bpmn:incoming>Flow_1</bpmn:incoming>
               <bpmn:outgoing>Flow_2</bpmn:outgoing>
             </bpmn:userTask>
