@@ -1,0 +1,77 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using RJH.DeviceWorkflows.Web.Tests.Support;
+
+namespace RJH.DeviceWorkflows.Web.Tests.Tasks;
+
+/// <summary>
+/// Acceptance (1), through pages only: Maja orders a phone, Olle approves in Mina uppgifter (after trying to reject
+/// without a reason), Servicecenter delivers, Maja acknowledges, and the register has the device assigned to her.
+/// </summary>
+public sealed class OrderingThroughPagesTests(BrowserFixture browser) : BrowserTest(browser)
+{
+    [Fact]
+    public async Task An_employee_orders_the_manager_approves_servicecenter_delivers_and_the_employee_acknowledges()
+    {
+        var maja = await SignedInAsync("maja.mobil", "/order");
+        await Assertions.Expect(maja.GetByTestId("entitlement").Locator("li").First).ToBeVisibleAsync();
+        await maja.GetByRole(AriaRole.Button, new() { Name = "Skicka beställning" }).ClickAsync();
+        await Assertions.Expect(maja.GetByRole(AriaRole.Status).Filter(new() { HasText = "Beställningen är skickad" })).ToBeVisibleAsync();
+
+        // Olle finds the approval in Mina uppgifter, by Maja's name.
+        var olle = await SignedInAsync("olle.chef", "/tasks");
+        await olle.ReloadUntilAsync(olle.GetByTestId("inbox"), "Attestera beställning");
+        await olle.GetByLabel("Sök").FillAsync("Maja");
+        var row = olle.GetByTestId("inbox").GetByRole(AriaRole.Row).Filter(new() { HasText = "Maja" });
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await olle.AssertAccessibleAsync();
+        await olle.SaveScreenshotAsync("tasks");
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await olle.WaitForURLAsync("**/tasks/*");
+        var taskUrl = olle.Url;
+
+        // Rejecting without a reason is refused on the field; nothing changes.
+        await Assertions.Expect(olle.GetByRole(AriaRole.Group, new() { Name = "Beslut *" })).ToBeVisibleAsync();
+        await olle.GetByRole(AriaRole.Radio, new() { Name = "Avslå" }).CheckAsync();
+        await olle.GetByRole(AriaRole.Button, new() { Name = "Slutför" }).ClickAsync();
+        await Assertions.Expect(olle.GetByText("Fältet är obligatoriskt.")).ToBeVisibleAsync();
+        Assert.Equal(taskUrl, olle.Url);
+        await Assertions.Expect(olle.GetByTestId("task-context")).ToContainTextAsync("Maja");
+        await Assertions.Expect(olle.GetByTestId("history")).ToContainTextAsync("startade ärendet");
+        await olle.AssertAccessibleAsync();
+        await olle.SaveScreenshotAsync("task");
+
+        await olle.GetByRole(AriaRole.Radio, new() { Name = "Godkänn" }).CheckAsync();
+        await olle.GetByLabel("Motivering").FillAsync("Behöver nås på avdelningen");
+        await olle.GetByRole(AriaRole.Button, new() { Name = "Slutför" }).ClickAsync();
+        await olle.WaitForURLAsync(url => !url.EndsWith(new Uri(taskUrl).AbsolutePath, StringComparison.Ordinal));
+
+        await CompleteFirstAsync("sam.service", "Leverera enheten", page => Task.CompletedTask);
+        await CompleteFirstAsync("maja.mobil", "Kvittera enheten", page => page.GetByLabel("Jag har tagit emot enheten").CheckAsync());
+
+        using var admin = await App.ApiAs("admin");
+        for (var attempt = 0; ; attempt++)
+        {
+            var links = await admin.GetFromJsonAsync<JsonObject>("/api/people/maja.mobil/links");
+            var devices = links!["devices"]!.AsArray();
+            if (devices.Count == 1 && devices[0]!["status"]!.GetValue<string>() == "Assigned") break;
+            Assert.True(attempt < 100, "Maja's phone was never assigned: " + links.ToJsonString());
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>The person opens Mina uppgifter, opens the task whose name starts so, fills it and completes it.</summary>
+    private async Task CompleteFirstAsync(string user, string taskName, Func<IPage, Task> fill)
+    {
+        var page = await SignedInAsync(user, "/tasks");
+        await page.ReloadUntilAsync(page.GetByTestId("inbox"), taskName);
+        await page.GetByTestId("inbox").GetByRole(AriaRole.Link, new() { Name = taskName }).First.ClickAsync();
+        await page.WaitForURLAsync("**/tasks/*");
+        var taskUrl = page.Url;
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(taskName);
+        await fill(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Slutför" }).ClickAsync();
+        await page.WaitForURLAsync(url => url != taskUrl);
+    }
+}
