@@ -9,7 +9,7 @@ namespace RJH.DeviceWorkflows.Host.Tests;
 /// <summary>Keeps README.md and docs/ true to the code a newcomer will run.</summary>
 public sealed partial class DocumentationTests(HostFactory factory) : IClassFixture<HostFactory>
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = Repository.Root;
 
     [Fact]
     public void Readme_gives_the_run_and_test_commands()
@@ -78,12 +78,6 @@ public sealed partial class DocumentationTests(HostFactory factory) : IClassFixt
         return text.Length > 1 ? text.TrimEnd('/') : text;
     }
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "RJH.DeviceWorkflows.sln"))) return dir.FullName;
-        throw new InvalidOperationException("RJH.DeviceWorkflows.sln not found above the test binaries.");
-    }
 
     [GeneratedRegex(@":[a-z]+\}")]
     private static partial Regex RouteConstraint();

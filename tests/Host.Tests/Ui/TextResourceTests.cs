@@ -1,3 +1,4 @@
+using RJH.DeviceWorkflows.Host.Tests.Support;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
@@ -9,7 +10,7 @@ namespace RJH.DeviceWorkflows.Host.Tests.Ui;
 /// </summary>
 public sealed partial class TextResourceTests
 {
-    private static readonly string HostFolder = Path.Combine(FindRoot(), "src", "Host");
+    private static readonly string HostFolder = Path.Combine(Repository.Root, "src", "Host");
 
     public static TheoryData<string> SwedishResources()
     {
@@ -71,12 +72,6 @@ public sealed partial class TextResourceTests
         XDocument.Load(path).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "RJH.DeviceWorkflows.sln"))) return dir.FullName;
-        throw new InvalidOperationException("RJH.DeviceWorkflows.sln not found above the test binaries.");
-    }
 
     [GeneratedRegex(@"@inject\s+IStringLocalizer<(?<type>[\w.]+)>\s+(?<var>\w+)")]
     private static partial Regex Inject();

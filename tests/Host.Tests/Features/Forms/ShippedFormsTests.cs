@@ -1,3 +1,4 @@
+using RJH.DeviceWorkflows.Host.Tests.Support;
 using System.Text.RegularExpressions;
 using RJH.DeviceWorkflows.Host.Features.Forms;
 
@@ -6,7 +7,7 @@ namespace RJH.DeviceWorkflows.Host.Tests.Features.Forms;
 /// <summary>Every form key the shipped workflows use has a form, and each form reads (conditions included).</summary>
 public sealed partial class ShippedFormsTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = Repository.Root;
 
     [Fact]
     public void Every_form_key_of_the_shipped_workflows_has_a_readable_form()
@@ -37,12 +38,6 @@ public sealed partial class ShippedFormsTests
         Assert.Equal("Motivering", Assert.Single(form.Fields, f => f.Path == "justification").Label);
     }
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "RJH.DeviceWorkflows.sln"))) return dir.FullName;
-        throw new InvalidOperationException("RJH.DeviceWorkflows.sln not found above the test binaries.");
-    }
 
     [GeneratedRegex(@"formKey=""([a-z0-9-]+)""")]
     private static partial Regex FormKey();
