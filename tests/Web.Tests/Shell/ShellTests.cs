@@ -55,10 +55,10 @@ public sealed class ShellTests(BrowserFixture browser) : BrowserTest(browser)
         var page = await SignedInAsync("anna.chef");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "My tasks" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" }).GetByRole(AriaRole.Link, new() { Name = "My tasks", Exact = true })).ToBeVisibleAsync();
         Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
         await page.GotoAsync("/");
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "My tasks" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" }).GetByRole(AriaRole.Link, new() { Name = "My tasks", Exact = true })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign out" }).ClickAsync();
         await page.WaitForURLAsync("**/signin?signedOut=true");
