@@ -16,6 +16,8 @@ public interface IWorkflowEngine
     Task<InstanceView> CancelAsync(Guid instanceId, Caller caller, CancellationToken ct = default);
 
     Task<TaskView> ClaimTaskAsync(Guid taskId, Caller caller, CancellationToken ct = default);
+    /// <summary>Gives a claimed task back to its candidate roles (the holder, or an admin).</summary>
+    Task<TaskView> UnclaimTaskAsync(Guid taskId, Caller caller, CancellationToken ct = default);
     Task<TaskView> CompleteTaskAsync(Guid taskId, JsonObject? variables, Caller caller, CancellationToken ct = default);
 
     /// <summary>Delivers a message to every waiting token (and message start event) it matches; returns how many.</summary>

@@ -26,6 +26,23 @@ internal sealed partial class WorkflowEngine
         return await views.TaskAsync(taskId, ct);
     }
 
+    public async Task<TaskView> UnclaimTaskAsync(Guid taskId, Caller caller, CancellationToken ct = default)
+    {
+        await CommandAsync(caller, async ctx =>
+        {
+            var task = await LoadOpenTaskAsync(ctx, taskId, ct);
+            if (task.Assignee is null) return true;
+            if (task.Assignee != caller.UserName && !caller.IsAdmin) throw new ForbiddenException("Only the person who holds the task may give it back.");
+            // A task the model gives to one named person has nobody to go back to.
+            if (TaskAccess.Roles(task).Count == 0) throw new ConflictException("The task has no candidate roles to give it back to.");
+            task.Assignee = null;
+            await ctx.LoadAsync(task.InstanceId, ct);
+            ctx.Journal(task.InstanceId, "TaskUnclaimed", task.ElementId);
+            return true;
+        }, ct);
+        return await views.TaskAsync(taskId, ct);
+    }
+
     public async Task<TaskView> CompleteTaskAsync(Guid taskId, JsonObject? variables, Caller caller, CancellationToken ct = default)
     {
         await CommandAsync(caller, async ctx =>

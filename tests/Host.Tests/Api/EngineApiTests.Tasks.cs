@@ -76,6 +76,22 @@ public sealed partial class EngineApiTests
     }
 
     [Fact]
+    public async Task A_claimed_task_is_given_back_by_its_holder_only_and_is_open_to_the_role_again()
+    {
+        var instance = await StartAsync("anna.chef", Bpmn.ManagerApproval, "manager-approval");
+        var task = await OpenTaskAsync("anna.chef", instance);
+        var path = $"/api/tasks/{task["id"]}";
+        await HttpAssert.StatusAsync(await (await As("anna.chef")).PostAsync(path + "/claim", null), HttpStatusCode.OK);
+
+        await HttpAssert.ProblemAsync(await (await As("olle.chef")).PostAsync(path + "/unclaim", null), HttpStatusCode.Forbidden);
+        var given = await HttpAssert.StatusAsync(await (await As("anna.chef")).PostAsync(path + "/unclaim", null), HttpStatusCode.OK);
+
+        Assert.Null(given!["assignee"]);
+        Assert.Single(await TasksAsync("olle.chef", instance));
+        await HttpAssert.StatusAsync(await (await As("olle.chef")).PostAsync(path + "/claim", null), HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Complete_merges_variables_moves_on_and_a_second_completion_is_409()
     {
         var instance = await StartAsync("anna.chef", Bpmn.ManagerApproval, "manager-approval", new { orderedBy = "erik.anstalld" });

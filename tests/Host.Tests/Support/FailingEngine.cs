@@ -26,6 +26,7 @@ internal sealed class FailingEngine(Func<Exception> failure) : IWorkflowEngine, 
     public Task<InstanceView> StartAsync(StartInstance request, Caller caller, CancellationToken ct = default) => throw Reached();
     public Task<InstanceView> CancelAsync(Guid instanceId, Caller caller, CancellationToken ct = default) => throw Reached();
     public Task<TaskView> ClaimTaskAsync(Guid taskId, Caller caller, CancellationToken ct = default) => throw Reached();
+    public Task<TaskView> UnclaimTaskAsync(Guid taskId, Caller caller, CancellationToken ct = default) => throw Reached();
     public Task<TaskView> CompleteTaskAsync(Guid taskId, JsonObject? variables, Caller caller, CancellationToken ct = default) => throw Reached();
     public Task<InstanceView> RetryIncidentAsync(Guid incidentId, JsonObject? variables, Caller caller, CancellationToken ct = default) => throw Reached();
     public Task<InstanceView> ResolveIncidentAsync(Guid incidentId, JsonObject? variables, Caller caller, CancellationToken ct = default) => throw Reached();

@@ -21,6 +21,7 @@ internal static class TaskEndpoints
         group.MapGet("/", List);
         group.MapGet("/{id:guid}", Get);
         group.MapPost("/{id:guid}/claim", Claim);
+        group.MapPost("/{id:guid}/unclaim", Unclaim);
         group.MapPost("/{id:guid}/complete", Complete);
         return app;
     }
@@ -43,6 +44,10 @@ internal static class TaskEndpoints
         TypedResults.Ok(await engine.ClaimTaskAsync(id, user.ToCaller(), ct));
 
     /// <remarks>The body is optional: completing a task without a form needs no variables.</remarks>
+    public static async Task<Ok<TaskView>> Unclaim(Guid id, ClaimsPrincipal user,
+        [FromServices] IWorkflowEngine engine, CancellationToken ct) =>
+        TypedResults.Ok(await engine.UnclaimTaskAsync(id, user.ToCaller(), ct));
+
     /// <remarks>Checked against the task's form (workflows/forms): a forged or incomplete post is 400 naming the field.</remarks>
     public static async Task<Ok<TaskView>> Complete(Guid id, CompleteTaskRequest? request, ClaimsPrincipal user,
         [FromServices] TaskCompletion completion, CancellationToken ct) =>
