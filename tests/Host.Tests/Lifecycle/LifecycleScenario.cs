@@ -9,12 +9,16 @@ namespace RJH.DeviceWorkflows.Host.Tests.Lifecycle;
 
 /// <summary>
 /// One scenario of the device lifecycle through the API, on its own host: the demo organisation, the
-/// shipped workflows, simulated MDM/operator/telephony and mails written as files. The clock starts on the
-/// next working day at 09:00 so notification hours never defer the scenario's mails by accident.
+/// shipped workflows, simulated MDM/operator/telephony and mails written as files. The clock starts at a fixed
+/// moment (<see cref="ClockStart"/>, so no scenario depends on the day it runs) and moves to the next working day
+/// at 09:00 so notification hours never defer the scenario's mails by accident.
 /// </summary>
 public sealed class LifecycleScenario : IAsyncDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
+
+    /// <summary>Monday 7 December 2026, 09:00 in Stockholm; the scenarios start the next working morning after it.</summary>
+    public static readonly DateTimeOffset ClockStart = new(2026, 12, 7, 9, 0, 0, TimeSpan.FromHours(1));
     private readonly Dictionary<string, HttpClient> clients = new(StringComparer.Ordinal);
 
     private LifecycleScenario(HostFactory host) => Host = host;
@@ -29,6 +33,7 @@ public sealed class LifecycleScenario : IAsyncDisposable
         (string, string?)[] settings =
         [
             ("Demo:Seed", "true"),
+            ("Engine:ClockStart", ClockStart.ToString("O")),
             ("Mail:Folder", Path.Combine(directory, "mail")),
             ("Engine:Jobs:BaseDelay", "00:00:00.050"),
             ("Engine:Jobs:MaxDelay", "00:00:00.500"),
