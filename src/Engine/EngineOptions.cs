@@ -17,6 +17,9 @@ public sealed class EngineOptions
     /// <summary>How often the host looks for due timers.</summary>
     public TimeSpan TimerPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Where "today" and "this week" of the inbox's due filters begin and end (IANA id).</summary>
+    public string TimeZone { get; set; } = "Europe/Stockholm";
+
     /// <summary>Attempts of a command that lost an optimistic-concurrency race before it gives up with 409.</summary>
     public int ConcurrencyRetries { get; set; } = 5;
 }

@@ -73,13 +73,20 @@ internal sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> conte
             if (query.OpenOnly)
                 tasks = tasks.Where(t => t.Status == UserTaskStatus.Open);
             if (query.User is { } user)
-            {
-                var terms = CandidateRoles.SearchTerms(query.Roles);
-                tasks = tasks.Where(t => t.Assignee == user
-                    || (t.Assignee == null && terms.Any(term => ("," + t.CandidateRoles + ",").Contains(term))));
-            }
+                tasks = tasks.Where(TaskFilters.Visible(user, query.Roles));
             return tasks.OrderBy(t => t.CreatedAt).Take(query.Max);
         }, ct);
+
+    public async Task<TaskSearchResult> SearchTasksAsync(TaskSearch search, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var matching = TaskFilters.Apply(db.UserTasks.AsNoTracking(), search);
+        var page = await TaskFilters.Order(matching, search.Sort, search.Descending)
+            .Skip(search.Offset).Take(search.Limit).ToListAsync(ct);
+        // A first page that is not full already says how many there are; counting is the costly part.
+        var total = search.Offset == 0 && page.Count < search.Limit ? page.Count : await matching.CountAsync(ct);
+        return new TaskSearchResult(page, total);
+    }
 
     public Task<IReadOnlyList<MessageSubscriptionRecord>> FindMessageSubscriptionsAsync(string messageName,
         string? correlationKey, CancellationToken ct = default) =>

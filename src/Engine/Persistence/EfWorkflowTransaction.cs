@@ -190,7 +190,10 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
         foreach (var entry in db.ChangeTracker.Entries<UserTaskRecord>())
         {
             if (entry.State is EntityState.Added or EntityState.Modified)
+            {
                 entry.Entity.CandidateRoles = CandidateRoles.Normalise(entry.Entity.CandidateRoles);
+                InboxColumns.Update(entry);
+            }
         }
     }
 

@@ -66,8 +66,15 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
             e.HasKey(t => t.Id);
             e.Property(t => t.Id).ValueGeneratedNever();
             e.Property(t => t.Assignee).HasMaxLength(KeyLength);
+            e.Property(t => t.DefinitionKey).HasMaxLength(KeyLength);
+            // Unbounded like the instance's business key, so no name or key can fail a task's creation.
+            e.Property<string>(InboxColumns.SearchText);
+            e.Property<DateTimeOffset>(InboxColumns.DueOrder);
             e.HasIndex(t => new { t.Status, t.Assignee });
             e.HasIndex(t => t.InstanceId);
+            // The inbox reads open tasks in creation or due order and stops at a page.
+            e.HasIndex(nameof(UserTaskRecord.Status), nameof(UserTaskRecord.CreatedAt), nameof(UserTaskRecord.Id));
+            e.HasIndex(nameof(UserTaskRecord.Status), InboxColumns.DueOrder, nameof(UserTaskRecord.CreatedAt), nameof(UserTaskRecord.Id));
         });
 
         modelBuilder.Entity<MessageSubscriptionRecord>(e =>

@@ -54,6 +54,8 @@ public interface IWorkflowQueries
 
     /// <summary>The caller's inbox, oldest first, at most <paramref name="limit"/> tasks.</summary>
     Task<IReadOnlyList<TaskView>> ListTasksAsync(Caller caller, Guid? instanceId, int limit = 100, CancellationToken ct = default);
+    /// <summary>One page of the caller's inbox, filtered and sorted in the database, with how many match in all.</summary>
+    Task<InboxPage> FindTasksAsync(Caller caller, InboxQuery query, CancellationToken ct = default);
     Task<TaskView?> GetTaskAsync(Guid id, Caller caller, CancellationToken ct = default);
 
     /// <summary>Open incidents (admin only).</summary>
@@ -82,6 +84,7 @@ public sealed record IncidentListItem(Guid Id, Guid InstanceId, string Definitio
 
 public sealed record JournalEntryView(long Id, DateTimeOffset At, string Kind, string? ElementId, string? Actor, string? Detail);
 
+/// <param name="PersonName">Whom the task concerns (the instance's <c>employee.name</c> when the task was created).</param>
 public sealed record TaskView(Guid Id, Guid InstanceId, string ElementId, string? Name, string? FormKey, string? Assignee,
     IReadOnlyList<string> CandidateRoles, DateTimeOffset CreatedAt, DateTimeOffset? DueAt, string Status,
-    JsonObject Variables);
+    JsonObject Variables, string? DefinitionKey = null, string? BusinessKey = null, string? PersonName = null);

@@ -235,12 +235,23 @@ internal sealed partial class ProcessExecution
             CreatedAt = ctx.Now,
             DueAt = task.DueIn is null ? null : ctx.Now + TimerSchedule.ParseDuration(task.DueIn),
             Status = UserTaskStatus.Open,
+            DefinitionKey = Record.DefinitionKey, BusinessKey = Record.BusinessKey,
+            PersonName = PersonConcerned(VariablesAt(token.ScopeId)),
         };
         ctx.Tx.AddTask(record);
         token.TaskId = record.Id;
         Wait(token, WaitReason.Task);
         ctx.Journal(Id, "TaskCreated", task.Id, record.Assignee is null ? $"roles {record.CandidateRoles}" : $"assigned {record.Assignee}", actor: "engine");
     }
+
+    /// <summary>
+    /// Whom a task concerns, for the inbox's list and search: the shipped workflows describe that person in the
+    /// variable <c>employee</c> (Register.DescribeEmployee's output) before their first user task.
+    /// </summary>
+    private static string? PersonConcerned(JsonObject variables) =>
+        variables["employee"] is JsonObject { } employee && employee["name"] is JsonValue name && name.TryGetValue<string>(out var text)
+            ? text
+            : null;
 
     /// <summary>Completes the task's token with the submitted variables.</summary>
     public async Task CompleteTaskAsync(UserTaskRecord task, JsonObject? variables, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using RJH.DeviceWorkflows.Engine.Storage;
 
 namespace RJH.DeviceWorkflows.Engine.Runtime;
@@ -6,8 +7,10 @@ namespace RJH.DeviceWorkflows.Engine.Runtime;
 /// The read side, with who-may-see-what: process owners and admins see every instance (read-only for
 /// owners); others see instances they started or hold a task in. Ids are never proof of access.
 /// </summary>
-internal sealed class WorkflowQueries(IWorkflowStore store) : IWorkflowQueries
+internal sealed class WorkflowQueries(IWorkflowStore store, TimeProvider clock, IOptions<EngineOptions> options) : IWorkflowQueries
 {
+    private readonly TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+
     public async Task<IReadOnlyList<DefinitionSummaryView>> ListDefinitionsAsync(CancellationToken ct = default)
     {
         var all = await store.ListDefinitionsAsync(null, ct);
@@ -62,6 +65,35 @@ internal sealed class WorkflowQueries(IWorkflowStore store) : IWorkflowQueries
     public async Task<IReadOnlyList<TaskView>> ListTasksAsync(Caller caller, Guid? instanceId, int limit = 100, CancellationToken ct = default)
     {
         var tasks = await store.ListTasksAsync(new TaskQuery(instanceId, caller.UserName, caller.Roles.ToList(), Max: limit), ct);
+        return await TaskViewsAsync(tasks, ct);
+    }
+
+    public async Task<InboxPage> FindTasksAsync(Caller caller, InboxQuery query, CancellationToken ct = default)
+    {
+        Check(query);
+        var found = await store.SearchTasksAsync(new TaskSearch(caller.UserName, caller.Roles.ToList())
+        {
+            Scope = query.Scope, InstanceId = query.InstanceId, DefinitionKey = Blank(query.Process),
+            DueBefore = InboxCalendar.DueBefore(query.Due, clock.GetUtcNow(), zone), Text = Blank(query.Text),
+            Sort = query.Sort, Descending = query.Descending, Offset = query.Offset, Limit = query.PageSize,
+        }, ct);
+        return new InboxPage(await TaskViewsAsync(found.Tasks, ct), found.Total);
+    }
+
+    private static void Check(InboxQuery query)
+    {
+        if (query.PageSize is < 1 or > InboxQuery.MaxPageSize)
+            throw new InvalidRequestException($"The page size must be 1 to {InboxQuery.MaxPageSize}.");
+        if (query.Offset < 0) throw new InvalidRequestException("The offset cannot be negative.");
+        if (query.Text?.Length > InboxQuery.MaxTextLength)
+            throw new InvalidRequestException($"The search text can be at most {InboxQuery.MaxTextLength} characters.");
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>A page's tasks with their variables: the page's instances are read in one query.</summary>
+    private async Task<IReadOnlyList<TaskView>> TaskViewsAsync(IReadOnlyList<UserTaskRecord> tasks, CancellationToken ct)
+    {
         var instances = (await store.FindInstancesAsync(tasks.Select(t => t.InstanceId).Distinct().ToList(), ct))
             .ToDictionary(i => i.Id);
         return tasks.Select(t => WorkflowViews.Task(t, instances.GetValueOrDefault(t.InstanceId))).ToList();

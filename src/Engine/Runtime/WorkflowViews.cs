@@ -52,6 +52,7 @@ internal sealed class WorkflowViews(IWorkflowStore store)
                     variables.TryAdd(name, value?.DeepClone());
         }
         return new TaskView(task.Id, task.InstanceId, task.ElementId, task.Name, task.FormKey, task.Assignee,
-            TaskAccess.Roles(task), task.CreatedAt, task.DueAt, task.Status.ToString(), variables);
+            TaskAccess.Roles(task), task.CreatedAt, task.DueAt, task.Status.ToString(), variables,
+            task.DefinitionKey ?? instance?.DefinitionKey, task.BusinessKey ?? instance?.BusinessKey, task.PersonName);
     }
 }

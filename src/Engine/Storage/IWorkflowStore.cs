@@ -21,6 +21,8 @@ public interface IWorkflowStore
 
     Task<UserTaskRecord?> FindTaskAsync(Guid id, CancellationToken ct = default);
     Task<IReadOnlyList<UserTaskRecord>> ListTasksAsync(TaskQuery query, CancellationToken ct = default);
+    /// <summary>One page of a user's open tasks, filtered and sorted in the database, with the count of all that match.</summary>
+    Task<TaskSearchResult> SearchTasksAsync(TaskSearch search, CancellationToken ct = default);
 
     Task<IReadOnlyList<MessageSubscriptionRecord>> FindMessageSubscriptionsAsync(string messageName, string? correlationKey, CancellationToken ct = default);
     Task<IReadOnlyList<TimerRecord>> ListDueTimersAsync(DateTimeOffset now, int max, CancellationToken ct = default);
@@ -40,6 +42,33 @@ public sealed record InstanceQuery(string? DefinitionKey = null, InstanceStatus?
 /// <summary>Open tasks; when User is set, only those assigned to it or unassigned with one of Roles.</summary>
 public sealed record TaskQuery(Guid? InstanceId = null, string? User = null, IReadOnlyCollection<string>? Roles = null,
     bool OpenOnly = true, int Max = 500);
+
+/// <summary>Which of a user's open tasks: assigned to them, unassigned and open to one of their roles, or both.</summary>
+public enum TaskScope { All, Mine, Unclaimed }
+
+/// <summary>Tasks without a due time sort as if due never: after every dated task ascending, before them descending.</summary>
+public enum TaskSort { Created, Due }
+
+/// <summary>
+/// The open tasks <see cref="User"/> may work (assigned to them, or unassigned with one of <see cref="Roles"/>),
+/// narrowed by every filter that is set.
+/// </summary>
+public sealed record TaskSearch(string User, IReadOnlyCollection<string> Roles)
+{
+    public TaskScope Scope { get; init; }
+    public Guid? InstanceId { get; init; }
+    public string? DefinitionKey { get; init; }
+    /// <summary>Only tasks due before this moment (tasks without a due time never match).</summary>
+    public DateTimeOffset? DueBefore { get; init; }
+    /// <summary>Case-insensitive part of the business key or of the person's name.</summary>
+    public string? Text { get; init; }
+    public TaskSort Sort { get; init; }
+    public bool Descending { get; init; }
+    public int Offset { get; init; }
+    public int Limit { get; init; } = 100;
+}
+
+public sealed record TaskSearchResult(IReadOnlyList<UserTaskRecord> Tasks, int Total);
 
 /// <summary>
 /// One unit of work: the instance state, journal, inbox, waits and incidents it writes commit together

@@ -68,6 +68,12 @@ public sealed class UserTaskRecord
     public required DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? DueAt { get; set; }
     public UserTaskStatus Status { get; set; }
+    /// <summary>The instance's process key, copied so the inbox can filter by process without a join.</summary>
+    public string? DefinitionKey { get; set; }
+    /// <summary>The instance's business key, copied for the inbox's search.</summary>
+    public string? BusinessKey { get; set; }
+    /// <summary>The name of the person the task concerns (the instance's <c>employee.name</c> when the task was created).</summary>
+    public string? PersonName { get; set; }
     public string? CompletedBy { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
 }

@@ -39,6 +39,7 @@ internal sealed class FailingEngine(Func<Exception> failure) : IWorkflowEngine, 
     public Task<IReadOnlyList<InstanceView>> ListInstancesAsync(InstanceQuery query, Caller caller, CancellationToken ct = default) => throw Reached();
     public Task<IReadOnlyList<JournalEntryView>> GetJournalAsync(Guid instanceId, Caller caller, CancellationToken ct = default) => throw Reached();
     public Task<IReadOnlyList<TaskView>> ListTasksAsync(Caller caller, Guid? instanceId, int limit = 100, CancellationToken ct = default) => throw Reached();
+    public Task<InboxPage> FindTasksAsync(Caller caller, InboxQuery query, CancellationToken ct = default) => throw Reached();
     public Task<TaskView?> GetTaskAsync(Guid id, Caller caller, CancellationToken ct = default) => throw Reached();
     public Task<IReadOnlyList<IncidentListItem>> ListIncidentsAsync(Caller caller, CancellationToken ct = default) => throw Reached();
 }

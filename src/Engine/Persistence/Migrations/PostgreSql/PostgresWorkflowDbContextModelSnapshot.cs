@@ -316,6 +316,9 @@ namespace RJH.DeviceWorkflows.Engine.Persistence.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("BusinessKey")
+                        .HasColumnType("text");
+
                     b.Property<string>("CandidateRoles")
                         .IsRequired()
                         .HasColumnType("text");
@@ -329,7 +332,14 @@ namespace RJH.DeviceWorkflows.Engine.Persistence.Migrations.PostgreSql
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("DefinitionKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<long?>("DueAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DueOrder")
                         .HasColumnType("bigint");
 
                     b.Property<string>("ElementId")
@@ -343,6 +353,12 @@ namespace RJH.DeviceWorkflows.Engine.Persistence.Migrations.PostgreSql
                         .HasColumnType("uuid");
 
                     b.Property<string>("Name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PersonName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SearchText")
                         .HasColumnType("text");
 
                     b.Property<string>("Status")
@@ -359,6 +375,10 @@ namespace RJH.DeviceWorkflows.Engine.Persistence.Migrations.PostgreSql
                     b.HasIndex("InstanceId");
 
                     b.HasIndex("Status", "Assignee");
+
+                    b.HasIndex("Status", "CreatedAt", "Id");
+
+                    b.HasIndex("Status", "DueOrder", "CreatedAt", "Id");
 
                     b.ToTable("UserTasks", (string)null);
                 });

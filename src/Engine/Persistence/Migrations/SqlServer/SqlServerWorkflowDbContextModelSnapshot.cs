@@ -316,6 +316,9 @@ namespace RJH.DeviceWorkflows.Engine.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("BusinessKey")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("CandidateRoles")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -329,7 +332,14 @@ namespace RJH.DeviceWorkflows.Engine.Persistence.Migrations.SqlServer
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("DefinitionKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<long?>("DueAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DueOrder")
                         .HasColumnType("bigint");
 
                     b.Property<string>("ElementId")
@@ -343,6 +353,12 @@ namespace RJH.DeviceWorkflows.Engine.Persistence.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Name")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("PersonName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("SearchText")
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Status")
@@ -359,6 +375,10 @@ namespace RJH.DeviceWorkflows.Engine.Persistence.Migrations.SqlServer
                     b.HasIndex("InstanceId");
 
                     b.HasIndex("Status", "Assignee");
+
+                    b.HasIndex("Status", "CreatedAt", "Id");
+
+                    b.HasIndex("Status", "DueOrder", "CreatedAt", "Id");
 
                     b.ToTable("UserTasks", (string)null);
                 });

@@ -309,6 +309,9 @@ namespace RJH.DeviceWorkflows.Engine.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BusinessKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CandidateRoles")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -322,7 +325,14 @@ namespace RJH.DeviceWorkflows.Engine.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DefinitionKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueOrder")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ElementId")
@@ -336,6 +346,12 @@ namespace RJH.DeviceWorkflows.Engine.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -352,6 +368,10 @@ namespace RJH.DeviceWorkflows.Engine.Persistence.Migrations.Sqlite
                     b.HasIndex("InstanceId");
 
                     b.HasIndex("Status", "Assignee");
+
+                    b.HasIndex("Status", "CreatedAt", "Id");
+
+                    b.HasIndex("Status", "DueOrder", "CreatedAt", "Id");
 
                     b.ToTable("UserTasks", (string)null);
                 });

@@ -1,0 +1,36 @@
+using RJH.DeviceWorkflows.Engine.Storage;
+
+namespace RJH.DeviceWorkflows.Engine.Runtime;
+
+/// <summary>Due windows of the inbox, in the engine's time zone: "today" and "this week" end at local midnight.</summary>
+public enum InboxDue
+{
+    Any,
+    /// <summary>Due before now.</summary>
+    Overdue,
+    /// <summary>Due before tomorrow begins (overdue ones included).</summary>
+    Today,
+    /// <summary>Due before next Monday begins (overdue ones included).</summary>
+    ThisWeek,
+}
+
+/// <summary>What one inbox page shows; the defaults are the inbox as it always was: everything, oldest first, 100.</summary>
+public sealed record InboxQuery
+{
+    public const int MaxPageSize = 500;
+    public const int MaxTextLength = 100;
+
+    public TaskScope Scope { get; init; }
+    /// <summary>A process (definition) key.</summary>
+    public string? Process { get; init; }
+    public InboxDue Due { get; init; }
+    /// <summary>Part of the business key or of the name of the person the task concerns, any case.</summary>
+    public string? Text { get; init; }
+    public TaskSort Sort { get; init; }
+    public bool Descending { get; init; }
+    public int Offset { get; init; }
+    public int PageSize { get; init; } = 100;
+    public Guid? InstanceId { get; init; }
+}
+
+public sealed record InboxPage(IReadOnlyList<TaskView> Tasks, int Total);
