@@ -26,12 +26,16 @@ internal static class TaskEndpoints
         return app;
     }
 
-    /// <summary>An inbox page: oldest first, 100 unless <c>limit</c> (1–500) says otherwise.</summary>
-    public static async Task<Results<Ok<IReadOnlyList<TaskView>>, ValidationProblem>> List(Guid? instanceId, int? limit,
-        ClaimsPrincipal user, [FromServices] IWorkflowQueries queries, CancellationToken ct) =>
-        limit is < 1 or > 500
-            ? Problems.Invalid("limit", "Use 1 to 500.")
-            : TypedResults.Ok(await queries.ListTasksAsync(user.ToCaller(), instanceId, limit ?? 100, ct));
+    /// <summary>An inbox page (filters: <see cref="InboxRequest"/>); the count of all matching tasks is in <c>X-Total-Count</c>.</summary>
+    public static async Task<Results<Ok<IReadOnlyList<TaskView>>, ValidationProblem>> List([AsParameters] InboxRequest request,
+        ClaimsPrincipal user, HttpResponse response, [FromServices] IWorkflowQueries queries, CancellationToken ct)
+    {
+        var (query, field, error) = request.Read();
+        if (query is null) return Problems.Invalid(field, error);
+        var page = await queries.FindTasksAsync(user.ToCaller(), query, ct);
+        response.Headers[InboxRequest.TotalHeader] = page.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Ok(page.Tasks);
+    }
 
     public static async Task<Results<Ok<TaskView>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user,
         [FromServices] IWorkflowQueries queries, CancellationToken ct) =>
