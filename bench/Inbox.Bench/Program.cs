@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using RJH.DeviceWorkflows.Engine.Runtime;
+using RJH.DeviceWorkflows.Host;
+using RJH.DeviceWorkflows.Testing;
+
+// P6: Mina uppgifter with N open tasks, all open to the Manager role: the real Host on Kestrel (loopback), a
+// manager's bearer token, and the first page of GET /api/tasks in the ways the page and the API ask for it.
+//   dotnet run -c Release --project bench/Inbox.Bench -- [--tasks 100000] [--samples 300] [--db sqlite|postgres|both]
+var tasks = Arg("--tasks", 100_000);
+var samples = Arg("--samples", 300);
+var databases = ArgText("--db", "both") switch
+{
+    "sqlite" => new[] { "SQLite" },
+    "postgres" => ["PostgreSQL"],
+    _ => ["SQLite", "PostgreSQL"],
+};
+string[] requests =
+[
+    "/api/tasks",                                           // the API's default: 100, oldest first
+    "/api/tasks?limit=25&sort=due",                          // the page's first page
+    "/api/tasks?limit=25&sort=due&scope=unclaimed&process=p6-inbox", // a filtered first page
+    "/api/tasks?limit=25&sort=due&q=person%2004711",         // free text over person and business key
+];
+var repository = FindRepository();
+try
+{
+    foreach (var database in databases)
+    {
+        var folder = Directory.CreateTempSubdirectory("rjh-p6-").FullName;
+        var connection = database == "SQLite"
+            ? $"Data Source={Path.Combine(folder, "p6.db")}"
+            : await (await PostgresCluster.GetAsync()).CreateDatabaseAsync();
+        await RunAsync(database, connection, folder);
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+    }
+}
+finally
+{
+    PostgresCluster.StopIfStarted();
+}
+return;
+
+async Task RunAsync(string database, string connection, string folder)
+{
+    string[] settings =
+    [
+        $"--Database:Provider={(database == "SQLite" ? "Sqlite" : "PostgreSql")}",
+        $"--ConnectionStrings:Default={connection}",
+        $"--DataProtection:KeysPath={Path.Combine(folder, "keys")}",
+        $"--Mail:Folder={Path.Combine(folder, "mail")}",
+        $"--Workflows:SeedFolder={Path.Combine(repository, "workflows")}",
+        $"--Policies:SeedFolder={Path.Combine(repository, "workflows", "policies")}",
+        $"--Mail:TemplateFolder={Path.Combine(repository, "workflows", "templates")}",
+        // The Host's static-asset manifest is copied beside this program under the Host's name.
+        "--applicationName=RJH.DeviceWorkflows.Host",
+        "--environment=Development", "--Urls=http://127.0.0.1:0", "--Demo:Seed=false", "--Jobs:Runner=InProcess",
+        "--Logging:LogLevel:Default=Warning",
+    ];
+    await using var app = HostApp.Build(settings);
+    await app.StartAsync();
+    var engine = app.Services.GetRequiredService<IWorkflowEngine>();
+    var admin = new Caller("admin", new HashSet<string> { "Admin" });
+    await engine.DeployAsync(Model, publish: true, admin);
+
+    Console.WriteLine($"P6 on {database}: {tasks:N0} open tasks for role Manager, {samples} requests per query after 30 to warm up");
+    var setup = Stopwatch.StartNew();
+    var next = -1;
+    await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+    {
+        for (var i = Interlocked.Increment(ref next); i < tasks; i = Interlocked.Increment(ref next))
+            await engine.StartAsync(new StartInstance("p6-inbox", $"BENCH-{i:D6}", new JsonObject
+            {
+                ["employee"] = new JsonObject { ["name"] = $"Person {i:D5}" }, ["employeeId"] = $"p6.{i:D6}",
+            }), admin);
+    })));
+    Console.WriteLine($"  setup: {setup.Elapsed.TotalSeconds:F0} s");
+
+    using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+    using (var token = await http.PostAsJsonAsync("/api/auth/demo-token", new { user = "olle.chef" }))
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            (await token.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>());
+
+    foreach (var request in requests)
+    {
+        var latencies = new List<double>();
+        string total = "";
+        for (var i = 0; i < samples + 30; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            using var response = await http.GetAsync(request);
+            var body = await response.EnsureSuccessStatusCode().Content.ReadAsByteArrayAsync();
+            if (i >= 30) latencies.Add(clock.Elapsed.TotalMilliseconds);
+            total = response.Headers.GetValues("X-Total-Count").Single();
+            _ = body;
+        }
+        latencies.Sort();
+        double At(double q) => latencies[(int)Math.Min(latencies.Count - 1, Math.Round(q * (latencies.Count - 1)))];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {request,-58} total {total,7}  p50 {At(0.50),6:F1}  p95 {At(0.95),6:F1}  p99 {At(0.99),6:F1} ms"));
+    }
+    await app.StopAsync();
+}
+
+int Arg(string name, int fallback) => int.TryParse(ArgText(name, ""), out var v) ? v : fallback;
+
+string ArgText(string name, string fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+}
+
+static string FindRepository()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "RJH.DeviceWorkflows.sln"))) return dir.FullName;
+    throw new DirectoryNotFoundException("The repository was not found above the benchmark's folder.");
+}
+
+internal partial class Program
+{
+    /// <summary>One user task open to Manager, due in three days, like the shipped approvals.</summary>
+    private const string Model = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:rjh="urn:rjh:device-workflows:1" id="d" targetNamespace="bench">
+          <bpmn:process id="p6-inbox" name="Inkorgsmätning" isExecutable="true" rjh:starterRoles="Admin">
+            <bpmn:startEvent id="start" />
+            <bpmn:userTask id="approve" name="Godkänn" rjh:candidateRoles="Manager" rjh:dueIn="P3D" />
+            <bpmn:endEvent id="end" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="approve" /><bpmn:sequenceFlow id="f2" sourceRef="approve" targetRef="end" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+}
