@@ -43,7 +43,7 @@ public static class HostApp
         builder.Services.AddWorkflowSeeding(builder.Configuration);
         builder.Services.AddSupplierFeature();
         builder.Services.AddApiConventions();
-        builder.Services.AddDemoAuthentication();
+        builder.Services.AddSignIn(builder.Configuration);
         builder.Services.AddWebApp();
         builder.Services.AddSelfService();
         builder.Services.AddForms();

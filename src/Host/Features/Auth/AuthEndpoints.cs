@@ -32,7 +32,8 @@ internal static class AuthEndpoints
     public static Ok<MeResponse> Me(ClaimsPrincipal user)
     {
         var caller = user.ToCaller();
-        return TypedResults.Ok(new MeResponse(caller.UserName, caller.Roles.Order(StringComparer.Ordinal).ToArray()));
+        return TypedResults.Ok(new MeResponse(caller.UserName, user.FindFirst(AppClaims.EmployeeId)?.Value,
+            caller.Roles.Order(StringComparer.Ordinal).ToArray()));
     }
 }
 
@@ -40,4 +41,4 @@ internal sealed record DemoTokenRequest(string? User);
 
 internal sealed record DemoTokenResponse(string Token, string User, IReadOnlyList<string> Roles, DateTimeOffset ExpiresAt);
 
-internal sealed record MeResponse(string User, IReadOnlyList<string> Roles);
+internal sealed record MeResponse(string User, string? EmployeeId, IReadOnlyList<string> Roles);

@@ -17,6 +17,7 @@ internal static class SignInEndpoints
     {
         // Form posts: antiforgery is checked by the middleware because the handler binds [FromForm].
         app.MapPost("/signin/demo", SignInDemo).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/signin/oidc", SignInOidc).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/signout", (Delegate)SignOut).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/culture", SetCulture).AllowAnonymous().ExcludeFromDescription();
         return app;
@@ -32,6 +33,14 @@ internal static class SignInEndpoints
         return TypedResults.LocalRedirect(LocalUrl.OrRoot(returnUrl));
     }
 
+    /// <summary>Sends the person to the OpenID Connect provider; they come back to <paramref name="returnUrl"/>.</summary>
+    public static IResult SignInOidc(string? returnUrl, IOptions<AuthenticationSettings> settings) =>
+        settings.Value.IsOidc
+            ? TypedResults.Challenge(new AuthenticationProperties { RedirectUri = LocalUrl.OrRoot(returnUrl) }, [OidcAuthentication.Scheme])
+            : TypedResults.NotFound();
+
+    /// <summary>Ends the app's session. In OpenID Connect mode the provider's session stays, as with every other
+    /// app signed in through it; signing in again then needs no password.</summary>
     public static async Task<IResult> SignOut(HttpContext http)
     {
         await http.SignOutAsync(AuthSchemes.Cookie);

@@ -10,14 +10,17 @@ namespace RJH.DeviceWorkflows.Host.Infrastructure.Auth;
 internal static class AuthenticationExtensions
 {
     /// <summary>
-    /// Demo sign-in (bearer tokens for named demo users), the API's authorization policies and the
-    /// Data Protection key ring the tokens depend on. Settings are read through options, so a test host's
-    /// configuration applies however late it is added.
+    /// Sign-in for pages (a cookie) and the API (bearer tokens) in both modes, the demo (named demo users) and
+    /// OpenID Connect (<see cref="OidcAuthentication"/>); the API's authorization policies; and the Data Protection
+    /// key ring the cookie and demo tokens depend on. Every scheme is registered and the mode is read per request
+    /// through options, so a test host's configuration applies however late it is added.
     /// </summary>
-    public static IServiceCollection AddDemoAuthentication(this IServiceCollection services)
+    public static IServiceCollection AddSignIn(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AuthenticationSettings>()
             .BindConfiguration(AuthenticationSettings.Section)
+            .Validate(settings => settings.IsDemo || settings.IsOidc,
+                "Authentication:Mode must be 'Demo' or 'Oidc'.")
             .Validate<IHostEnvironment>((settings, env) => !(settings.IsDemo && env.IsProduction()),
                 "Authentication:Mode is 'Demo' but the environment is Production. Demo sign-in lets anyone act as any " +
                 "user; set Authentication:Mode to a real sign-in method, or run in another environment " +
@@ -45,7 +48,7 @@ internal static class AuthenticationExtensions
             // A request that brings a bearer token is judged by it wherever it goes.
             .AddPolicyScheme(AuthSchemes.Default, null, options => options.ForwardDefaultSelector = context =>
                 context.Request.Path.StartsWithSegments("/api") || context.Request.Headers.Authorization.Count > 0
-                    ? DemoBearerHandler.SchemeName
+                    ? BearerScheme(context)
                     : AuthSchemes.Cookie)
             .AddCookie(AuthSchemes.Cookie, options =>
             {
@@ -61,8 +64,14 @@ internal static class AuthenticationExtensions
                 options.SlidingExpiration = true;
                 options.EventsType = typeof(DemoCookieEvents);
             })
-            .AddScheme<AuthenticationSchemeOptions, DemoBearerHandler>(DemoBearerHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, DemoBearerHandler>(DemoBearerHandler.SchemeName, null)
+            .AddOidc(configuration);
         Policies.Add(services.AddAuthorizationBuilder());
         return services;
     }
+
+    private static string BearerScheme(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IOptions<AuthenticationSettings>>().Value.IsOidc
+            ? OidcAuthentication.BearerScheme
+            : DemoBearerHandler.SchemeName;
 }

@@ -6,11 +6,15 @@ internal sealed class AuthenticationSettings
     public const string Section = "Authentication";
     public const string DemoMode = "Demo";
 
+    public const string OidcMode = "Oidc";
+
     /// <summary>"Demo" (the embedded default): named demo users get tokens without a password.
-    /// Any other value disables demo sign-in; OpenID Connect arrives in a later issue.</summary>
+    /// "Oidc": people sign in with Entra ID or another OpenID Connect provider (settings "AzureAd" and
+    /// <see cref="OidcSettings"/>) and the API accepts that provider's access tokens.</summary>
     public string Mode { get; set; } = DemoMode;
 
     public bool IsDemo => string.Equals(Mode, DemoMode, StringComparison.OrdinalIgnoreCase);
+    public bool IsOidc => string.Equals(Mode, OidcMode, StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>Settings of the section "DataProtection".</summary>

@@ -100,7 +100,7 @@ public sealed class DemoSignInTests(HostFactory factory) : IClassFixture<HostFac
     public async Task Outside_demo_mode_the_token_endpoint_is_404_and_demo_tokens_are_refused()
     {
         var token = await factory.TokenFor("admin");
-        await using var host = HostFactory.With(factory.Directory, overrides: [("Authentication:Mode", "Oidc")]);
+        await using var host = HostFactory.With(factory.Directory, overrides: OidcMode);
         using var client = host.CreateClient();
 
         await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/auth/demo-token", new { user = "admin" }),
@@ -123,11 +123,31 @@ public sealed class DemoSignInTests(HostFactory factory) : IClassFixture<HostFac
     [Fact]
     public async Task Production_without_demo_mode_starts()
     {
-        await using var host = HostFactory.With(environment: "Production", overrides: [("Authentication:Mode", "Oidc")]);
+        await using var host = HostFactory.With(environment: "Production", overrides: OidcMode);
         using var client = host.CreateClient();
 
         await HttpAssert.StatusAsync(await client.GetAsync("/health"), HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task OpenID_Connect_mode_without_a_provider_refuses_to_start_and_says_what_is_missing()
+    {
+        await using var host = HostFactory.With(environment: "Production", overrides: [("Authentication:Mode", "Oidc")]);
+
+        var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+
+        var messages = string.Join(" | ", Chain(error).Select(e => e.Message));
+        Assert.Contains("AzureAd:ClientId", messages);
+    }
+
+    /// <summary>OpenID Connect mode with a provider that is never asked (these tests sign nobody in).</summary>
+    private static readonly (string, string?)[] OidcMode =
+    [
+        ("Authentication:Mode", "Oidc"),
+        ("AzureAd:Authority", "http://127.0.0.1:9/v2.0"),
+        ("AzureAd:ClientId", "rjh-device-workflows"),
+        ("AzureAd:RequireHttpsMetadata", "false"),
+    ];
 
     private static async Task<HttpResponseMessage> GetMe(HostFactory host, string token)
     {
