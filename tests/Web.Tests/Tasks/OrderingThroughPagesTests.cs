@@ -60,18 +60,4 @@ public sealed class OrderingThroughPagesTests(BrowserFixture browser) : BrowserT
             await Task.Delay(200);
         }
     }
-
-    /// <summary>The person opens Mina uppgifter, opens the task whose name starts so, fills it and completes it.</summary>
-    private async Task CompleteFirstAsync(string user, string taskName, Func<IPage, Task> fill)
-    {
-        var page = await SignedInAsync(user, "/tasks");
-        await page.ReloadUntilAsync(page.GetByTestId("inbox"), taskName);
-        await page.GetByTestId("inbox").GetByRole(AriaRole.Link, new() { Name = taskName }).First.ClickAsync();
-        await page.WaitForURLAsync("**/tasks/*");
-        var taskUrl = page.Url;
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(taskName);
-        await fill(page);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Slutför" }).ClickAsync();
-        await page.WaitForURLAsync(url => url != taskUrl);
-    }
 }
