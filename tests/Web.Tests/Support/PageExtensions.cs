@@ -37,6 +37,40 @@ internal static class PageExtensions
         await Assertions.Expect(locator).ToContainTextAsync(text);
     }
 
+    /// <summary>Keeps every frame the server sends over the page's circuit (Blazor's WebSocket), to check what a
+    /// page's payload carries beyond what it shows.</summary>
+    public static List<string> RecordCircuitFrames(this IPage page)
+    {
+        var frames = new List<string>();
+        page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
+        {
+            lock (frames) frames.Add(frame.Text ?? System.Text.Encoding.UTF8.GetString(frame.Binary ?? []));
+        };
+        return frames;
+    }
+
+    /// <summary>
+    /// Presses Tab until <paramref name="target"/> has the focus, as a keyboard user moves through the page, and
+    /// checks that the focus can be seen there (an outline or a ring). Fails when it is never reached.
+    /// </summary>
+    public static async Task TabToAsync(this IPage page, ILocator target, int maxPresses = 80)
+    {
+        for (var press = 0; press < maxPresses; press++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await target.EvaluateAsync<bool>("el => el === document.activeElement || el.contains(document.activeElement)"))
+            {
+                var visible = await page.EvaluateAsync<bool>("""
+                    () => { const s = getComputedStyle(document.activeElement);
+                            return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'; }
+                    """);
+                Assert.True(visible, $"The focus on {await target.EvaluateAsync<string>("el => el.outerHTML.slice(0, 120)")} cannot be seen.");
+                return;
+            }
+        }
+        Assert.Fail($"{target} was not reached with Tab in {maxPresses} presses on {page.Url}.");
+    }
+
     /// <summary>Fails on any serious or critical axe (WCAG 2.1 A/AA) violation, listing each with its elements.</summary>
     public static async Task AssertAccessibleAsync(this IPage page)
     {

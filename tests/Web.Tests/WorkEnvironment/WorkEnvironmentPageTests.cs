@@ -66,7 +66,9 @@ public sealed class WorkEnvironmentPageTests(BrowserFixture browser) : BrowserTe
     public async Task A_remote_work_agreement_is_written_and_signed_by_both_with_the_personnummer_only_masked()
     {
         const string personalNumber = "19800101-0019";
-        var maja = await SignedInAsync("maja.mobil", "/remote-work");
+        var maja = await NewPageAsync();
+        var majaFrames = maja.RecordCircuitFrames();
+        await maja.SignInAsAsync("maja.mobil", "/remote-work");
         await maja.AssertAccessibleAsync();
         await maja.GetByLabel("Personnummer").FillAsync(personalNumber);
         await maja.GetByLabel("Arbetsplats / område").FillAsync("Strokerehab, Östersund");
@@ -82,7 +84,9 @@ public sealed class WorkEnvironmentPageTests(BrowserFixture browser) : BrowserTe
         await Assertions.Expect(maja.GetByTestId("rw-message")).ToContainTextAsync("Avtalet är sparat");
         await Assertions.Expect(maja.GetByTestId("agreement-pnr")).ToHaveTextAsync("19800101-****");
 
-        var olle = await SignedInAsync("olle.chef", "/remote-work");
+        var olle = await NewPageAsync();
+        var olleFrames = olle.RecordCircuitFrames();
+        await olle.SignInAsAsync("olle.chef", "/remote-work");
         await olle.GetByRole(AriaRole.Button, new() { Name = "Godkänn (chef)" }).ClickAsync();
         await olle.GetByRole(AriaRole.Button, new() { Name = "Skriv under" }).ClickAsync();
         await Assertions.Expect(olle.GetByTestId("agreement-signatures")).ToContainTextAsync("olle.chef");
@@ -100,6 +104,19 @@ public sealed class WorkEnvironmentPageTests(BrowserFixture browser) : BrowserTe
             await Assertions.Expect(page.GetByTestId("agreement-pnr")).ToHaveTextAsync("19800101-****");
             Assert.DoesNotContain("0019", await page.ContentAsync(), StringComparison.Ordinal);
             await page.AssertAccessibleAsync();
+        }
+
+        // Not in what the circuit sent either (only what Maja typed went the other way), nor on any other page the
+        // agreement's parties or HR open.
+        Assert.NotEmpty(majaFrames);
+        Assert.DoesNotContain(majaFrames.Concat(olleFrames), frame => frame.Contains("0101-0019", StringComparison.Ordinal) || frame.Contains("01010019", StringComparison.Ordinal));
+        var hanna = await SignedInAsync("hanna.hr");
+        foreach (var (page, path) in new[] { (maja, "/"), (maja, "/my/requests"), (maja, "/tasks"), (olle, "/team"), (olle, "/tasks"), (hanna, "/remote-work"), (hanna, "/risk-assessments") })
+        {
+            await page.GotoAsync(path);
+            await page.WaitForBlazorAsync();
+            var html = await page.ContentAsync();
+            Assert.False(html.Contains("0101-0019", StringComparison.Ordinal) || html.Contains("01010019", StringComparison.Ordinal), $"The personnummer is in {path}.");
         }
     }
 
