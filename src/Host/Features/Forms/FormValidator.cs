@@ -52,7 +52,7 @@ public static class FormValidator
         "checkbox" => value.GetValueKind() is JsonValueKind.True or JsonValueKind.False
             ? required && value.GetValueKind() == JsonValueKind.False ? "Fältet är obligatoriskt." : null
             : "Ange sant eller falskt.",
-        "number" => value is JsonValue n && n.TryGetValue<double>(out var number)
+        "number" => TryNumber(value, out var number)
             ? Bounds(field.Validate, number)
             : "Ange ett tal.",
         "radio" or "select" => Options(field, taskVariables).Any(o => JsonNode.DeepEquals(o, value)) ? null : "Värdet är inte ett av alternativen.",
@@ -68,6 +68,15 @@ public static class FormValidator
             : "Ange en lista med texter.",
         _ => value is JsonValue s && s.TryGetValue<string>(out var text) ? Text(field.Validate, text) : "Ange en text.",
     };
+
+    /// <summary>Any JSON number, whether parsed from a request or built in memory by a page (a long is no double to
+    /// <see cref="JsonValue.TryGetValue{T}"/>).</summary>
+    private static bool TryNumber(JsonNode value, out double number)
+    {
+        number = 0;
+        return value.GetValueKind() == JsonValueKind.Number
+            && double.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out number);
+    }
 
     private static string? Text(FormValidation rules, string text)
     {
