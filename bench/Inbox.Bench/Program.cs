@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using RJH.DeviceWorkflows.Bench;
 using RJH.DeviceWorkflows.Engine.Runtime;
 using RJH.DeviceWorkflows.Host;
 using RJH.DeviceWorkflows.Testing;
@@ -12,6 +13,7 @@ using RJH.DeviceWorkflows.Testing;
 // P6: Mina uppgifter with N open tasks, all open to the Manager role: the real Host on Kestrel (loopback), a
 // manager's bearer token, and the first page of GET /api/tasks in the ways the page and the API ask for it.
 //   dotnet run -c Release --project bench/Inbox.Bench -- [--tasks 100000] [--samples 300] [--db sqlite|postgres|both]
+//     [--hold <file>]  (waits after seeding until the file exists, to look at the database with psql or sqlite3)
 var tasks = Arg("--tasks", 100_000);
 var samples = Arg("--samples", 300);
 var databases = ArgText("--db", "both") switch
@@ -70,16 +72,24 @@ async Task RunAsync(string database, string connection, string folder)
 
     Console.WriteLine($"P6 on {database}: {tasks:N0} open tasks for role Manager, {samples} requests per query after 30 to warm up");
     var setup = Stopwatch.StartNew();
-    var next = -1;
-    await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+    // One instance through the engine, then copies of its rows: the same rows 100,000 engine starts would write.
+    var template = await engine.StartAsync(new StartInstance("p6-inbox", BusinessKey(0), Variables(0)), admin);
+    await using (var db = BulkSeed.Open(connection, postgres: database != "SQLite"))
     {
-        for (var i = Interlocked.Increment(ref next); i < tasks; i = Interlocked.Increment(ref next))
-            await engine.StartAsync(new StartInstance("p6-inbox", $"BENCH-{i:D6}", new JsonObject
-            {
-                ["employee"] = new JsonObject { ["name"] = $"Person {i:D5}" }, ["employeeId"] = $"p6.{i:D6}",
-            }), admin);
-    })));
-    Console.WriteLine($"  setup: {setup.Elapsed.TotalSeconds:F0} s");
+        await db.OpenAsync();
+        var seed = new BulkSeed(db, postgres: database != "SQLite");
+        await seed.CopyAsync(template.Id, tasks, Texts);
+        Console.WriteLine($"  setup: {setup.Elapsed.TotalSeconds:F0} s to store the tasks");
+        setup.Restart();
+        await seed.AnalyzeAsync();
+        Console.WriteLine($"  {(database == "SQLite" ? "ANALYZE" : "VACUUM ANALYZE")}: {setup.Elapsed.TotalSeconds:F0} s");
+    }
+    if (ArgText("--hold", "") is { Length: > 0 } hold)
+    {
+        Console.WriteLine($"  holding until {hold} exists; connection: {connection}");
+        while (!File.Exists(hold)) await Task.Delay(1000);
+    }
+    Console.WriteLine($"  load average before the requests: {LoadAverage()}");
 
     using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
     using (var token = await http.PostAsJsonAsync("/api/auth/demo-token", new { user = "olle.chef" }))
@@ -104,8 +114,25 @@ async Task RunAsync(string database, string connection, string folder)
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {request,-58} total {total,7}  p50 {At(0.50),6:F1}  p95 {At(0.95),6:F1}  p99 {At(0.99),6:F1} ms"));
     }
+    Console.WriteLine($"  load average after the requests: {LoadAverage()}");
     await app.StopAsync();
 }
+
+static string BusinessKey(int i) => $"BENCH-{i:D6}";
+
+static JsonObject Variables(int i) => new()
+{
+    ["employee"] = new JsonObject { ["name"] = $"Person {i:D5}" }, ["employeeId"] = $"p6.{i:D6}",
+};
+
+// What differs between instances, in every spelling the stored rows use (the search text is lower case).
+static IReadOnlyDictionary<string, string> Texts(int i) => new Dictionary<string, string>
+{
+    ["key"] = BusinessKey(i), ["searchKey"] = BusinessKey(i).ToLowerInvariant(), ["name"] = $"Person {i:D5}",
+    ["searchName"] = $"person {i:D5}", ["employeeId"] = $"p6.{i:D6}",
+};
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
 int Arg(string name, int fallback) => int.TryParse(ArgText(name, ""), out var v) ? v : fallback;
 

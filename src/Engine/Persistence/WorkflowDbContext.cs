@@ -1,5 +1,6 @@
 using RJH.DeviceWorkflows.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using RJH.DeviceWorkflows.Engine.Storage;
 
 namespace RJH.DeviceWorkflows.Engine.Persistence;
@@ -34,6 +35,8 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        if (Database.IsNpgsql())
+            modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.Entity<DefinitionRecord>(e =>
         {
             e.ToTable("Definitions");
@@ -70,11 +73,9 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
             // Unbounded like the instance's business key, so no name or key can fail a task's creation.
             e.Property<string>(InboxColumns.SearchText);
             e.Property<DateTimeOffset>(InboxColumns.DueOrder);
-            e.HasIndex(t => new { t.Status, t.Assignee });
+            e.Property<string>(InboxColumns.RoleList);
             e.HasIndex(t => t.InstanceId);
-            // The inbox reads open tasks in creation or due order and stops at a page.
-            e.HasIndex(nameof(UserTaskRecord.Status), nameof(UserTaskRecord.CreatedAt), nameof(UserTaskRecord.Id));
-            e.HasIndex(nameof(UserTaskRecord.Status), InboxColumns.DueOrder, nameof(UserTaskRecord.CreatedAt), nameof(UserTaskRecord.Id));
+            InboxIndexes(e);
         });
 
         modelBuilder.Entity<MessageSubscriptionRecord>(e =>
@@ -120,4 +121,39 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
             e.HasIndex(j => j.InstanceId);
         });
     }
+
+    /// <summary>
+    /// The inbox reads open tasks in creation or due order and stops at a page, then counts what matched.
+    /// SQLite cannot look into a row without reading it, so its order indexes carry every column a filter
+    /// tests (the walk to a page, and a search that matches one task in 100,000, never touch the table) and the
+    /// count has a covering index of its own. PostgreSQL and SQL Server keep the order indexes narrow, the
+    /// count's index carries the role list and due time as included columns (an index-only count), and
+    /// PostgreSQL finds free text through a trigram index (pg_trgm, a trusted extension the migration creates).
+    /// </summary>
+    private void InboxIndexes(EntityTypeBuilder<UserTaskRecord> e)
+    {
+        const string status = nameof(UserTaskRecord.Status), assignee = nameof(UserTaskRecord.Assignee),
+            process = nameof(UserTaskRecord.DefinitionKey), created = nameof(UserTaskRecord.CreatedAt), id = nameof(UserTaskRecord.Id);
+        if (Database.IsSqlite())
+        {
+            string[] tested = [assignee, InboxColumns.RoleList, process, InboxColumns.DueOrder, InboxColumns.SearchText];
+            e.HasIndex([status, assignee, process, InboxColumns.RoleList, InboxColumns.DueOrder], InboxFilterIndex);
+            e.HasIndex([status, created, id, .. tested], InboxCreatedIndex);
+            e.HasIndex([status, InboxColumns.DueOrder, created, id, .. tested.Where(c => c != InboxColumns.DueOrder)], InboxDueIndex);
+            return;
+        }
+        var filter = e.HasIndex([status, assignee, process], InboxFilterIndex);
+        if (Database.IsNpgsql())
+            NpgsqlIndexBuilderExtensions.IncludeProperties(filter, InboxColumns.RoleList, InboxColumns.DueOrder);
+        else
+            SqlServerIndexBuilderExtensions.IncludeProperties(filter, InboxColumns.RoleList, InboxColumns.DueOrder);
+        e.HasIndex([status, created, id], InboxCreatedIndex);
+        e.HasIndex([status, InboxColumns.DueOrder, created, id], InboxDueIndex);
+        if (Database.IsNpgsql())
+            e.HasIndex([InboxColumns.SearchText], "IX_UserTasks_SearchText_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+    }
+
+    private const string InboxFilterIndex = "IX_UserTasks_Inbox_Filter";
+    private const string InboxCreatedIndex = "IX_UserTasks_Inbox_Created";
+    private const string InboxDueIndex = "IX_UserTasks_Inbox_Due";
 }

@@ -68,6 +68,19 @@ public abstract class InboxQueryTests(DatabaseKind kind)
     }
 
     [SkippableFact]
+    public async Task Wildcards_in_the_search_text_or_a_role_name_are_plain_characters()
+    {
+        await using var h = await EngineHarness.CreateAsync(kind);
+        await SeedAsync(h);
+
+        // PostgreSQL matches with LIKE: an unescaped % or _ would match every task.
+        Assert.Empty(await IdsAsync(h, new InboxQuery { Text = "%" }));
+        Assert.Empty(await IdsAsync(h, new InboxQuery { Text = "ord_2" }));
+        Assert.Empty(await IdsAsync(h, new InboxQuery(), new Caller("x", new HashSet<string> { "Service_enter", "%" })));
+        Assert.Empty(await IdsAsync(h, new InboxQuery(), new Caller("x", new HashSet<string> { "servicecenter" })));
+    }
+
+    [SkippableFact]
     public async Task Claiming_and_giving_back_moves_a_task_between_mine_and_unclaimed()
     {
         await using var h = await EngineHarness.CreateAsync(kind);

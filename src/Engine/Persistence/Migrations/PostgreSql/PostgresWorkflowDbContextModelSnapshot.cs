@@ -20,6 +20,7 @@ namespace RJH.DeviceWorkflows.Engine.Persistence.Migrations.PostgreSql
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("RJH.DeviceWorkflows.Engine.Persistence.JournalPage", b =>
@@ -358,6 +359,9 @@ namespace RJH.DeviceWorkflows.Engine.Persistence.Migrations.PostgreSql
                     b.Property<string>("PersonName")
                         .HasColumnType("text");
 
+                    b.Property<string>("RoleList")
+                        .HasColumnType("text");
+
                     b.Property<string>("SearchText")
                         .HasColumnType("text");
 
@@ -374,11 +378,18 @@ namespace RJH.DeviceWorkflows.Engine.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("Status", "Assignee");
+                    b.HasIndex(new[] { "Status", "CreatedAt", "Id" }, "IX_UserTasks_Inbox_Created");
 
-                    b.HasIndex("Status", "CreatedAt", "Id");
+                    b.HasIndex(new[] { "Status", "DueOrder", "CreatedAt", "Id" }, "IX_UserTasks_Inbox_Due");
 
-                    b.HasIndex("Status", "DueOrder", "CreatedAt", "Id");
+                    b.HasIndex(new[] { "Status", "Assignee", "DefinitionKey" }, "IX_UserTasks_Inbox_Filter");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Status", "Assignee", "DefinitionKey" }, "IX_UserTasks_Inbox_Filter"), new[] { "RoleList", "DueOrder" });
+
+                    b.HasIndex(new[] { "SearchText" }, "IX_UserTasks_SearchText_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "SearchText" }, "IX_UserTasks_SearchText_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "SearchText" }, "IX_UserTasks_SearchText_Trigram"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("UserTasks", (string)null);
                 });

@@ -358,6 +358,9 @@ namespace RJH.DeviceWorkflows.Engine.Persistence.Migrations.SqlServer
                     b.Property<string>("PersonName")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("RoleList")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("SearchText")
                         .HasColumnType("nvarchar(max)");
 
@@ -374,11 +377,13 @@ namespace RJH.DeviceWorkflows.Engine.Persistence.Migrations.SqlServer
 
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("Status", "Assignee");
+                    b.HasIndex(new[] { "Status", "CreatedAt", "Id" }, "IX_UserTasks_Inbox_Created");
 
-                    b.HasIndex("Status", "CreatedAt", "Id");
+                    b.HasIndex(new[] { "Status", "DueOrder", "CreatedAt", "Id" }, "IX_UserTasks_Inbox_Due");
 
-                    b.HasIndex("Status", "DueOrder", "CreatedAt", "Id");
+                    b.HasIndex(new[] { "Status", "Assignee", "DefinitionKey" }, "IX_UserTasks_Inbox_Filter");
+
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Status", "Assignee", "DefinitionKey" }, "IX_UserTasks_Inbox_Filter"), new[] { "RoleList", "DueOrder" });
 
                     b.ToTable("UserTasks", (string)null);
                 });

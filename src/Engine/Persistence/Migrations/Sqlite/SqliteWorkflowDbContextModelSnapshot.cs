@@ -351,6 +351,9 @@ namespace RJH.DeviceWorkflows.Engine.Persistence.Migrations.Sqlite
                     b.Property<string>("PersonName")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RoleList")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SearchText")
                         .HasColumnType("TEXT");
 
@@ -367,11 +370,11 @@ namespace RJH.DeviceWorkflows.Engine.Persistence.Migrations.Sqlite
 
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("Status", "Assignee");
+                    b.HasIndex(new[] { "Status", "CreatedAt", "Id", "Assignee", "RoleList", "DefinitionKey", "DueOrder", "SearchText" }, "IX_UserTasks_Inbox_Created");
 
-                    b.HasIndex("Status", "CreatedAt", "Id");
+                    b.HasIndex(new[] { "Status", "DueOrder", "CreatedAt", "Id", "Assignee", "RoleList", "DefinitionKey", "SearchText" }, "IX_UserTasks_Inbox_Due");
 
-                    b.HasIndex("Status", "DueOrder", "CreatedAt", "Id");
+                    b.HasIndex(new[] { "Status", "Assignee", "DefinitionKey", "RoleList", "DueOrder" }, "IX_UserTasks_Inbox_Filter");
 
                     b.ToTable("UserTasks", (string)null);
                 });
