@@ -101,6 +101,48 @@ public sealed class UnitMessageTests
     }
 
     [Fact]
+    public async Task A_held_message_survives_a_restart_and_goes_when_its_time_has_come()
+    {
+        var directory = HostFactory.NewDirectory();
+        var evening = new DateTimeOffset(2026, 12, 7, 18, 0, 0, TimeSpan.FromHours(1));
+        (string, string?)[] Settings(DateTimeOffset clock) =>
+        [
+            ("Engine:ClockStart", clock.ToString("O")), ("Mail:Folder", Path.Combine(directory, "mail")),
+            ("Adapters:Mdm:Simulator:Latency", "00:00:00"), ("Engine:Jobs:BaseDelay", "00:00:00.050"),
+        ];
+        try
+        {
+            string id;
+            await using (var first = HostFactory.WithDemo(directory, Settings(evening)))
+            {
+                using var anna = await first.ClientFor("anna.chef");
+                using var response = await anna.PostAsJsonAsync("/api/unit-messages", Message());
+                var sent = (await HttpAssert.StatusAsync(response, HttpStatusCode.Created))!;
+                Assert.All(Recipients(sent), r => Assert.Equal("Held", r["state"]!.GetValue<string>()));
+                id = sent["id"]!.GetValue<string>();
+            }
+
+            await using var second = HostFactory.WithDemo(directory, Settings(evening.AddHours(13)));
+            using var again = await second.ClientFor("anna.chef");
+            var watch = Stopwatch.StartNew();
+            JsonObject message;
+            do
+            {
+                await Task.Delay(100);
+                message = (await HttpAssert.StatusAsync(await again.GetAsync($"/api/unit-messages/{id}"), HttpStatusCode.OK))!;
+            }
+            while (Recipients(message).Any(r => r["state"]!.GetValue<string>() != "Delivered") && watch.Elapsed < Patience);
+            Assert.All(Recipients(message), r => Assert.Equal("Delivered", r["state"]!.GetValue<string>()));
+            Assert.Single(second.Services.GetRequiredService<SimulatedMdmClient>().Notifications);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Another_manager_cannot_read_the_message()
     {
         await using var scenario = await LifecycleScenario.StartAsync();
