@@ -143,6 +143,23 @@ public sealed class UnitMessageTests
     }
 
     [Fact]
+    public async Task When_the_MDM_stays_down_the_copy_fails_with_a_safe_reason()
+    {
+        await using var scenario = await LifecycleScenario.StartAsync(0,
+            ("Adapters:Mdm:Simulator:FailureRate", "1"), ("Engine:Jobs:MaxAttempts", "2"));
+
+        var sent = await SendAsync(scenario, Message(urgent: true, channels: ["push"]));
+        var message = await WaitAsync(scenario, sent, m => Recipient(m, "anna.chef")["state"]!.GetValue<string>() != "Sending");
+
+        var anna = Recipient(message, "anna.chef");
+        Assert.Equal("Failed", anna["state"]!.GetValue<string>());
+        Assert.Equal("technical", anna["deliveries"]![0]!["reason"]!.GetValue<string>());
+        Assert.DoesNotContain("injected", message.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        var erik = Recipient(message, "erik.anstalld");
+        Assert.Equal(("Failed", "no-device"), (erik["state"]!.GetValue<string>(), erik["deliveries"]![0]!["reason"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Another_manager_cannot_read_the_message()
     {
         await using var scenario = await LifecycleScenario.StartAsync();
