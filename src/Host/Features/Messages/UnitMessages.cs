@@ -42,6 +42,9 @@ public sealed class UnitMessages(IRegisterDirectory directory, NotificationHours
     public const int MaxTitleLength = 100;
     public const int MaxBodyLength = 2000;
 
+    /// <summary>More people than any unit has; a message's copies are read in one query up to this many.</summary>
+    private const int MaxRecipients = 5000;
+
     /// <summary>The units the caller manages (and those below them), by name.</summary>
     public async Task<IReadOnlyList<UnitInfo>> UnitsAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
@@ -105,10 +108,8 @@ public sealed class UnitMessages(IRegisterDirectory directory, NotificationHours
     public async Task<UnitMessageView?> GetAsync(ClaimsPrincipal user, Guid id, CancellationToken ct = default)
     {
         var caller = user.ToCaller();
-        // Newest first: a manager's recent messages are within the limit.
-        var instances = (await queries.ListInstancesAsync(
-                new InstanceQuery(Process, StartedBy: caller.IsAdmin ? null : caller.UserName, Max: 2000), caller, ct))
-            .Where(i => i.BusinessKey == id.ToString()).ToList();
+        var instances = await queries.ListInstancesAsync(
+            new InstanceQuery(Process, StartedBy: caller.IsAdmin ? null : caller.UserName, Max: MaxRecipients, BusinessKey: id.ToString()), caller, ct);
         if (instances.Count == 0) return null;
         var first = instances[0].Variables;
         return new UnitMessageView(id, Text(first, "unitId"), Text(first, "unitName"), Text(first, "title"), Text(first, "body"),
