@@ -25,7 +25,7 @@ public static class ActivitiesServiceCollectionExtensions
         services.AddActivity<WorkingTimeActivity>();
         services.AddActivity<PlaceOrderActivity>();
         services.AddActivity<PublishMessageActivity>();
-        services.AddMail().AddActivity<NotifyEmailActivity>();
+        services.AddMail().AddActivity<NotifyEmailActivity>().AddActivity<UnitMessageActivity>();
         services.AddExternalSystemActivities();
         services.AddRegisterActivities();
         services.AddWorkEnvironmentActivities();

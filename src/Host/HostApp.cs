@@ -48,6 +48,7 @@ public static class HostApp
         builder.Services.AddSelfService();
         builder.Services.AddForms();
         builder.Services.AddScoped<Features.Team.TeamQueries>();
+        builder.Services.AddScoped<UnitMessages>();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -73,6 +74,7 @@ public static class HostApp
         app.MapInstanceEndpoints();
         app.MapTaskEndpoints();
         app.MapMessageEndpoints();
+        app.MapUnitMessageEndpoints();
         app.MapIncidentEndpoints();
         app.MapPolicyEndpoints();
         app.MapRegisterEndpoints();

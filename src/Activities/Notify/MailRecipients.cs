@@ -41,7 +41,7 @@ public sealed class MailRecipients(IRegisterDirectory? directory = null)
     }
 
     /// <summary>A person without working days in the register gets the region's office day (never "always reachable").</summary>
-    private static WorkingHours HoursOf(PersonInfo person)
+    public static WorkingHours HoursOf(PersonInfo person)
     {
         var zone = string.IsNullOrWhiteSpace(person.TimeZoneId) ? WorkingHours.Default.TimeZoneId : person.TimeZoneId;
         return person.WorkDays.Count == 0 || person.WorkStart >= person.WorkEnd

@@ -19,6 +19,7 @@ public static class MailServiceCollectionExtensions
         services.TryAddSingleton<MailTemplates>();
         services.TryAddSingleton<MailComposer>();
         services.TryAddTransient<MailRecipients>();
+        services.TryAddTransient<NotificationHours>();
         services.TryAddSingleton<SentMailLedger>();
         services.TryAddSingleton<FileMailSender>();
         services.TryAddSingleton<SmtpMailSender>();

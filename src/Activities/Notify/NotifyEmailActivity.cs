@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using RJH.DeviceWorkflows.Activities.Policy;
 using RJH.DeviceWorkflows.Engine.Activities;
-using RJH.DeviceWorkflows.Rules;
-using RJH.DeviceWorkflows.Rules.Facts;
 
 namespace RJH.DeviceWorkflows.Activities.Notify;
 
@@ -33,7 +30,7 @@ namespace RJH.DeviceWorkflows.Activities.Notify;
 [ActivityOutput("messageId", ActivityValueType.String, DescriptionSv = "Meddelandets Message-Id", DescriptionEn = "The message's Message-Id")]
 [ActivityOutput("sentAt", ActivityValueType.Date, DescriptionSv = "När det skickades", DescriptionEn = "When it was sent")]
 public sealed class NotifyEmailActivity(MailTemplates templates, MailRecipients recipients, MailComposer composer, IMailSender sender,
-    IPolicyService policies, TimeProvider time, ILogger<NotifyEmailActivity> logger) : IActivity
+    NotificationHours hours, ILogger<NotifyEmailActivity> logger) : IActivity
 {
     public async Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken ct)
     {
@@ -45,12 +42,10 @@ public sealed class NotifyEmailActivity(MailTemplates templates, MailRecipients 
         // Rendered before the policy is asked, so a broken template fails now, not at the next working time.
         var mail = await templates.RenderAsync(template, Model(context, to), ct);
 
-        var facts = NotificationFacts.For(to.Hours, time, context.OptionalBool("urgent"));
-        var decision = await policies.EvaluateAsync(PolicySets.NotificationHours, facts, ct: ct);
-        if (decision.Outcome == "Defer")
-            throw new ActivityDeferredException(DeferredUntil(decision, facts), $"{PolicyEvaluateActivity.Note(decision)}; template {template} to {to.Label}");
-        if (decision.Outcome != "SendNow")
-            throw new InvalidOperationException($"The {PolicySets.NotificationHours} policy decided '{decision.Outcome}'; Notify.Email knows SendNow and Defer.");
+        var plan = await hours.DecideAsync(to.Hours, context.OptionalBool("urgent"), ct);
+        var decision = plan.Decision;
+        if (plan.HeldUntil is { } until)
+            throw new ActivityDeferredException(until, $"{PolicyEvaluateActivity.Note(decision)}; template {template} to {to.Label}");
 
         var receipt = await sender.SendAsync(composer.Compose(context.IdempotencyKey, to, cc, mail), ct);
         logger.LogInformation("Mail {MessageId} from template {Template} for {Recipient}", receipt.MessageId, template, to.Label);
@@ -59,24 +54,6 @@ public sealed class NotifyEmailActivity(MailTemplates templates, MailRecipients 
             JournalNote = $"Mail from template {template} to {to.Label}{(cc.Count > 0 ? $" (cc {string.Join(", ", cc.Select(c => c.Label))})" : "")}: "
                 + $"{(receipt.AlreadySent ? "already sent" : "sent")} ({PolicyEvaluateActivity.Note(decision)})",
         };
-    }
-
-    /// <summary>
-    /// The rule's <c>until</c>, else the facts' next working time (a rule set edited to defer without saying
-    /// until when). A time not after now would defer forever, so it is a fault of the rule set.
-    /// </summary>
-    private DateTimeOffset DeferredUntil(PolicyDecision decision, NotificationFacts facts)
-    {
-        var until = decision.Outputs.GetValueOrDefault("until") switch
-        {
-            DateTimeOffset t => t,
-            DateTime t => new DateTimeOffset(t),
-            string s when DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var t) => t,
-            _ => facts.NextWorkingTimeStart,
-        };
-        return until > time.GetUtcNow()
-            ? until
-            : throw new InvalidOperationException($"The {PolicySets.NotificationHours} policy deferred a mail to {until:O}, which is not in the future.");
     }
 
     /// <summary>The model, with <c>recipient</c> ({name, employeeId}) added unless the model sets it itself.</summary>

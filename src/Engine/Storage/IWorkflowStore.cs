@@ -37,7 +37,9 @@ public interface IWorkflowStore
 }
 
 /// <param name="StartedBy">Only instances this user started.</param>
-public sealed record InstanceQuery(string? DefinitionKey = null, InstanceStatus? Status = null, int Max = 500, string? StartedBy = null);
+/// <param name="BusinessKey">Only instances with this business key (e.g. the copies of one unit message).</param>
+public sealed record InstanceQuery(string? DefinitionKey = null, InstanceStatus? Status = null, int Max = 500, string? StartedBy = null,
+    string? BusinessKey = null);
 
 /// <summary>Open tasks; when User is set, only those assigned to it or unassigned with one of Roles.</summary>
 public sealed record TaskQuery(Guid? InstanceId = null, string? User = null, IReadOnlyCollection<string>? Roles = null,

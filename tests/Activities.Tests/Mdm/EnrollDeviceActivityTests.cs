@@ -76,5 +76,6 @@ public sealed class EnrollDeviceActivityTests
         public Task<MdmActionResult> RetireDeviceAsync(string deviceId, string idempotencyKey, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<MdmActionResult> ReleaseActivationLockAsync(string deviceId, string idempotencyKey, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<MdmDevice?> GetDeviceAsync(string deviceId, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<MdmNotificationResult> SendNotificationAsync(MdmNotification notification, string idempotencyKey, CancellationToken ct = default) => throw new NotSupportedException();
     }
 }

@@ -69,6 +69,7 @@ public abstract class InstanceStoreTests(DatabaseKind kind)
         done.Status = InstanceStatus.Completed;
         done.StartedBy = "erik.anstalld";
         done.StartedAt = T0.AddMinutes(5);
+        done.BusinessKey = "message-1";
         await SaveAsync(db.Store, tx =>
         {
             tx.AddInstance(running);
@@ -87,6 +88,8 @@ public abstract class InstanceStoreTests(DatabaseKind kind)
         Assert.Single(await db.Store.ListInstancesAsync(new InstanceQuery(Max: 1)));
         Assert.Equal([done.Id],
             (await db.Store.ListInstancesAsync(new InstanceQuery(StartedBy: "erik.anstalld"))).Select(i => i.Id));
+        Assert.Equal([done.Id],
+            (await db.Store.ListInstancesAsync(new InstanceQuery("order", BusinessKey: "message-1"))).Select(i => i.Id));
     }
 
     [SkippableFact]

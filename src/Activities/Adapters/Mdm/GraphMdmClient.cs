@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
@@ -63,6 +65,22 @@ internal sealed partial class GraphMdmClient(GraphServiceClient graph, IOptions<
     public Task<MdmActionResult> ReleaseActivationLockAsync(string deviceId, string idempotencyKey, CancellationToken ct = default) =>
         Act(deviceId, MdmAction.ReleaseActivationLock, idempotencyKey, (d, h) => d.BypassActivationLock.PostAsync(h, ct), ct);
 
+    /// <summary>
+    /// <c>POST /deviceManagement/sendCustomNotificationToCompanyPortal</c>, which exists only on Graph's beta endpoint;
+    /// Graph answers 204 and queues the notification for the groups' devices.
+    /// </summary>
+    public Task<MdmNotificationResult> SendNotificationAsync(MdmNotification notification, string idempotencyKey, CancellationToken ct = default)
+    {
+        if (notification.Problem is { } problem) throw Invalid(problem);
+        return GraphErrors.Guard(async () =>
+        {
+            var body = JsonSerializer.SerializeToUtf8Bytes(new CustomNotificationBody(notification.Title, notification.Body, notification.GroupIds));
+            await SendBetaAsync("deviceManagement/sendCustomNotificationToCompanyPortal", idempotencyKey,
+                r => r.SetStreamContent(new MemoryStream(body), "application/json"), ct);
+            return new MdmNotificationResult(time.GetUtcNow());
+        }, ct);
+    }
+
     public async Task<MdmDevice?> GetDeviceAsync(string deviceId, CancellationToken ct = default)
     {
         try
@@ -91,18 +109,29 @@ internal sealed partial class GraphMdmClient(GraphServiceClient graph, IOptions<
     /// </summary>
     private async Task AssignPrimaryUserAsync(string deviceId, string userPrincipalName, string idempotencyKey, CancellationToken ct)
     {
-        var beta = _intune.BetaBaseAddress.ToString().TrimEnd('/');
-        var request = new RequestInformation
-        {
-            HttpMethod = Method.POST,
-            URI = new Uri($"{beta}/deviceManagement/managedDevices/{Uri.EscapeDataString(deviceId)}/users/$ref"),
-        };
+        var beta = Beta;
+        await SendBetaAsync($"deviceManagement/managedDevices/{Uri.EscapeDataString(deviceId)}/users/$ref", idempotencyKey,
+            r => r.SetContentFromParsable(graph.RequestAdapter, "application/json",
+                new ReferenceCreate { OdataId = $"{beta}/users/{Uri.EscapeDataString(userPrincipalName)}" }), ct);
+    }
+
+    private string Beta => _intune.BetaBaseAddress.ToString().TrimEnd('/');
+
+    /// <summary>A POST to Graph's beta endpoint through the same authenticated adapter, Graph's errors read as OData errors.</summary>
+    private async Task SendBetaAsync(string path, string idempotencyKey, Action<RequestInformation> content, CancellationToken ct)
+    {
+        var request = new RequestInformation { HttpMethod = Method.POST, URI = new Uri($"{Beta}/{path}") };
         request.Headers.Add(IdempotencyKeyHeader, idempotencyKey);
-        request.SetContentFromParsable(graph.RequestAdapter, "application/json",
-            new ReferenceCreate { OdataId = $"{beta}/users/{Uri.EscapeDataString(userPrincipalName)}" });
+        content(request);
         await graph.RequestAdapter.SendNoContentAsync(request,
             new Dictionary<string, ParsableFactory<IParsable>> { ["XXX"] = ODataError.CreateFromDiscriminatorValue }, ct);
     }
+
+    /// <summary>Graph's request body, in Graph's camelCase names.</summary>
+    private sealed record CustomNotificationBody(
+        [property: JsonPropertyName("notificationTitle")] string NotificationTitle,
+        [property: JsonPropertyName("notificationBody")] string NotificationBody,
+        [property: JsonPropertyName("groupsToNotify")] IReadOnlyList<string> GroupsToNotify);
 
     private Microsoft.Graph.DeviceManagement.ManagedDevices.Item.ManagedDeviceItemRequestBuilder Device(string deviceId)
     {

@@ -25,6 +25,12 @@ public interface IMdmClient
     /// <summary>Clears the activation lock (Apple) so a returned device can be set up again.</summary>
     Task<MdmActionResult> ReleaseActivationLockAsync(string deviceId, string idempotencyKey, CancellationToken ct = default);
 
+    /// <summary>
+    /// Shows a notification in the Company Portal app on the devices of the people in the given groups (Intune's custom
+    /// notification: it reaches groups only, never single devices). Not stored by the MDM: a lost one is not sent again.
+    /// </summary>
+    Task<MdmNotificationResult> SendNotificationAsync(MdmNotification notification, string idempotencyKey, CancellationToken ct = default);
+
     /// <summary>The device, or null when the MDM does not know it.</summary>
     Task<MdmDevice?> GetDeviceAsync(string deviceId, CancellationToken ct = default);
 }

@@ -39,3 +39,21 @@ public sealed record MdmDevice(
     bool ActivationLocked,
     string? ConfigurationProfile,
     DateTimeOffset? LastCheckIn);
+
+/// <summary>A Company Portal custom notification (Intune: title at most 50 characters, body at most 500).</summary>
+/// <param name="GroupIds">The Entra ID groups whose members' devices get it.</param>
+public sealed record MdmNotification(string Title, string Body, IReadOnlyList<string> GroupIds)
+{
+    public const int MaxTitleLength = 50;
+    public const int MaxBodyLength = 500;
+
+    /// <summary>Why the MDM would refuse it, or null when it is well formed.</summary>
+    public string? Problem =>
+        string.IsNullOrWhiteSpace(Title) || Title.Length > MaxTitleLength ? $"A notification needs a title of 1 to {MaxTitleLength} characters."
+        : string.IsNullOrWhiteSpace(Body) || Body.Length > MaxBodyLength ? $"A notification needs a text of 1 to {MaxBodyLength} characters."
+        : GroupIds.Count == 0 || GroupIds.Any(string.IsNullOrWhiteSpace) ? "A notification needs at least one group."
+        : null;
+}
+
+/// <param name="SentAt">When the MDM accepted it for delivery.</param>
+public sealed record MdmNotificationResult(DateTimeOffset SentAt);

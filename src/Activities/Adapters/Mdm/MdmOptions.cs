@@ -14,13 +14,23 @@ public sealed class MdmOptions
     /// <summary>Name of the region's configuration profile, as the simulator records it on enrolled devices.</summary>
     public string ConfigurationProfile { get; set; } = "RJH Standard";
 
+    /// <summary>
+    /// Intune's custom notification reaches Entra ID groups only, so a person is reached through a group holding just
+    /// them: the group id, from the person's <c>{employeeId}</c> and <c>{userName}</c>.
+    /// </summary>
+    public string PersonNotificationGroup { get; set; } = "push-{employeeId}";
+
+    public string PersonGroupOf(string employeeId, string userName) =>
+        PersonNotificationGroup.Replace("{employeeId}", employeeId, StringComparison.Ordinal).Replace("{userName}", userName, StringComparison.Ordinal);
+
     public SimulatorOptions Simulator { get; set; } = new();
 
     public IntuneOptions Intune { get; set; } = new();
 }
 
 /// <summary><c>Adapters:Mdm:Intune</c>: an Entra ID app registration with application permission
-/// DeviceManagementManagedDevices.ReadWrite.All and DeviceManagementManagedDevices.PrivilegedOperations.All.</summary>
+/// DeviceManagementManagedDevices.ReadWrite.All and DeviceManagementManagedDevices.PrivilegedOperations.All
+/// (and DeviceManagementServiceConfig.ReadWrite.All for Company Portal notifications).</summary>
 public sealed class IntuneOptions
 {
     public string? TenantId { get; set; }

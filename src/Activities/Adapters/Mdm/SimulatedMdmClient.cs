@@ -12,6 +12,7 @@ public sealed class SimulatedMdmClient : IMdmClient
     private readonly SimulatorCore _core;
     private readonly string _profile;
     private readonly SimulatedRecords<MdmDevice> _devices;
+    private readonly List<SentNotification> _notifications = [];
 
     public SimulatedMdmClient(IOptions<MdmOptions> options, TimeProvider time)
     {
@@ -58,6 +59,21 @@ public sealed class SimulatedMdmClient : IMdmClient
     public Task<MdmDevice?> GetDeviceAsync(string deviceId, CancellationToken ct = default) =>
         _devices.GetAsync(deviceId, ct);
 
+    public Task<MdmNotificationResult> SendNotificationAsync(MdmNotification notification, string idempotencyKey, CancellationToken ct = default)
+    {
+        if (notification.Problem is { } problem)
+            throw _core.Refuse(AdapterErrorCodes.InvalidRequest, problem);
+        return _core.MutateAsync("notify", idempotencyKey, () =>
+        {
+            var sent = new SentNotification(notification, _core.Time.GetUtcNow());
+            _notifications.Add(sent);
+            return new MdmNotificationResult(sent.At);
+        }, ct);
+    }
+
+    /// <summary>The notifications sent so far, oldest first (tests and demos look at what reached the phones).</summary>
+    public IReadOnlyList<SentNotification> Notifications => _core.Seed(() => _notifications.ToList());
+
     private Task<MdmActionResult> Act(string deviceId, MdmAction action, string idempotencyKey, Func<MdmDevice, MdmDevice> change, CancellationToken ct) =>
         _devices.ChangeAsync(deviceId, action.ToString(), idempotencyKey, change,
             _ => new MdmActionResult(deviceId, action, MdmActionStatus.Completed, _core.Time.GetUtcNow()), ct);
@@ -82,3 +98,6 @@ public sealed class SimulatedMdmClient : IMdmClient
     private static bool Same(string? known, string? asked) =>
         !string.IsNullOrWhiteSpace(asked) && string.Equals(known, asked, StringComparison.OrdinalIgnoreCase);
 }
+
+/// <summary>A notification the simulated MDM has sent, and when.</summary>
+public sealed record SentNotification(MdmNotification Notification, DateTimeOffset At);
