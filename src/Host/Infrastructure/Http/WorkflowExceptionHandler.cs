@@ -30,6 +30,9 @@ internal sealed class WorkflowExceptionHandler(IProblemDetailsService problems) 
             PolicyNoMatchException e => Problem(StatusCodes.Status422UnprocessableEntity, "No rule matched", e.Message),
             ConcurrencyConflictException => Problem(StatusCodes.Status409Conflict, "Conflict",
                 "Another request changed the same process instance at the same time. Reload and try again."),
+            // The JSON reader's message says which field and why; it quotes no more than a short part of the input.
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException json } e =>
+                Problem(e.StatusCode, null, $"{e.Message} {json.Message}"),
             BadHttpRequestException e => Problem(e.StatusCode, null, e.Message),
             _ => null,
         };
