@@ -23,6 +23,7 @@ internal sealed class WorkflowExceptionHandler(IProblemDetailsService problems) 
             ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
             ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
             InvalidRequestException e => Problem(StatusCodes.Status400BadRequest, "Invalid request", e.Message),
+            TooLargeException e => Problem(StatusCodes.Status413PayloadTooLarge, "Too large", e.Message),
             PolicyRulesException rules => InvalidRules(rules),
             PolicySetNotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
             PolicyVersionNotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
