@@ -79,6 +79,7 @@ public static class HostApp
         app.MapAdminEndpoints();
         app.MapWorkEnvironmentEndpoints();
         app.MapActivityEndpoints();
+        app.MapApiNotFound();
         app.MapWebApp();
         return app;
     }

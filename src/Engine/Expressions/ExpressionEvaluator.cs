@@ -85,6 +85,8 @@ public sealed class ExpressionEvaluator(IOptions<ExpressionOptions> options)
         var engine = new Jint.Engine(o => o
             .Strict()
             .TimeoutInterval(limits.Timeout)
+            // The statement timeout cannot interrupt a regex match; without its own bound one would run Jint's 10 s.
+            .RegexTimeoutInterval(limits.Timeout)
             .MaxStatements(limits.MaxStatements)
             .LimitMemory(limits.MaxMemoryBytes)
             .LimitRecursion(limits.MaxRecursion));
@@ -105,6 +107,7 @@ public sealed class ExpressionEvaluator(IOptions<ExpressionOptions> options)
             return (ToNode(result), truthy, ToNode(extra(engine)));
         }
         catch (ExpressionException) { throw; }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException e) { throw new ExpressionException($"A regular expression ran longer than {limits.Timeout.TotalSeconds:0.###} s and was stopped.", e); }
         catch (TimeoutException e) { throw new ExpressionException($"The expression ran longer than {limits.Timeout.TotalSeconds:0.###} s and was stopped.", e); }
         catch (Jint.Runtime.StatementsCountOverflowException e) { throw new ExpressionException($"The expression ran more than {limits.MaxStatements} statements and was stopped.", e); }
         catch (Jint.Runtime.MemoryLimitExceededException e) { throw new ExpressionException("The expression used more memory than allowed and was stopped.", e); }

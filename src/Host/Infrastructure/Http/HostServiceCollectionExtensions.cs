@@ -18,7 +18,7 @@ internal static class HostServiceCollectionExtensions
         // Binding failures (bad JSON, bad query values) throw, so WorkflowExceptionHandler words them as problems
         // in every environment, not only in Development.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context => ProblemText.Clip(context.ProblemDetails));
         services.AddExceptionHandler<WorkflowExceptionHandler>();
         services.AddHealthChecks();
         // The engine registers its own (controllable) clock; this only fills the gap when it does not.
