@@ -61,6 +61,7 @@ public static class HostApp
         app.UseRequestLocalization();
         // Routing after the status code pages, so a re-executed /not-found is routed to its page.
         app.UseRouting();
+        app.UseApiNotFound();
         // The job dashboard signs its callers in itself, so it comes before the API's authorization.
         app.UseJobDashboard();
         app.UseAuthentication();
@@ -79,7 +80,6 @@ public static class HostApp
         app.MapAdminEndpoints();
         app.MapWorkEnvironmentEndpoints();
         app.MapActivityEndpoints();
-        app.MapApiNotFound();
         app.MapWebApp();
         return app;
     }
