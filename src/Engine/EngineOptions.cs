@@ -22,4 +22,10 @@ public sealed class EngineOptions
 
     /// <summary>Attempts of a command that lost an optimistic-concurrency race before it gives up with 409.</summary>
     public int ConcurrencyRetries { get; set; } = 5;
+
+    /// <summary>
+    /// Largest size of one instance's variables (UTF-8 JSON, all scopes together). Variables are read and served with
+    /// every instance, so one oversized value slows every list; a command that would pass this stores nothing.
+    /// </summary>
+    public int MaxVariableBytes { get; set; } = 256 * 1024;
 }

@@ -62,6 +62,7 @@ public static class HostApp
         app.UseRequestLocalization();
         // Routing after the status code pages, so a re-executed /not-found is routed to its page.
         app.UseRouting();
+        app.UseApiNotFound();
         // The job dashboard signs its callers in itself, so it comes before the API's authorization.
         app.UseJobDashboard();
         app.UseAuthentication();

@@ -10,4 +10,10 @@ public sealed class RegisterOptions
 
     /// <summary>Data rows per import file (about 4,500 phones plus tablets today, and several thousand employees).</summary>
     public int MaxImportRows { get; set; } = 20_000;
+
+    /// <summary>
+    /// Largest share of the active people one organisation import may flag for offboarding without being confirmed
+    /// (<c>confirmRemovals</c>): an empty or truncated export would otherwise start offboarding everyone.
+    /// </summary>
+    public double MaxOffboardingShare { get; set; } = 0.10;
 }

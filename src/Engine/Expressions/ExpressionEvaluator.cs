@@ -5,6 +5,7 @@ using Jint;
 using Jint.Native;
 using Jint.Native.Json;
 using Microsoft.Extensions.Options;
+using RJH.DeviceWorkflows.Data;
 
 namespace RJH.DeviceWorkflows.Engine.Expressions;
 
@@ -14,6 +15,10 @@ namespace RJH.DeviceWorkflows.Engine.Expressions;
 /// </summary>
 public sealed class ExpressionEvaluator(IOptions<ExpressionOptions> options)
 {
+    // A condition or mapping fits on a line; a script task is a page or two of code.
+    private const int MaxExpressionLength = 8 * 1024;
+    private const int MaxScriptLength = 64 * 1024;
+
     private readonly ExpressionOptions limits = options.Value;
     // Parsing costs more than running short expressions; prepared scripts are immutable and shareable.
     private readonly ConcurrentDictionary<string, Prepared<Script>> expressions = new();
@@ -37,7 +42,7 @@ public sealed class ExpressionEvaluator(IOptions<ExpressionOptions> options)
     /// <summary>Runs a script; returns the value of <c>vars</c> afterwards so callers can see what it changed.</summary>
     public JsonObject RunScript(string script, JsonObject vars)
     {
-        var prepared = scripts.GetOrAdd(script, s => Prepare(s));
+        var prepared = scripts.GetOrAdd(script, s => Prepare(s, MaxScriptLength));
         var globals = new Dictionary<string, JsonNode?> { ["vars"] = vars };
         var (_, _, after) = Run(prepared, globals, engine => engine.GetValue("vars"));
         return after as JsonObject ?? throw new ExpressionException("The script replaced 'vars' with something that is not an object.");
@@ -46,7 +51,7 @@ public sealed class ExpressionEvaluator(IOptions<ExpressionOptions> options)
     /// <summary>Syntax check for deployment: null when the expression parses, else the parser's message.</summary>
     public string? CheckExpression(string expression) => Check(() => PrepareExpression(expression));
 
-    public string? CheckScript(string script) => Check(() => Prepare(script));
+    public string? CheckScript(string script) => Check(() => Prepare(script, MaxScriptLength));
 
     private static string? Check(Func<Prepared<Script>> prepare)
     {
@@ -58,13 +63,15 @@ public sealed class ExpressionEvaluator(IOptions<ExpressionOptions> options)
     // (if/return-free blocks, several statements) falls back to the script's completion value.
     private static Prepared<Script> PrepareExpression(string expression)
     {
-        try { return Prepare("(" + expression + "\n)"); }
-        catch (ExpressionException) { return Prepare(expression); }
+        try { return Prepare("(" + expression + "\n)", MaxExpressionLength + 2); }
+        catch (ExpressionException) { return Prepare(expression, MaxExpressionLength); }
     }
 
-    private static Prepared<Script> Prepare(string source)
+    private static Prepared<Script> Prepare(string source, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(source)) throw new ExpressionException("The expression is empty.");
+        if (TextBounds.Check(source, maxLength) is { } outOfBounds)
+            throw new ExpressionException($"The code {outOfBounds}.");
         try { return Jint.Engine.PrepareScript(source, strict: true); }
         catch (Exception e) when (e is not ExpressionException)
         {
@@ -78,6 +85,8 @@ public sealed class ExpressionEvaluator(IOptions<ExpressionOptions> options)
         var engine = new Jint.Engine(o => o
             .Strict()
             .TimeoutInterval(limits.Timeout)
+            // The statement timeout cannot interrupt a regex match; without its own bound one would run Jint's 10 s.
+            .RegexTimeoutInterval(limits.Timeout)
             .MaxStatements(limits.MaxStatements)
             .LimitMemory(limits.MaxMemoryBytes)
             .LimitRecursion(limits.MaxRecursion));
@@ -98,6 +107,7 @@ public sealed class ExpressionEvaluator(IOptions<ExpressionOptions> options)
             return (ToNode(result), truthy, ToNode(extra(engine)));
         }
         catch (ExpressionException) { throw; }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException e) { throw new ExpressionException($"A regular expression ran longer than {limits.Timeout.TotalSeconds:0.###} s and was stopped.", e); }
         catch (TimeoutException e) { throw new ExpressionException($"The expression ran longer than {limits.Timeout.TotalSeconds:0.###} s and was stopped.", e); }
         catch (Jint.Runtime.StatementsCountOverflowException e) { throw new ExpressionException($"The expression ran more than {limits.MaxStatements} statements and was stopped.", e); }
         catch (Jint.Runtime.MemoryLimitExceededException e) { throw new ExpressionException("The expression used more memory than allowed and was stopped.", e); }

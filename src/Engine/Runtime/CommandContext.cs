@@ -85,8 +85,15 @@ internal sealed class CommandContext(
         });
 
     /// <summary>Writes the state and waits of every touched instance into the transaction.</summary>
-    public async Task SaveAsync(CancellationToken ct)
+    /// <exception cref="TooLargeException">An instance's variables grew past <paramref name="maxVariableBytes"/>; nothing is written.</exception>
+    public async Task SaveAsync(int maxVariableBytes, CancellationToken ct)
     {
+        foreach (var execution in executions.Values)
+        {
+            var size = execution.State.VariableBytes();
+            if (size > maxVariableBytes)
+                throw new TooLargeException($"The instance's variables would take {size / 1024} KB; at most {maxVariableBytes / 1024} KB are allowed. Nothing was stored.");
+        }
         foreach (var execution in executions.Values)
         {
             var record = execution.Record;

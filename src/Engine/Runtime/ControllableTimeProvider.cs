@@ -22,11 +22,24 @@ public sealed class ControllableTimeProvider : TimeProvider
 
     public override TimeZoneInfo LocalTimeZone => inner.LocalTimeZone;
 
-    /// <summary>Moves the clock forward; time never goes back.</summary>
+    /// <summary>The largest single step: enough for any demo or test, far from the end of the calendar.</summary>
+    public static readonly TimeSpan MaxAdvance = TimeSpan.FromDays(3650);
+
+    /// <summary>Moves the clock forward; time never goes back. A refused step changes nothing.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative, or more than <see cref="MaxAdvance"/>.</exception>
     public DateTimeOffset Advance(TimeSpan by)
     {
         if (by < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(by), "The clock only moves forward.");
-        Interlocked.Add(ref offsetTicks, by.Ticks);
+        if (by > MaxAdvance) throw new ArgumentOutOfRangeException(nameof(by), $"The clock moves at most {MaxAdvance.TotalDays:0} days at a time.");
+        long current, next;
+        do
+        {
+            current = Interlocked.Read(ref offsetTicks);
+            next = current + by.Ticks;
+            // Computed before it is stored, so a clock past the calendar's end is never kept.
+            _ = inner.GetUtcNow() + TimeSpan.FromTicks(next) + MaxAdvance;
+        }
+        while (Interlocked.CompareExchange(ref offsetTicks, next, current) != current);
         return GetUtcNow();
     }
 }

@@ -15,7 +15,13 @@ internal sealed partial class WorkflowEngine
         {
             var task = await LoadOpenTaskAsync(ctx, taskId, ct);
             if (task.Assignee == caller.UserName) return true;
-            if (task.Assignee is not null) throw new ConflictException($"The task is already claimed by {task.Assignee}.");
+            if (task.Assignee is not null)
+            {
+                // Who holds a task is for those who could have taken it (or oversee all); anyone else learns nothing.
+                if (!SeesAll(caller) && !caller.HasAnyRole(TaskAccess.Roles(task)))
+                    throw new ForbiddenException("The task is not for you.");
+                throw new ConflictException($"The task is already claimed by {task.Assignee}.");
+            }
             if (!TaskAccess.MayWork(task, caller)) throw new ForbiddenException("The task is not for you: you hold none of its roles.");
             task.Assignee = caller.UserName;
             // Loading the instance makes the claim race-safe: both claims bump its revision.
@@ -58,6 +64,8 @@ internal sealed partial class WorkflowEngine
         }, ct);
         return await views.TaskAsync(taskId, ct);
     }
+
+    private static bool SeesAll(Caller caller) => caller.IsAdmin || caller.Roles.Contains(ProcessOwnerRole);
 
     private static async Task<UserTaskRecord> LoadOpenTaskAsync(CommandContext ctx, Guid taskId, CancellationToken ct)
     {

@@ -40,7 +40,7 @@ internal sealed partial class WorkflowEngine(
             try
             {
                 var result = await body(ctx);
-                await ctx.SaveAsync(ct);
+                await ctx.SaveAsync(options.Value.MaxVariableBytes, ct);
                 await tx.CommitAsync(ct);
                 shared.Dispose();
                 ctx.AfterCommit.HandTo(dispatcher);

@@ -9,6 +9,7 @@ public sealed class NotFoundException(string message) : WorkflowException(messag
 public sealed class ForbiddenException(string message) : WorkflowException(message);         // 403
 public sealed class ConflictException(string message) : WorkflowException(message);          // 409
 public sealed class InvalidRequestException(string message) : WorkflowException(message);    // 400
+public sealed class TooLargeException(string message) : WorkflowException(message);          // 413
 
 /// <summary>A BPMN file that cannot be deployed; nothing was stored.</summary>
 public sealed class InvalidDefinitionException(IReadOnlyList<Diagnostic> diagnostics)

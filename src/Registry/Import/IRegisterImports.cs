@@ -10,6 +10,7 @@ public interface IRegisterImports
     /// <exception cref="RegisterValidationException">The file as a whole cannot be read (no header, required columns missing, too many rows).</exception>
     Task<DeviceImportResult> ImportDevicesAsync(RegisterUser user, string csv, string? operationKey = null, CancellationToken ct = default);
 
-    Task<OrgImportResult> ImportOrgAsync(RegisterUser user, string content, OrgExportFormat format, string? operationKey = null,
+    /// <inheritdoc cref="Org.IOrgRegister.ImportAsync"/>
+    Task<OrgImportResult> ImportOrgAsync(RegisterUser user, string content, OrgExportFormat format, bool confirmRemovals = false, string? operationKey = null,
         CancellationToken ct = default);
 }

@@ -39,13 +39,13 @@ internal sealed class RegisterImports(RegisterTransactions transactions, IOrgReg
         }, ct);
     }
 
-    public Task<OrgImportResult> ImportOrgAsync(RegisterUser user, string content, OrgExportFormat format, string? operationKey = null,
+    public Task<OrgImportResult> ImportOrgAsync(RegisterUser user, string content, OrgExportFormat format, bool confirmRemovals = false, string? operationKey = null,
         CancellationToken ct = default)
     {
         RegisterAccess.RequireOrgWriter(user);
         var snapshot = format == OrgExportFormat.Json
             ? OrgExportReader.ReadJson(content)
             : OrgExportReader.ReadCsv(content, options.Value.MaxImportRows);
-        return org.ImportAsync(user, snapshot, operationKey, ct);
+        return org.ImportAsync(user, snapshot, confirmRemovals, operationKey, ct);
     }
 }

@@ -51,6 +51,9 @@ internal sealed class LoanPoolService(RegisterTransactions transactions, DeviceR
         return transactions.RunAsync("LoanPool.SetMinimum", operationKey, user, async change =>
         {
             var row = await change.Db.LoanPoolMinimums.FirstOrDefaultAsync(m => m.Model == model, ct);
+            // A minimum for a model no device has would raise alerts for a pool that can never fill (or a typo).
+            if (row is null && !await change.Db.Devices.AnyAsync(d => d.Model == model, ct))
+                throw new RegisterValidationException("model", "Ingen mobilenhet i registret har den modellen.");
             var before = row is null ? null : new { model, minimum = row.Minimum };
             if (row is null) change.Db.LoanPoolMinimums.Add(row = new LoanPoolMinimumRecord { Model = model });
             row.Minimum = minimum;

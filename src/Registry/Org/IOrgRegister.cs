@@ -28,7 +28,10 @@ public interface IOrgRegister
         CancellationToken ct = default);
 
     /// <summary>Upserts the HR export (idempotent on ids); people missing from it are flagged for offboarding, never deleted.</summary>
-    Task<OrgImportResult> ImportAsync(RegisterUser user, OrgSnapshot snapshot, string? operationKey = null, CancellationToken ct = default);
+    /// <param name="confirmRemovals">Needed when more than <see cref="RegisterOptions.MaxOffboardingShare"/> of the people would be flagged.</param>
+    /// <exception cref="RegisterImportRemovesTooManyException">Too many would be flagged and <paramref name="confirmRemovals"/> is false.</exception>
+    Task<OrgImportResult> ImportAsync(RegisterUser user, OrgSnapshot snapshot, bool confirmRemovals = false, string? operationKey = null,
+        CancellationToken ct = default);
 
     /// <summary>Devices, subscriptions and extensions still linked to the person (offboarding's check; no access check).</summary>
     Task<PersonLinks> LinksOfAsync(string employeeId, CancellationToken ct = default);

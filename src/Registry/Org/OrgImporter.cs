@@ -11,8 +11,10 @@ namespace RJH.DeviceWorkflows.Registry.Org;
 /// </summary>
 internal static class OrgImporter
 {
-    public static async Task<OrgImportResult> ApplyAsync(RegisterChange change, OrgSnapshot snapshot, CancellationToken ct)
+    /// <param name="maxShare">Of the active people, the most this import may flag; more refuses it before anything changes.</param>
+    public static async Task<OrgImportResult> ApplyAsync(RegisterChange change, OrgSnapshot snapshot, double maxShare, CancellationToken ct)
     {
+        await RefuseMassOffboardingAsync(change, snapshot, maxShare, ct);
         var counts = new Dictionary<UpsertOutcome, int> { [UpsertOutcome.Created] = 0, [UpsertOutcome.Updated] = 0, [UpsertOutcome.Unchanged] = 0 };
         var refused = new List<ImportRefusal>(snapshot.Refused);
 
@@ -63,5 +65,13 @@ internal static class OrgImporter
         }
         return new OrgImportResult(counts[UpsertOutcome.Created], counts[UpsertOutcome.Updated], counts[UpsertOutcome.Unchanged],
             flagged.Count, flagged.Order(StringComparer.Ordinal).ToList(), refused.OrderBy(r => r.Row).ToList());
+    }
+
+    private static async Task RefuseMassOffboardingAsync(RegisterChange change, OrgSnapshot snapshot, double maxShare, CancellationToken ct)
+    {
+        var active = await change.Db.People.Where(p => !p.FlaggedForOffboarding).Select(p => p.EmployeeId).ToListAsync(ct);
+        var wouldFlag = active.Count(id => !snapshot.EmployeeIdsPresent.Contains(id));
+        if (wouldFlag > 0 && wouldFlag > maxShare * active.Count)
+            throw new RegisterImportRemovesTooManyException(wouldFlag, active.Count, maxShare);
     }
 }

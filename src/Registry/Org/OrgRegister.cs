@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using RJH.DeviceWorkflows.Registry.Access;
 using RJH.DeviceWorkflows.Registry.Devices;
 using RJH.DeviceWorkflows.Registry.Operations;
@@ -7,7 +8,8 @@ using RJH.DeviceWorkflows.Registry.Telephony;
 
 namespace RJH.DeviceWorkflows.Registry.Org;
 
-internal sealed class OrgRegister(RegisterTransactions transactions, IDeviceRegister devices, ISubscriptionRegister subscriptions)
+internal sealed class OrgRegister(RegisterTransactions transactions, IDeviceRegister devices, ISubscriptionRegister subscriptions,
+    IOptions<RegisterOptions> options)
     : IOrgRegister
 {
     public Task<IReadOnlyList<UnitInfo>> ListUnitsAsync(CancellationToken ct = default) =>
@@ -88,10 +90,12 @@ internal sealed class OrgRegister(RegisterTransactions transactions, IDeviceRegi
         }, ct);
     }
 
-    public Task<OrgImportResult> ImportAsync(RegisterUser user, OrgSnapshot snapshot, string? operationKey = null, CancellationToken ct = default)
+    public Task<OrgImportResult> ImportAsync(RegisterUser user, OrgSnapshot snapshot, bool confirmRemovals = false, string? operationKey = null,
+        CancellationToken ct = default)
     {
         RegisterAccess.RequireOrgWriter(user);
-        return transactions.RunAsync("Org.Import", operationKey, user, change => OrgImporter.ApplyAsync(change, snapshot, ct), ct);
+        var maxShare = confirmRemovals ? 1.0 : options.Value.MaxOffboardingShare;
+        return transactions.RunAsync("Org.Import", operationKey, user, change => OrgImporter.ApplyAsync(change, snapshot, maxShare, ct), ct);
     }
 
     public async Task<PersonLinks> LinksOfAsync(string employeeId, CancellationToken ct = default)

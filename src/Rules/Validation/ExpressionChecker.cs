@@ -1,4 +1,5 @@
 using System.Linq.Dynamic.Core.Exceptions;
+using RJH.DeviceWorkflows.Data;
 using RJH.DeviceWorkflows.Rules.Evaluation;
 using RulesEngine.ExpressionBuilders;
 
@@ -10,10 +11,15 @@ namespace RJH.DeviceWorkflows.Rules.Validation;
 /// </summary>
 internal sealed class ExpressionChecker
 {
+    // One condition or output of a decision table; anything longer is a mistake or an attack.
+    public const int MaxLength = 8 * 1024;
+
     private readonly RuleExpressionParser parser = new(HardenedSettings.Create());
 
     public IReadOnlyList<string> Check(string expression, FactShape shape, Type? returnType)
     {
+        if (TextBounds.Check(expression, MaxLength) is { } outOfBounds)
+            return [outOfBounds];
         var forbidden = ExpressionTokenScan.FindForbidden(expression);
         if (forbidden.Count > 0)
             return [$"uses {string.Join(", ", forbidden.Select(f => $"'{f}'"))}, which rules may not use (no types, reflection or System access)"];

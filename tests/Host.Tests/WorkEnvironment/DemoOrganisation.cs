@@ -33,8 +33,15 @@ internal sealed class DemoOrganisation : IRegisterDirectory
         new(MajaPhone, null, "S-2", "Galaxy S24", DeviceType.Phone, DeviceStatus.Assigned, "E201", null),
     ];
 
+    // The roles the demo tokens carry; the register is asked for them on every work-environment access check.
+    private static readonly Dictionary<string, string[]> RolesOf = new(StringComparer.Ordinal)
+    {
+        ["anna.chef"] = ["Manager", "Employee"], ["olle.chef"] = ["Manager", "Employee"],
+        ["sara.skyddsombud"] = ["SafetyRep", "Employee"], ["hanna.hr"] = ["HR", "Employee"],
+    };
+
     private static PersonInfo ToPerson((string Id, string User, string Unit) s) =>
-        new(s.Id, s.User, s.User, null, s.Unit, null, [], [DayOfWeek.Monday], new TimeOnly(8, 0), new TimeOnly(17, 0),
+        new(s.Id, s.User, s.User, null, s.Unit, null, RolesOf.GetValueOrDefault(s.User, ["Employee"]), [DayOfWeek.Monday], new TimeOnly(8, 0), new TimeOnly(17, 0),
             "Europe/Stockholm", false, false, false, false);
 
     public Task<PersonInfo?> FindPersonAsync(string employeeId, CancellationToken ct = default) =>

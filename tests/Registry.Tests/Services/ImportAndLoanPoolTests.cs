@@ -70,7 +70,7 @@ public abstract class ImportAndLoanPoolTests(DatabaseKind kind)
             People = withoutErik.People.Where(p => p.Value.EmployeeId != "E300").ToList(),
             EmployeeIdsPresent = withoutErik.EmployeeIdsPresent.Where(id => id != "E300").ToHashSet(),
         };
-        var result = await db.Org.ImportAsync(Admin, withoutErik);
+        var result = await db.Org.ImportAsync(Admin, withoutErik, confirmRemovals: true);
 
         Assert.Equal(["E300"], result.FlaggedEmployeeIds);
         var erik = await db.Directory.FindPersonAsync("E300");

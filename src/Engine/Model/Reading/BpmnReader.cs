@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using RJH.DeviceWorkflows.Data;
 using static RJH.DeviceWorkflows.Engine.Model.Reading.ReadContext;
 
 namespace RJH.DeviceWorkflows.Engine.Model.Reading;
@@ -35,6 +36,8 @@ public static class BpmnReader
         XDocument document;
         try
         {
+            if (TextBounds.CheckXml(xml, ReaderSettings(options)) is { } tooDeep)
+                return Fail(new Diagnostic(null, 0, tooDeep));
             document = Parse(xml, options);
         }
         catch (XmlException ex)
@@ -77,19 +80,20 @@ public static class BpmnReader
 
     private static XDocument Parse(string xml, BpmnReaderOptions options)
     {
-        var settings = new XmlReaderSettings
-        {
-            // No DTD means no entity expansion and no external fetches (XXE, billion laughs).
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersFromEntities = 1024,
-            MaxCharactersInDocument = options.MaxBytes,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-        };
-        using var reader = XmlReader.Create(new StringReader(xml), settings);
+        using var reader = XmlReader.Create(new StringReader(xml), ReaderSettings(options));
         return XDocument.Load(reader, LoadOptions.SetLineInfo);
     }
+
+    private static XmlReaderSettings ReaderSettings(BpmnReaderOptions options) => new()
+    {
+        // No DTD means no entity expansion and no external fetches (XXE, billion laughs).
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersFromEntities = 1024,
+        MaxCharactersInDocument = options.MaxBytes,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+    };
 
     private static Diagnostic XmlFault(string xml, XmlException ex)
     {

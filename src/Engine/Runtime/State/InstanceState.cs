@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -27,6 +28,11 @@ internal sealed class InstanceState
     };
 
     public string Serialize() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>UTF-8 size of the variables of the instance and of every scope in it.</summary>
+    public int VariableBytes() =>
+        Encoding.UTF8.GetByteCount(Variables.ToJsonString())
+        + Scopes.Sum(s => s.Locals is { } v ? Encoding.UTF8.GetByteCount(v.ToJsonString()) : 0);
 
     public static InstanceState Deserialize(string json) =>
         JsonSerializer.Deserialize<InstanceState>(json, Json) ?? new InstanceState();

@@ -29,10 +29,19 @@ internal static class AdminEndpoints
         CancellationToken ct)
     {
         if (clock is not ControllableTimeProvider controllable) return NoControllableClock();
-        if (!TryParseDuration(request.Advance, out var by))
-            return Problems.Invalid("advance", "Give a non-negative ISO-8601 duration, such as PT1H or P1D.");
+        if (!TryParseDuration(request.Advance, out var by) || by > ControllableTimeProvider.MaxAdvance)
+            return Problems.Invalid("advance",
+                $"Give a non-negative ISO-8601 duration of at most {ControllableTimeProvider.MaxAdvance.TotalDays:0} days, such as PT1H or P1D.");
 
-        var now = controllable.Advance(by);
+        DateTimeOffset now;
+        try
+        {
+            now = controllable.Advance(by);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return Problems.Invalid("advance", "That step would move the clock past the end of the calendar.");
+        }
         var fired = await engine.FireDueTimersAsync(ct);
         return TypedResults.Ok(new ClockView(now, fired));
     }

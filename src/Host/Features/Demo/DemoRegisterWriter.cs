@@ -20,7 +20,7 @@ internal sealed class DemoRegisterWriter(IRegisterImports imports, IDeviceRegist
 
     public async Task WriteAsync(DemoData data, CancellationToken ct)
     {
-        var org = await imports.ImportOrgAsync(System, data.Organisation.GetRawText(), OrgExportFormat.Json, $"{Key}:org", ct);
+        var org = await imports.ImportOrgAsync(System, data.Organisation.GetRawText(), OrgExportFormat.Json, operationKey: $"{Key}:org", ct: ct);
         if (org.Refused.Count > 0)
             throw new InvalidDataException($"The demo organisation was refused: {org.Refused[0].Reason} (row {org.Refused[0].Row}).");
 

@@ -75,8 +75,9 @@ internal static class OrgEndpoints
         TypedResults.Ok(await org.SetPersonStatusAsync(user.ToRegisterUser(), id, change.Status, request.OperationKey(), ct));
 
     /// <summary>The HR export as <c>text/csv</c> or <c>application/json</c>.</summary>
+    /// <param name="confirmRemovals">Lets the import flag more than Register:MaxOffboardingShare of the people (else 409 with the count).</param>
     public static async Task<Ok<OrgImportResult>> Import(ClaimsPrincipal user, HttpRequest request, [FromServices] IRegisterImports imports,
-        CancellationToken ct)
+        CancellationToken ct, bool confirmRemovals = false)
     {
         var format = request.MediaType()?.ToLowerInvariant() switch
         {
@@ -88,7 +89,7 @@ internal static class OrgEndpoints
         var caller = user.ToRegisterUser();
         if (!caller.IsAdmin && !caller.IsIn(RegisterRoles.HR))
             throw new RegisterForbiddenException("Endast HR och administratörer får importera organisationen.");
-        return TypedResults.Ok(await imports.ImportOrgAsync(caller, await request.ReadImportAsync(ct), format, request.OperationKey(), ct));
+        return TypedResults.Ok(await imports.ImportOrgAsync(caller, await request.ReadImportAsync(ct), format, confirmRemovals, request.OperationKey(), ct));
     }
 }
 

@@ -16,6 +16,7 @@ internal sealed class RegisterExceptionHandler(IProblemDetailsService problems) 
             RegisterForbiddenException => Problem(StatusCodes.Status403Forbidden, "Forbidden", refused),
             RegisterValidationException invalid => Invalid(invalid),
             RegisterTransitionException transition => Transition(transition),
+            RegisterImportRemovesTooManyException tooMany => TooManyRemovals(tooMany),
             _ => Problem(StatusCodes.Status409Conflict, "Conflict", refused),
         };
         httpContext.Response.StatusCode = problem.Status!.Value;
@@ -28,6 +29,14 @@ internal sealed class RegisterExceptionHandler(IProblemDetailsService problems) 
     {
         var problem = Problem(StatusCodes.Status400BadRequest, "Invalid request", e);
         problem.Extensions["errors"] = new Dictionary<string, string[]> { [e.Field] = [e.Message] };
+        return problem;
+    }
+
+    private static ProblemDetails TooManyRemovals(RegisterImportRemovesTooManyException e)
+    {
+        var problem = Problem(StatusCodes.Status409Conflict, "Import would offboard too many", e);
+        problem.Extensions["wouldFlagForOffboarding"] = e.WouldFlag;
+        problem.Extensions["people"] = e.People;
         return problem;
     }
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RJH.DeviceWorkflows.Rules.Facts;
 
 namespace RJH.DeviceWorkflows.Host.Infrastructure.Http;
 
@@ -12,12 +12,13 @@ internal static class HostServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Enum names only: a number (or "A, B") would store a value that no one documented.
+            json.SerializerOptions.Converters.Add(new StrictEnumConverterFactory(ignoreCase: true));
         });
         // Binding failures (bad JSON, bad query values) throw, so WorkflowExceptionHandler words them as problems
         // in every environment, not only in Development.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context => ProblemText.Clip(context.ProblemDetails));
         services.AddExceptionHandler<WorkflowExceptionHandler>();
         services.AddHealthChecks();
         // The engine registers its own (controllable) clock; this only fills the gap when it does not.

@@ -23,6 +23,7 @@ internal sealed class WorkflowExceptionHandler(IProblemDetailsService problems) 
             ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
             ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
             InvalidRequestException e => Problem(StatusCodes.Status400BadRequest, "Invalid request", e.Message),
+            TooLargeException e => Problem(StatusCodes.Status413PayloadTooLarge, "Too large", e.Message),
             PolicyRulesException rules => InvalidRules(rules),
             PolicySetNotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
             PolicyVersionNotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
@@ -30,6 +31,9 @@ internal sealed class WorkflowExceptionHandler(IProblemDetailsService problems) 
             PolicyNoMatchException e => Problem(StatusCodes.Status422UnprocessableEntity, "No rule matched", e.Message),
             ConcurrencyConflictException => Problem(StatusCodes.Status409Conflict, "Conflict",
                 "Another request changed the same process instance at the same time. Reload and try again."),
+            // The JSON reader's message says which field and why; it quotes no more than a short part of the input.
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException json } e =>
+                Problem(e.StatusCode, null, $"{e.Message} {json.Message}"),
             BadHttpRequestException e => Problem(e.StatusCode, null, e.Message),
             _ => null,
         };

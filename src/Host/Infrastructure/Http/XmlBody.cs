@@ -33,18 +33,21 @@ internal static class XmlBody
         return await reader.ReadToEndAsync(ct);
     }
 
+    // The Unicode encodings and plain ASCII only: UTF-7 (obsolete, and able to smuggle markup) and legacy code pages
+    // are refused with 415 rather than guessed at.
+    private static readonly Dictionary<string, Encoding> Charsets = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["utf-8"] = Encoding.UTF8, ["utf8"] = Encoding.UTF8, ["utf-16"] = Encoding.Unicode, ["utf-16le"] = Encoding.Unicode,
+        ["utf-16be"] = Encoding.BigEndianUnicode, ["us-ascii"] = Encoding.ASCII,
+    };
+
     private static Encoding EncodingOf(MediaTypeHeaderValue contentType)
     {
         if (!contentType.Charset.HasValue) return Encoding.UTF8;
-        try
-        {
-            return Encoding.GetEncoding(contentType.Charset.Value!);
-        }
-        catch (ArgumentException)
-        {
-            throw new BadHttpRequestException($"Unsupported charset '{contentType.Charset.Value}'.",
+        var charset = contentType.Charset.Value!.Trim('"');
+        return Charsets.TryGetValue(charset, out var encoding) ? encoding
+            : throw new BadHttpRequestException($"Unsupported charset '{(charset.Length > 40 ? charset[..40] + "…" : charset)}'; send UTF-8.",
                 StatusCodes.Status415UnsupportedMediaType);
-        }
     }
 
     private static BadHttpRequestException TooLarge(long maxBytes) =>

@@ -23,7 +23,7 @@ internal sealed class RemoteWorkAgreementService : IRemoteWorkAgreementService
         this.contexts = contexts;
         this.protector = protector;
         this.time = time;
-        access = new RemoteWorkAccess(directory);
+        access = new RemoteWorkAccess(directory, new CurrentRoles(directory));
         validator = new RemoteWorkValidator(directory, time);
         lifecycle = new RemoteWorkLifecycle(time);
         // Audit snapshots are the masked view: the encrypted column never leaves this class.

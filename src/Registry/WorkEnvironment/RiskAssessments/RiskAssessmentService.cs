@@ -29,7 +29,7 @@ internal sealed class RiskAssessmentService : IRiskAssessmentService
         this.contexts = contexts;
         this.directory = directory;
         this.time = time;
-        access = new RiskAssessmentAccess(directory);
+        access = new RiskAssessmentAccess(directory, new CurrentRoles(directory));
         signOffs = new RiskAssessmentSignOffs(access, time);
         writer = new AuditedWriter<RiskAssessmentRecord>(contexts, time, Entity, NotFound, ToView);
     }
@@ -38,7 +38,7 @@ internal sealed class RiskAssessmentService : IRiskAssessmentService
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var query = db.RiskAssessments.AsNoTracking();
-        if (!RiskAssessmentAccess.SeesAll(user))
+        if (!await access.SeesAllAsync(user, ct))
         {
             var managed = (await access.ManagedUnitsAsync(user, ct)).ToList();
             query = query.Where(r => managed.Contains(r.ScopeUnitId));

@@ -58,11 +58,12 @@ public sealed class PublicEndpointTests(HostFactory factory) : IClassFixture<Hos
     }
 
     [Fact]
-    public async Task Unknown_api_route_without_token_is_401_problem()
+    public async Task Unknown_api_route_without_token_is_404_problem()
     {
         using var client = factory.CreateClient();
 
-        await HttpAssert.ProblemAsync(await client.GetAsync("/api/nothing-here"), HttpStatusCode.Unauthorized);
+        // Issue 13, hole 9: a 401 here told a prober nothing true about the path.
+        await HttpAssert.ProblemAsync(await client.GetAsync("/api/nothing-here"), HttpStatusCode.NotFound);
     }
 
     [Fact]

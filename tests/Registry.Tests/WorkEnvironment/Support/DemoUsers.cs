@@ -14,6 +14,11 @@ public static class DemoUsers
     /// <summary>An admin without the HR role: sees everything, but personnummer only masked.</summary>
     public static RegisterUser Admin { get; } = User("admin", RegisterRoles.Admin);
 
+    /// <summary>The roles the register gives a demo user (access checks read these, not the caller's token).</summary>
+    public static IReadOnlyList<string> RolesOf(string userName) =>
+        new[] { Anna, Olle, Erik, Maja, Sara, Hanna, Sam, Admin }.FirstOrDefault(u => u.UserName == userName)?.Roles.ToList()
+        ?? [RegisterRoles.Employee];
+
     private static RegisterUser User(string name, params string[] roles) =>
         new(name, new HashSet<string>([.. roles, RegisterRoles.Employee], StringComparer.OrdinalIgnoreCase));
 }

@@ -36,7 +36,7 @@ public sealed class FakeRegisterDirectory : IRegisterDirectory
     ];
 
     private static PersonInfo Person(string id, string userName, string name, string unit) =>
-        new(id, userName, name, $"{userName}@regionjh.se", unit, null, [], [DayOfWeek.Monday, DayOfWeek.Tuesday,
+        new(id, userName, name, $"{userName}@regionjh.se", unit, null, DemoUsers.RolesOf(userName), [DayOfWeek.Monday, DayOfWeek.Tuesday,
             DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday], new TimeOnly(8, 0), new TimeOnly(17, 0),
             "Europe/Stockholm", false, false, false, false);
 
