@@ -19,6 +19,7 @@ using RJH.DeviceWorkflows.Host.Features.Supplier;
 using RJH.DeviceWorkflows.Host.Features.Tasks;
 using RJH.DeviceWorkflows.Host.Features.WorkEnvironment;
 using RJH.DeviceWorkflows.Host.Infrastructure.Auth;
+using RJH.DeviceWorkflows.Host.Infrastructure.Health;
 using RJH.DeviceWorkflows.Host.Infrastructure.Http;
 using RJH.DeviceWorkflows.Host.Ui;
 
@@ -48,6 +49,7 @@ public static class HostApp
         builder.Services.AddSelfService();
         builder.Services.AddForms();
         builder.Services.AddScoped<Features.Team.TeamQueries>();
+        builder.Services.AddOperationalHealth();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -67,7 +69,7 @@ public static class HostApp
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOperationalHealth();
         app.MapAuthEndpoints();
         app.MapDefinitionEndpoints();
         app.MapInstanceEndpoints();
