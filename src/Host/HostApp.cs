@@ -21,6 +21,7 @@ using RJH.DeviceWorkflows.Host.Features.WorkEnvironment;
 using RJH.DeviceWorkflows.Host.Infrastructure.Auth;
 using RJH.DeviceWorkflows.Host.Infrastructure.Health;
 using RJH.DeviceWorkflows.Host.Infrastructure.Http;
+using RJH.DeviceWorkflows.Host.Infrastructure.Security;
 using RJH.DeviceWorkflows.Host.Ui;
 
 namespace RJH.DeviceWorkflows.Host;
@@ -50,10 +51,12 @@ public static class HostApp
         builder.Services.AddForms();
         builder.Services.AddScoped<Features.Team.TeamQueries>();
         builder.Services.AddOperationalHealth();
+        builder.Services.AddRateLimits();
         configure?.Invoke(builder);
 
         var app = builder.Build();
 
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         // The API words every error status as a problem; people get the not-found page instead.
         app.UseStatusCodePages();
@@ -67,6 +70,7 @@ public static class HostApp
         app.UseJobDashboard();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapOperationalHealth();
