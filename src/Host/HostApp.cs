@@ -21,6 +21,7 @@ using RJH.DeviceWorkflows.Host.Features.WorkEnvironment;
 using RJH.DeviceWorkflows.Host.Infrastructure.Auth;
 using RJH.DeviceWorkflows.Host.Infrastructure.Health;
 using RJH.DeviceWorkflows.Host.Infrastructure.Http;
+using RJH.DeviceWorkflows.Host.Infrastructure.OpenApi;
 using RJH.DeviceWorkflows.Host.Infrastructure.Security;
 using RJH.DeviceWorkflows.Host.Ui;
 
@@ -52,6 +53,7 @@ public static class HostApp
         builder.Services.AddScoped<Features.Team.TeamQueries>();
         builder.Services.AddOperationalHealth();
         builder.Services.AddRateLimits();
+        builder.Services.AddApiDocument();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -74,6 +76,7 @@ public static class HostApp
         app.UseAntiforgery();
 
         app.MapOperationalHealth();
+        app.MapApiDocument();
         app.MapAuthEndpoints();
         app.MapDefinitionEndpoints();
         app.MapInstanceEndpoints();

@@ -12,6 +12,11 @@ internal static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>The API browser (Scalar) starts itself with an inline module script; nothing else may.</summary>
+    public const string ApiBrowserPolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     public const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'";
 
     /// <summary>First in the pipeline, so error pages and problems carry the headers too.</summary>
@@ -39,7 +44,9 @@ internal static class SecurityHeaders
         headers.XFrameOptions = "DENY"; // frame-ancestors for browsers without CSP level 2
         headers["Referrer-Policy"] = "same-origin";
         // Replaces Blazor's own (frame-ancestors 'self' only): one policy, stricter.
-        headers.ContentSecurityPolicy = api ? ApiPolicy : PagePolicy;
+        headers.ContentSecurityPolicy = api ? ApiPolicy
+            : context.Request.Path.StartsWithSegments("/scalar") ? ApiBrowserPolicy
+            : PagePolicy;
         // Static assets set their own (long) caching; everything else may hold personal data.
         if (api || headers.CacheControl.Count == 0)
         {
