@@ -21,6 +21,7 @@ using RJH.DeviceWorkflows.Host.Features.WorkEnvironment;
 using RJH.DeviceWorkflows.Host.Infrastructure.Auth;
 using RJH.DeviceWorkflows.Host.Infrastructure.Health;
 using RJH.DeviceWorkflows.Host.Infrastructure.Http;
+using RJH.DeviceWorkflows.Host.Infrastructure.Logging;
 using RJH.DeviceWorkflows.Host.Infrastructure.OpenApi;
 using RJH.DeviceWorkflows.Host.Infrastructure.Security;
 using RJH.DeviceWorkflows.Host.Ui;
@@ -54,6 +55,7 @@ public static class HostApp
         builder.Services.AddOperationalHealth();
         builder.Services.AddRateLimits();
         builder.Services.AddApiDocument();
+        builder.Services.AddStructuredLogging();
         configure?.Invoke(builder);
 
         var app = builder.Build();
