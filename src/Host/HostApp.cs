@@ -24,6 +24,7 @@ using RJH.DeviceWorkflows.Host.Infrastructure.Http;
 using RJH.DeviceWorkflows.Host.Infrastructure.Logging;
 using RJH.DeviceWorkflows.Host.Infrastructure.OpenApi;
 using RJH.DeviceWorkflows.Host.Infrastructure.Security;
+using RJH.DeviceWorkflows.Host.Infrastructure.Telemetry;
 using RJH.DeviceWorkflows.Host.Ui;
 
 namespace RJH.DeviceWorkflows.Host;
@@ -56,6 +57,7 @@ public static class HostApp
         builder.Services.AddRateLimits();
         builder.Services.AddApiDocument();
         builder.Services.AddStructuredLogging();
+        builder.Services.AddTelemetry(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
