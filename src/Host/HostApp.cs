@@ -19,7 +19,12 @@ using RJH.DeviceWorkflows.Host.Features.Supplier;
 using RJH.DeviceWorkflows.Host.Features.Tasks;
 using RJH.DeviceWorkflows.Host.Features.WorkEnvironment;
 using RJH.DeviceWorkflows.Host.Infrastructure.Auth;
+using RJH.DeviceWorkflows.Host.Infrastructure.Health;
 using RJH.DeviceWorkflows.Host.Infrastructure.Http;
+using RJH.DeviceWorkflows.Host.Infrastructure.Logging;
+using RJH.DeviceWorkflows.Host.Infrastructure.OpenApi;
+using RJH.DeviceWorkflows.Host.Infrastructure.Security;
+using RJH.DeviceWorkflows.Host.Infrastructure.Telemetry;
 using RJH.DeviceWorkflows.Host.Ui;
 
 namespace RJH.DeviceWorkflows.Host;
@@ -49,10 +54,16 @@ public static class HostApp
         builder.Services.AddForms();
         builder.Services.AddScoped<Features.Team.TeamQueries>();
         builder.Services.AddScoped<UnitMessages>();
+        builder.Services.AddOperationalHealth();
+        builder.Services.AddRateLimits();
+        builder.Services.AddApiDocument();
+        builder.Services.AddStructuredLogging();
+        builder.Services.AddTelemetry(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
 
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         // The API words every error status as a problem; people get the not-found page instead.
         app.UseStatusCodePages();
@@ -67,9 +78,11 @@ public static class HostApp
         app.UseJobDashboard();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOperationalHealth();
+        app.MapApiDocument();
         app.MapAuthEndpoints();
         app.MapDefinitionEndpoints();
         app.MapInstanceEndpoints();

@@ -35,6 +35,7 @@ internal sealed class HostProcess : IAsyncDisposable
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         // As the in-process test hosts: no demo organisation unless a test asks for it (--Demo:Seed=true wins).
         info.Environment["Demo__Seed"] = "false";
+        info.Environment["RateLimits__SignIn__PermitLimit"] = "100000";
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the test host.");
         var host = new HostProcess(process, baseAddress);
         process.OutputDataReceived += (_, e) => { lock (host.output) host.output.WriteLine(e.Data); };

@@ -33,6 +33,10 @@ public sealed class HostFactory : WebApplicationFactory<Program>
             ["Authentication:Mode"] = "Demo",
             ["Engine:ControllableClock"] = "true",
             ["Demo:Seed"] = "false",
+            // Tests sign in, evaluate and import far faster than people; RateLimitTests set their own limits.
+            ["RateLimits:SignIn:PermitLimit"] = "100000",
+            ["RateLimits:Evaluate:PermitLimit"] = "100000",
+            ["RateLimits:Import:PermitLimit"] = "100000",
         };
         foreach (var (key, value) in overrides) settings[key] = value;
     }
