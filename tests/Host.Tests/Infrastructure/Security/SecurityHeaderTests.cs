@@ -68,8 +68,10 @@ public sealed class SecurityHeaderTests(HostFactory factory) : IClassFixture<Hos
     [Fact]
     public async Task Production_sends_HSTS_over_https()
     {
-        // Demo sign-in is refused in Production, so this host runs without it.
-        await using var production = HostFactory.With(null, "Production", ("Authentication:Mode", "None"));
+        // Demo sign-in is refused in Production, so this host signs in with OpenID Connect (a provider never asked).
+        await using var production = HostFactory.With(null, "Production",
+            ("Authentication:Mode", "Oidc"), ("AzureAd:Authority", "http://127.0.0.1:9/v2.0"),
+            ("AzureAd:ClientId", "rjh-device-workflows"), ("AzureAd:RequireHttpsMetadata", "false"));
         using var client = production.CreateClient(new() { BaseAddress = new Uri("https://rjh.example/") });
 
         using var response = await client.GetAsync("/health/live");
