@@ -418,6 +418,41 @@ def remote_work_agreement():
     return p
 
 
+def device_return():
+    """A person hands a device in at Servicecenter (Mina enheter → Lämna in): received, activation lock released,
+    wiped and removed from MDM, then back to stock (or retired when old) — or scrapped when it came back damaged."""
+    p = Process('device-return', 'Inlämning av enhet', 'Employee,Manager,ServiceCenter', FOR_THEMSELF)
+    p.start('start', 'Inlämning anmäld')
+    p.service('describe', 'Hämta medarbetare', 'Register.DescribeEmployee',
+              [('employeeId', 'vars.employeeId'), ('requestedBy', 'instance.startedBy')], [('employee', 'result.employee')])
+    p.boundary_error('notAllowed', 'Får inte lämna in', 'describe', 'not-allowed')
+    p.end('endNotAllowed', 'Ej behörig')
+    p.service('describeDevice', 'Hämta enheten', 'Register.DescribeDevice',
+              [('deviceId', 'vars.deviceId'), ('employeeId', 'vars.employeeId')], [('device', 'result.device')])
+    p.boundary_error('notOwner', 'Inte personens enhet', 'describeDevice', 'not-owner')
+    p.end('endNotOwner', 'Inte personens enhet')
+    p.user('receive', 'Ta emot inlämnad enhet', 'receive-returned-device', roles='ServiceCenter', due='P5D')
+    p.service('releaseLock', 'Frigör aktiveringslås', 'Mdm.ReleaseActivationLock', [('deviceId', 'vars.deviceId')])
+    p.service('markReturned', 'Registrera återlämning', 'Register.MarkReturned', [('deviceId', 'vars.deviceId')])
+    p.service('wipe', 'Rensa', 'Mdm.WipeDevice', [('deviceId', 'vars.deviceId')])
+    p.service('retire', 'Ta bort ur MDM', 'Mdm.RetireDevice', [('deviceId', 'vars.deviceId')])
+    p.xgw('gwCondition', 'Skadad?')
+    p.service('scrap', 'Kassera', 'Register.SetDeviceStatus',
+              [('deviceId', 'vars.deviceId'), ('status', "'Retired'"), ('reason', "'Skadad vid inlämning'")])
+    p.service('restock', 'Till lager eller skrotning', 'Register.RestockOrRetire',
+              [('deviceId', 'vars.deviceId'), ('maxAgeYears', '4')])
+    p.xgw('mergeEnd')
+    p.end('end', 'Inlämnad')
+    p.chain('start', 'describe', 'describeDevice', 'receive', 'releaseLock', 'markReturned', 'wipe', 'retire', 'gwCondition')
+    p.flow('notAllowed', 'endNotAllowed')
+    p.flow('notOwner', 'endNotOwner')
+    p.flow('gwCondition', 'scrap', "vars.condition === 'Damaged'", 'Ja')
+    p.flow('gwCondition', 'restock', default=True, name='Nej')
+    p.chain('scrap', 'mergeEnd')
+    p.chain('restock', 'mergeEnd', 'end')
+    return p
+
+
 def loan_pool_alert():
     """Started by the register (as the system) when a model's available loan devices drop below its minimum."""
     p = Process('loan-pool-alert', 'Lånepoolen under miniminivå', 'ServiceCenter')
@@ -432,7 +467,7 @@ if __name__ == '__main__':
     os.makedirs(os.path.join(ROOT, 'variants'), exist_ok=True)
     for make, path in [(ordering, 'ordering.bpmn'), (onboarding, 'onboarding.bpmn'), (risk_assessment, 'risk-assessment.bpmn'),
                        (swap, 'swap.bpmn'), (offboarding, 'offboarding.bpmn'), (remote_work_agreement, 'remote-work-agreement.bpmn'),
-                       (loan_pool_alert, 'loan-pool-alert.bpmn'),
+                       (loan_pool_alert, 'loan-pool-alert.bpmn'), (device_return, 'device-return.bpmn'),
                        (ordering_alt3, 'variants/ordering-alt3.bpmn')]:
         make().write(os.path.join(ROOT, path))
         print('wrote', path)

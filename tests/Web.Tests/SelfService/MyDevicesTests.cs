@@ -37,6 +37,29 @@ public sealed class MyDevicesTests(BrowserFixture browser) : BrowserTest(browser
     }
 
     [Fact]
+    public async Task A_phone_handed_in_from_Mina_enheter_is_received_by_Servicecenter_and_goes_back_to_stock()
+    {
+        var anna = await SignedInAsync("anna.chef", "/my/devices");
+        await anna.GetByRole(AriaRole.Button, new() { Name = "Lämna in: iPhone 15" }).ClickAsync();
+        var dialog = anna.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToContainTextAsync("Lämna enheten till Servicecenter");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Lämna in" }).ClickAsync();
+        await Assertions.Expect(anna.GetByRole(AriaRole.Status).Filter(new() { HasText = "Inlämningen är anmäld" })).ToBeVisibleAsync();
+        // Announced once: the device shows the hand-in instead of the actions until Servicecenter has it.
+        await Assertions.Expect(anna.GetByTestId("hand-in-pending")).ToBeVisibleAsync();
+        await Assertions.Expect(anna.GetByRole(AriaRole.Button, new() { Name = "Lämna in: iPhone 15" })).ToHaveCountAsync(0);
+        await anna.AssertAccessibleAsync();
+
+        await CompleteFirstAsync("sam.service", "Ta emot inlämnad enhet",
+            page => page.GetByRole(AriaRole.Radio, new() { Name = "Fungerar" }).CheckAsync());
+
+        await anna.ReloadUntilAsync(anna.Locator("main"), "Du har inga enheter registrerade på dig.");
+        using var admin = await App.ApiAs("admin");
+        var inStock = await admin.GetFromJsonAsync<JsonArray>("/api/devices?status=InStock");
+        Assert.Contains(inStock!, d => d!["imei"]?.GetValue<string>() == "353284150123407");
+    }
+
+    [Fact]
     public async Task A_person_without_devices_is_told_so_and_has_nothing_to_report()
     {
         var erik = await SignedInAsync("erik.anstalld", "/my/devices");
