@@ -394,12 +394,16 @@ def remote_work_agreement():
                    var='signer', out='signatures', element='({ party: vars.signer.party, userName: vars.signer.userName, signed: vars.signed === true })'))
     p.service('recordSignatures', 'Registrera underskrifter', 'Agreement.Sign',
               [('agreementId', 'vars.agreementId'), ('signatures', 'vars.signatures')], [('agreementStatus', 'result.status')])
+    p.ebgw('gwActive', 'Avtalet gäller')
     p.timer('yearly', 'Årlig uppföljning', duration='P1Y')
+    # Either party (or HR) may give notice at any time from the page; the register has already terminated it then.
+    p.message('noticeGiven', 'Uppsägning', 'agreement-notice', 'vars.agreementId')
     p.user('followUp', 'Följ upp avtalet', 'follow-up-agreement', assignee='vars.employee.managerUserName', due='P14D')
     p.service('recordFollowUp', 'Registrera uppföljning', 'Agreement.RecordFollowUp',
               [('agreementId', 'vars.agreementId'), ('decision', 'vars.decision'), ('comment', "vars.comment || ''")])
     p.xgw('gwDecision', 'Beslut')
     p.service('terminate', 'Säg upp avtalet', 'Agreement.Terminate', [('agreementId', 'vars.agreementId')], [('agreementEndsAt', 'result.endsAt')])
+    p.xgw('mergeNotice')
     p.timer('noticePeriod', 'Uppsägningstiden löper ut', date='vars.agreementEndsAt')
     p.service('end_', 'Avsluta avtalet', 'Agreement.End', [('agreementId', 'vars.agreementId')])
     p.end('end', 'Avtalet upphört')
@@ -408,11 +412,12 @@ def remote_work_agreement():
     p.flow('notAllowed', 'endNotAllowed')
     p.flow('gwApproved', 'sign', 'vars.approved === true', 'Ja')
     p.flow('gwApproved', 'draft', default=True, name='Nej, ändra')
-    p.chain('sign', 'recordSignatures', 'yearly', 'followUp', 'recordFollowUp', 'gwDecision')
-    p.flow('gwDecision', 'yearly', "vars.decision === 'Continue'", 'Fortsätt')
+    p.chain('sign', 'recordSignatures', 'gwActive', 'yearly', 'followUp', 'recordFollowUp', 'gwDecision')
+    p.chain('gwActive', 'noticeGiven', 'mergeNotice')
+    p.flow('gwDecision', 'gwActive', "vars.decision === 'Continue'", 'Fortsätt')
     p.flow('gwDecision', 'draft', "vars.decision === 'Change'", 'Ändra')
     p.flow('gwDecision', 'terminate', default=True, name='Avsluta')
-    p.chain('terminate', 'noticePeriod', 'end_', 'end')
+    p.chain('terminate', 'mergeNotice', 'noticePeriod', 'end_', 'end')
     del p.nodes['endRejected']
     p.order.remove('endRejected')
     return p

@@ -1,3 +1,4 @@
+using RJH.DeviceWorkflows.Registry.WorkEnvironment;
 using RJH.DeviceWorkflows.Engine.Activities;
 using RJH.DeviceWorkflows.Registry;
 using RJH.DeviceWorkflows.Registry.WorkEnvironment.RemoteWork;
@@ -18,7 +19,7 @@ public sealed class EndAgreementActivity(IRemoteWorkAgreementService agreements,
     public async Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken ct)
     {
         var view = await agreements.GetAsync(context.RequiredGuid("agreementId"), RegisterUser.System, ct);
-        if (view.Status != RemoteWorkStatus.Terminated || view.EndDate is not { } end || end > Stockholm.Today(time))
+        if (view.Status != RemoteWorkStatus.Terminated || view.EndDate is not { } end || end > SwedishCalendar.Today(time))
             throw new InvalidOperationException($"Agreement {view.Id} is {view.Status}, ending {view.EndDate:yyyy-MM-dd}: it has not ended yet.");
         return ActivityResult.Empty with { JournalNote = $"Agreement {view.Id} ended {end:yyyy-MM-dd}" };
     }

@@ -1,3 +1,4 @@
+using RJH.DeviceWorkflows.Registry.WorkEnvironment;
 using RJH.DeviceWorkflows.Engine.Activities;
 using RJH.DeviceWorkflows.Registry;
 using RJH.DeviceWorkflows.Registry.WorkEnvironment.RemoteWork;
@@ -19,7 +20,7 @@ public sealed class RecordAgreementFollowUpActivity(IRemoteWorkAgreementService 
     public async Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken ct)
     {
         var id = context.RequiredGuid("agreementId");
-        var request = new FollowUpRequest(Stockholm.Today(time), context.RequiredEnum<FollowUpDecision>("decision"), context.OptionalString("comment"));
+        var request = new FollowUpRequest(SwedishCalendar.Today(time), context.RequiredEnum<FollowUpDecision>("decision"), context.OptionalString("comment"));
         await agreements.RecordFollowUpAsync(id, request, RegisterUser.System, context.IdempotencyKey, ct);
         return ActivityResult.Empty with { JournalNote = $"Agreement {id} followed up: {request.Decision}" };
     }

@@ -1,3 +1,4 @@
+using RJH.DeviceWorkflows.Registry.WorkEnvironment;
 using RJH.DeviceWorkflows.Engine.Activities;
 using RJH.DeviceWorkflows.Registry;
 using RJH.DeviceWorkflows.Registry.WorkEnvironment.RemoteWork;
@@ -20,6 +21,6 @@ public sealed class TerminateAgreementActivity(IRemoteWorkAgreementService agree
         var view = await agreements.TerminateAsync(context.RequiredGuid("agreementId"), new TerminationRequest(null), RegisterUser.System,
             context.IdempotencyKey, ct);
         var end = view.EndDate ?? throw new InvalidOperationException($"Agreement {view.Id} was terminated without an end date.");
-        return ActivityInputs.Outputs(("endsAt", Stockholm.StartOf(end).ToString("O"))) with { JournalNote = $"Agreement {view.Id} ends {end:yyyy-MM-dd}" };
+        return ActivityInputs.Outputs(("endsAt", SwedishCalendar.StartOf(end).ToString("O"))) with { JournalNote = $"Agreement {view.Id} ends {end:yyyy-MM-dd}" };
     }
 }

@@ -138,6 +138,21 @@ public sealed class WorkEnvironmentPageTests(BrowserFixture browser) : BrowserTe
             var html = await page.ContentAsync();
             Assert.False(html.Contains("0101-0019", StringComparison.Ordinal) || html.Contains("01010019", StringComparison.Ordinal), $"The personnummer is in {path}.");
         }
+
+        // Later Maja gives notice herself, between follow-ups: the agreement ends when the month's notice has run out.
+        await maja.GotoAsync("/remote-work");
+        await maja.WaitForBlazorAsync();
+        await maja.GetByRole(AriaRole.Button, new() { Name = "Säg upp avtalet för", Exact = false }).ClickAsync();
+        var notice = maja.GetByTestId("notice-form");
+        await Assertions.Expect(notice).ToContainTextAsync("Uppsägningstiden är 1 månader");
+        await notice.GetByLabel("Skäl (frivilligt)").FillAsync("Flyttar närmare jobbet");
+        await maja.AssertAccessibleAsync();
+        await notice.GetByRole(AriaRole.Button, new() { Name = "Bekräfta uppsägningen" }).ClickAsync();
+        await Assertions.Expect(maja.GetByTestId("rw-message")).ToContainTextAsync("Avtalet är uppsagt och upphör");
+        var agreement = await AgreementAsync();
+        Assert.Equal("Terminated", agreement["status"]!.GetValue<string>());
+        Assert.Equal("Flyttar närmare jobbet", agreement["terminationReason"]!.GetValue<string>());
+        await Assertions.Expect(maja.GetByRole(AriaRole.Button, new() { Name = "Säg upp avtalet för", Exact = false })).ToHaveCountAsync(0);
     }
 
     private async Task<JsonObject> AgreementAsync() =>

@@ -61,17 +61,21 @@ internal static class RemoteWorkAgreementEndpoints
         TypedResults.Ok(await agreements.ActivateAsync(id, user.ToRegisterUser(), ct: ct));
 
     public static async Task<Ok<RemoteWorkAgreementView>> Terminate(Guid id, TerminationRequest? request, ClaimsPrincipal user,
-        [FromServices] IRemoteWorkAgreementService agreements, CancellationToken ct) =>
-        TypedResults.Ok(await agreements.TerminateAsync(id, request ?? new TerminationRequest(null), user.ToRegisterUser(), ct: ct));
+        [FromServices] AgreementNotices notices, CancellationToken ct) =>
+        TypedResults.Ok(await notices.GiveNoticeAsync(id, request ?? new TerminationRequest(null), user, ct));
 
     public static async Task<Ok<RemoteWorkAgreementView>> FollowUp(Guid id, FollowUpRequest request, ClaimsPrincipal user,
         [FromServices] IRemoteWorkAgreementService agreements, CancellationToken ct) =>
         TypedResults.Ok(await agreements.RecordFollowUpAsync(id, request, user.ToRegisterUser(), ct: ct));
 
     public static async Task<Ok<RemoteWorkAgreementView>> ChangeStatus(Guid id, StatusChangeRequest request, ClaimsPrincipal user,
-        [FromServices] IRemoteWorkAgreementService agreements, CancellationToken ct) =>
-        TypedResults.Ok(await agreements.ChangeStatusAsync(id, WorkEnvironmentHttp.ParseStatus<RemoteWorkStatus>(request.Status),
-            request.Reason, user.ToRegisterUser(), ct: ct));
+        [FromServices] IRemoteWorkAgreementService agreements, [FromServices] AgreementNotices notices, CancellationToken ct)
+    {
+        var status = WorkEnvironmentHttp.ParseStatus<RemoteWorkStatus>(request.Status);
+        return TypedResults.Ok(status == RemoteWorkStatus.Terminated
+            ? await notices.GiveNoticeAsync(id, new TerminationRequest(request.Reason), user, ct)
+            : await agreements.ChangeStatusAsync(id, status, request.Reason, user.ToRegisterUser(), ct: ct));
+    }
 }
 
 internal sealed record SignRequest(AgreementParty? Party);

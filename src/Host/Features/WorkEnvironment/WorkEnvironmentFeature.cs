@@ -10,6 +10,7 @@ internal static class WorkEnvironmentFeature
         services.AddWorkEnvironment(configuration);
         services.AddHostedService<WorkEnvironmentStartup>();
         services.AddScoped<IRolloutHolds, RolloutHolds>();
+        services.AddScoped<AgreementNotices>();
         return services;
     }
 
