@@ -140,8 +140,8 @@ public sealed class WorkEnvironmentPageTests(BrowserFixture browser) : BrowserTe
         }
 
         // Later Maja gives notice herself, between follow-ups: the agreement ends when the month's notice has run out.
-        await maja.GotoAsync("/remote-work");
-        await maja.WaitForBlazorAsync();
+        // (The year moved on the controllable clock has ended her earlier sign-in.)
+        maja = await SignedInAsync("maja.mobil", "/remote-work");
         await maja.GetByRole(AriaRole.Button, new() { Name = "Säg upp avtalet för", Exact = false }).ClickAsync();
         var notice = maja.GetByTestId("notice-form");
         await Assertions.Expect(notice).ToContainTextAsync("Uppsägningstiden är 1 månader");
