@@ -10,7 +10,7 @@ namespace RJH.DeviceWorkflows.Engine.Privacy;
 /// (<c>YYMMDDNNNN</c>) are left alone on purpose: a Swedish mobile number (070…) has that shape and one in ten would
 /// pass the check, so treating them as personnummer would refuse ordinary phone numbers.
 /// </summary>
-internal static partial class PersonalNumberText
+public static partial class PersonalNumberText
 {
     private const int CoordinationDayOffset = 60;
 

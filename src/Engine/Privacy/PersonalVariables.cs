@@ -62,14 +62,13 @@ internal sealed class PersonalVariables
     });
 
     /// <summary>
-    /// A copy of <paramref name="variables"/> fit to show: a personal variable's personnummer as <c>YYYYMMDD-****</c> and any
-    /// other value of it as <c>****</c>; a personnummer in any other string masked as well.
+    /// Makes <paramref name="variables"/> (a copy the caller owns) fit to show, in place: a personal variable's personnummer
+    /// as <c>YYYYMMDD-****</c> and any other value of it as <c>****</c>; a personnummer in any other string masked as well.
     /// </summary>
     public JsonObject Mask(JsonObject variables)
     {
-        var copy = (JsonObject)variables.DeepClone();
-        MaskInPlace(copy);
-        return copy;
+        MaskInPlace(variables);
+        return variables;
     }
 
     /// <summary>
