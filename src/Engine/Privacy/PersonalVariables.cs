@@ -37,7 +37,7 @@ internal sealed class PersonalVariables
     /// <summary>Whether some personal variable under <paramref name="node"/> has a value to encrypt.</summary>
     public bool HoldsPersonal(JsonNode? node) => node switch
     {
-        JsonObject o => o.Any(p => p.Value is not null && IsPersonal(p.Key) && !IsProtected(p.Value) || HoldsPersonal(p.Value)),
+        JsonObject o => o.Any(p => (p.Value is not null && IsPersonal(p.Key) && !IsProtected(p.Value)) || HoldsPersonal(p.Value)),
         JsonArray a => a.Any(HoldsPersonal),
         _ => false,
     };
