@@ -6,6 +6,7 @@ using RJH.DeviceWorkflows.Engine.Activities;
 using RJH.DeviceWorkflows.Engine.Activities.BuiltIn;
 using RJH.DeviceWorkflows.Engine.Expressions;
 using RJH.DeviceWorkflows.Engine.Persistence;
+using RJH.DeviceWorkflows.Engine.Privacy;
 using RJH.DeviceWorkflows.Engine.Runtime;
 using RJH.DeviceWorkflows.Engine.Runtime.Jobs;
 
@@ -27,6 +28,14 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<TimeProvider>(controllable ? new ControllableTimeProvider(startAt: start) : TimeProvider.System);
 
         services.AddEfWorkflowStore(DatabaseOptions.From(configuration));
+
+        services.AddOptions<PersonalVariableOptions>().Bind(configuration.GetSection(PersonalVariableOptions.Section))
+            .Validate(o => IsRegex(o.NamePattern), $"{PersonalVariableOptions.Section}:NamePattern is not a valid regular expression.")
+            .ValidateOnStart();
+        // The Host configures the key ring (application name, key folder); a bare engine gets the default one.
+        services.AddDataProtection();
+        services.AddSingleton<PersonalVariables>();
+        services.AddSingleton<StateCodec>();
 
         services.AddSingleton<ExpressionEvaluator>();
         services.AddSingleton<ActivityCatalog>();
@@ -50,5 +59,11 @@ public static class EngineServiceCollectionExtensions
         services.AddActivity<SetVariablesActivity>();
         services.AddActivity<FailActivity>();
         return services;
+    }
+
+    private static bool IsRegex(string pattern)
+    {
+        try { _ = new System.Text.RegularExpressions.Regex(pattern); return true; }
+        catch (ArgumentException) { return false; }
     }
 }

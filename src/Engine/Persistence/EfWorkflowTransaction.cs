@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using RJH.DeviceWorkflows.Data;
+using RJH.DeviceWorkflows.Engine.Privacy;
 using RJH.DeviceWorkflows.Engine.Storage;
 
 namespace RJH.DeviceWorkflows.Engine.Persistence;
@@ -187,6 +188,12 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
             }
         }
 
+        // An error text may quote a value it refused; a personnummer in it is masked before it is stored.
+        foreach (var incident in Changed<IncidentRecord>())
+            incident.Error = PersonalNumberText.Mask(incident.Error);
+        foreach (var job in Changed<JobRecord>().Where(j => j.LastError is not null))
+            job.LastError = PersonalNumberText.Mask(job.LastError!);
+
         foreach (var entry in db.ChangeTracker.Entries<UserTaskRecord>())
         {
             if (entry.State is EntityState.Added or EntityState.Modified)
@@ -196,6 +203,9 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
             }
         }
     }
+
+    private IEnumerable<T> Changed<T>() where T : class =>
+        db.ChangeTracker.Entries<T>().Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity);
 
     /// <summary>
     /// Makes the rows selected by <paramref name="owner"/> equal the wanted set by Id: rows that stay are

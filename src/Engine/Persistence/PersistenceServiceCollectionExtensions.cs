@@ -20,6 +20,7 @@ public static class PersistenceServiceCollectionExtensions
             _ => throw new NotSupportedException($"No workflow store for {database.Kind}."),
         };
         services.AddSingleton<IWorkflowStore, EfWorkflowStore>();
+        services.AddSingleton<IWorkflowStatistics, EfWorkflowStatistics>();
         return services;
     }
 

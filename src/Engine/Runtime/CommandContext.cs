@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using RJH.DeviceWorkflows.Engine.Activities;
 using RJH.DeviceWorkflows.Engine.Expressions;
 using RJH.DeviceWorkflows.Engine.Model;
+using RJH.DeviceWorkflows.Engine.Privacy;
 using RJH.DeviceWorkflows.Engine.Runtime.Jobs;
 using RJH.DeviceWorkflows.Engine.Runtime.State;
 using RJH.DeviceWorkflows.Engine.Storage;
@@ -20,6 +21,7 @@ internal sealed class CommandContext(
     DefinitionCache definitions,
     ExpressionEvaluator expressions,
     ActivityCatalog activities,
+    StateCodec codec,
     IServiceProvider services)
 {
     private readonly Dictionary<Guid, ProcessExecution> executions = [];
@@ -31,6 +33,7 @@ internal sealed class CommandContext(
     public ExpressionEvaluator Expressions { get; } = expressions;
     public ActivityCatalog Activities { get; } = activities;
     public IServiceProvider Services { get; } = services;
+    public StateCodec Codec { get; } = codec;
 
     public async Task<ProcessExecution?> TryLoadAsync(Guid instanceId, CancellationToken ct)
     {
@@ -39,7 +42,7 @@ internal sealed class CommandContext(
         if (record is null) return null;
         var definition = await Tx.LoadDefinitionAsync(record.DefinitionKey, record.DefinitionVersion, ct)
             ?? throw new InvalidOperationException($"Definition {record.DefinitionKey} v{record.DefinitionVersion} of instance {record.Id} is missing.");
-        var execution = new ProcessExecution(this, record, InstanceState.Deserialize(record.State), definitions.Get(definition));
+        var execution = new ProcessExecution(this, record, Codec.Deserialize(record.State), definitions.Get(definition));
         executions[instanceId] = execution;
         return execution;
     }
@@ -65,7 +68,7 @@ internal sealed class CommandContext(
             DefinitionVersion = definition.Version,
             BusinessKey = businessKey,
             Status = InstanceStatus.Running,
-            State = state.Serialize(),
+            State = Codec.Serialize(state),
             StartedAt = Now,
             StartedBy = Caller.UserName,
             ParentInstanceId = parentInstanceId,
@@ -81,7 +84,8 @@ internal sealed class CommandContext(
         Tx.Append(new JournalRecord
         {
             InstanceId = instanceId, At = Now, Kind = kind, ElementId = elementId,
-            Actor = actor ?? Caller.UserName, Detail = detail,
+            // A detail may quote a value (an error's message); a personnummer in it never reaches the journal.
+            Actor = actor ?? Caller.UserName, Detail = detail is null ? null : PersonalNumberText.Mask(detail),
         });
 
     /// <summary>Writes the state and waits of every touched instance into the transaction.</summary>
@@ -97,7 +101,7 @@ internal sealed class CommandContext(
         foreach (var execution in executions.Values)
         {
             var record = execution.Record;
-            record.State = execution.State.Serialize();
+            record.State = Codec.Serialize(execution.State);
             // Every command that touched an instance bumps its revision, so a racing command on the
             // same instance fails its commit even when the state text happens to be identical.
             if (!execution.IsNew) record.Revision++;

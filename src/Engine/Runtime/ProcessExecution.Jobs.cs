@@ -17,7 +17,7 @@ internal sealed partial class ProcessExecution
         var job = new JobRecord
         {
             Id = Guid.CreateVersion7(ctx.Now), InstanceId = Id, TokenId = token.Id, ElementId = task.Id,
-            ActivityType = task.ActivityType, Inputs = new JsonObject(EvaluateInputs(token, task)).ToJsonString(),
+            ActivityType = task.ActivityType, Inputs = ctx.Codec.SerializeInputs(new JsonObject(EvaluateInputs(token, task))),
             IdempotencyKey = IdempotencyKey(token, task), Status = JobStatus.Pending, CreatedAt = ctx.Now,
         };
         ctx.Tx.AddJob(job);

@@ -18,7 +18,7 @@ internal sealed partial class WorkflowEngine : IJobRunner
             return;
         }
         var instance = await store.FindInstanceAsync(job.InstanceId, ct);
-        var inputs = (JsonNode.Parse(job.Inputs) as JsonObject ?? []).ToDictionary(p => p.Key, p => p.Value?.DeepClone());
+        var inputs = codec.DeserializeInputs(job.Inputs).ToDictionary(p => p.Key, p => p.Value?.DeepClone());
         var context = new ActivityContext(job.InstanceId, instance?.BusinessKey, job.ElementId, job.IdempotencyKey, inputs);
 
         ActivityResult? result = null;

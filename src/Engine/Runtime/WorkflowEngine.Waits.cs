@@ -59,7 +59,9 @@ internal sealed partial class WorkflowEngine
                     ? "The task is not for you: you hold none of its roles."
                     : "The task is assigned to someone else.");
             var execution = await ctx.LoadAsync(task.InstanceId, ct);
-            await execution.CompleteTaskAsync(task, (JsonObject?)variables?.DeepClone(), ct);
+            var submitted = (JsonObject?)variables?.DeepClone();
+            codec.Personal.DropMaskedEchoes(submitted, execution.State.Variables);
+            await execution.CompleteTaskAsync(task, submitted, ct);
             return true;
         }, ct);
         return await views.TaskAsync(taskId, ct);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using RJH.DeviceWorkflows.Engine.Activities;
 using RJH.DeviceWorkflows.Engine.Expressions;
 using RJH.DeviceWorkflows.Engine.Model;
+using RJH.DeviceWorkflows.Engine.Privacy;
 using RJH.DeviceWorkflows.Engine.Runtime.Jobs;
 using RJH.DeviceWorkflows.Engine.Storage;
 
@@ -19,6 +20,7 @@ internal sealed partial class WorkflowEngine(
     DefinitionCache definitions,
     ExpressionEvaluator expressions,
     ActivityCatalog activities,
+    StateCodec codec,
     IServiceScopeFactory scopes,
     TimeProvider time,
     IOptions<EngineOptions> options,
@@ -36,7 +38,7 @@ internal sealed partial class WorkflowEngine(
             await using var scope = scopes.CreateAsyncScope();
             await using var tx = await store.BeginAsync(ct);
             using var shared = tx.ShareWithActivities();
-            var ctx = new CommandContext(store, tx, time.GetUtcNow(), caller, definitions, expressions, activities, scope.ServiceProvider);
+            var ctx = new CommandContext(store, tx, time.GetUtcNow(), caller, definitions, expressions, activities, codec, scope.ServiceProvider);
             try
             {
                 var result = await body(ctx);
@@ -133,6 +135,7 @@ internal sealed partial class WorkflowEngine(
     public async Task<InstanceView> StartAsync(StartInstance request, Caller caller, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(request.DefinitionKey)) throw new InvalidRequestException("definitionKey is required.");
+        RefuseRawPersonalNumber(request.Variables);
         var started = await CommandAsync(caller, async ctx =>
         {
             var (definition, model) = await ctx.FindPublishedAsync(request.DefinitionKey, ct)
@@ -148,7 +151,18 @@ internal sealed partial class WorkflowEngine(
             return execution;
         }, ct);
         // A new instance's whole state is at hand: no need to read it back.
-        return WorkflowViews.Instance(started.Record, started.NewIncidents);
+        return views.Instance(started.Record, started.NewIncidents);
+    }
+
+    /// <summary>
+    /// Start variables come from a caller, not from the register: a personnummer among them would sit in the instance
+    /// before any step could protect it. Workflows carry employee ids and look the number up when they need it.
+    /// </summary>
+    private static void RefuseRawPersonalNumber(JsonObject? variables)
+    {
+        if (PersonalNumberText.FindIn(variables, "variables") is { } path)
+            throw new InvalidRequestException($"{path} holds a personnummer. A process is started with employee ids, never " +
+                "with a personnummer; nothing was started.");
     }
 
     private bool StartAllowed(string condition, JsonObject? variables, Caller caller)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RJH.DeviceWorkflows.Engine.Privacy;
 using RJH.DeviceWorkflows.Engine.Storage;
 
 namespace RJH.DeviceWorkflows.Engine.Runtime;
@@ -7,7 +8,7 @@ namespace RJH.DeviceWorkflows.Engine.Runtime;
 /// The read side, with who-may-see-what: process owners and admins see every instance (read-only for
 /// owners); others see instances they started or hold a task in. Ids are never proof of access.
 /// </summary>
-internal sealed class WorkflowQueries(IWorkflowStore store, TimeProvider clock, IOptions<EngineOptions> options) : IWorkflowQueries
+internal sealed class WorkflowQueries(IWorkflowStore store, WorkflowViews views, TimeProvider clock, IOptions<EngineOptions> options) : IWorkflowQueries
 {
     private readonly TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
 
@@ -38,7 +39,7 @@ internal sealed class WorkflowQueries(IWorkflowStore store, TimeProvider clock, 
     {
         var record = await store.FindInstanceAsync(id, ct);
         if (record is null || !await MaySeeAsync(record, caller, ct)) return null;
-        return WorkflowViews.Instance(record, await store.ListIncidentsAsync(id, openOnly: false, ct));
+        return views.Instance(record, await store.ListIncidentsAsync(id, openOnly: false, ct));
     }
 
     public async Task<IReadOnlyList<InstanceView>> ListInstancesAsync(InstanceQuery query, Caller caller, CancellationToken ct = default)
@@ -48,7 +49,7 @@ internal sealed class WorkflowQueries(IWorkflowStore store, TimeProvider clock, 
         foreach (var record in records)
         {
             if (!SeesAll(caller) && record.StartedBy != caller.UserName) continue;
-            visible.Add(WorkflowViews.Instance(record, await store.ListIncidentsAsync(record.Id, openOnly: false, ct)));
+            visible.Add(views.Instance(record, await store.ListIncidentsAsync(record.Id, openOnly: false, ct)));
         }
         return visible;
     }
@@ -59,7 +60,7 @@ internal sealed class WorkflowQueries(IWorkflowStore store, TimeProvider clock, 
         if (record is null || !await MaySeeAsync(record, caller, ct))
             throw new NotFoundException($"Instance {instanceId} does not exist.");
         var entries = await store.ListJournalAsync(instanceId, ct);
-        return entries.Select(e => new JournalEntryView(e.Id, e.At, e.Kind, e.ElementId, e.Actor, e.Detail)).ToList();
+        return entries.Select(e => new JournalEntryView(e.Id, e.At, e.Kind, e.ElementId, e.Actor, e.Detail is null ? null : PersonalNumberText.Mask(e.Detail))).ToList();
     }
 
     public async Task<IReadOnlyList<TaskView>> ListTasksAsync(Caller caller, Guid? instanceId, int limit = 100, CancellationToken ct = default)
@@ -96,7 +97,7 @@ internal sealed class WorkflowQueries(IWorkflowStore store, TimeProvider clock, 
     {
         var instances = (await store.FindInstancesAsync(tasks.Select(t => t.InstanceId).Distinct().ToList(), ct))
             .ToDictionary(i => i.Id);
-        return tasks.Select(t => WorkflowViews.Task(t, instances.GetValueOrDefault(t.InstanceId))).ToList();
+        return tasks.Select(t => views.Task(t, instances.GetValueOrDefault(t.InstanceId))).ToList();
     }
 
     public async Task<TaskView?> GetTaskAsync(Guid id, Caller caller, CancellationToken ct = default)
@@ -104,7 +105,7 @@ internal sealed class WorkflowQueries(IWorkflowStore store, TimeProvider clock, 
         var task = await store.FindTaskAsync(id, ct);
         if (task is null) return null;
         var visible = TaskAccess.MayWork(task, caller) || task.CompletedBy == caller.UserName || SeesAll(caller);
-        return visible ? WorkflowViews.Task(task, await store.FindInstanceAsync(task.InstanceId, ct)) : null;
+        return visible ? views.Task(task, await store.FindInstanceAsync(task.InstanceId, ct)) : null;
     }
 
     public async Task<IReadOnlyList<IncidentListItem>> ListIncidentsAsync(Caller caller, CancellationToken ct = default)
@@ -117,7 +118,7 @@ internal sealed class WorkflowQueries(IWorkflowStore store, TimeProvider clock, 
         {
             if (!keys.TryGetValue(i.InstanceId, out var key))
                 keys[i.InstanceId] = key = (await store.FindInstanceAsync(i.InstanceId, ct))?.DefinitionKey ?? "";
-            items.Add(new IncidentListItem(i.Id, i.InstanceId, key, i.ElementId, i.Error, i.Attempts, i.CreatedAt));
+            items.Add(new IncidentListItem(i.Id, i.InstanceId, key, i.ElementId, PersonalNumberText.Mask(i.Error), i.Attempts, i.CreatedAt));
         }
         return items;
     }

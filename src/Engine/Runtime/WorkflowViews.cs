@@ -1,11 +1,14 @@
 using System.Text.Json.Nodes;
-using RJH.DeviceWorkflows.Engine.Runtime.State;
+using RJH.DeviceWorkflows.Engine.Privacy;
 using RJH.DeviceWorkflows.Engine.Storage;
 
 namespace RJH.DeviceWorkflows.Engine.Runtime;
 
-/// <summary>Shapes stored records into the API's views.</summary>
-internal sealed class WorkflowViews(IWorkflowStore store)
+/// <summary>
+/// Shapes stored records into the API's views: the one way out of the engine, so personal variables are masked here and
+/// a personnummer in an error or journal text as well.
+/// </summary>
+internal sealed class WorkflowViews(IWorkflowStore store, StateCodec codec)
 {
     public async Task<InstanceView> InstanceAsync(Guid id, CancellationToken ct) =>
         await TryInstanceAsync(id, ct) ?? throw new NotFoundException($"Instance {id} does not exist.");
@@ -18,18 +21,18 @@ internal sealed class WorkflowViews(IWorkflowStore store)
         return Instance(record, incidents);
     }
 
-    public static InstanceView Instance(InstanceRecord record, IReadOnlyList<IncidentRecord> incidents)
+    public InstanceView Instance(InstanceRecord record, IReadOnlyList<IncidentRecord> incidents)
     {
-        var state = InstanceState.Deserialize(record.State);
+        var state = codec.Deserialize(record.State, lenient: true);
         return new InstanceView(record.Id, record.DefinitionKey, record.DefinitionVersion, record.BusinessKey,
-            record.Status.ToString(), state.Variables,
+            record.Status.ToString(), codec.Personal.Mask(state.Variables),
             state.Tokens.Select(t => t.ElementId).Distinct().ToList(),
             incidents.Select(Incident).ToList(),
             record.StartedAt, record.EndedAt, record.StartedBy, record.ParentInstanceId);
     }
 
     public static IncidentView Incident(IncidentRecord i) =>
-        new(i.Id, i.ElementId, i.Error, i.Attempts, i.CreatedAt, i.ResolvedAt);
+        new(i.Id, i.ElementId, PersonalNumberText.Mask(i.Error), i.Attempts, i.CreatedAt, i.ResolvedAt);
 
     public async Task<TaskView> TaskAsync(Guid id, CancellationToken ct)
     {
@@ -39,12 +42,12 @@ internal sealed class WorkflowViews(IWorkflowStore store)
     }
 
     /// <summary>A task with the variables its form sees: the instance's, plus those of its iteration.</summary>
-    public static TaskView Task(UserTaskRecord task, InstanceRecord? instance)
+    public TaskView Task(UserTaskRecord task, InstanceRecord? instance)
     {
         var variables = new JsonObject();
         if (instance is not null)
         {
-            var state = InstanceState.Deserialize(instance.State);
+            var state = codec.Deserialize(instance.State, lenient: true);
             variables = (JsonObject)state.Variables.DeepClone();
             var token = state.Tokens.Find(t => t.Id == task.TokenId);
             for (var scope = state.Scopes.Find(s => s.Id == token?.ScopeId); scope is not null; scope = state.Scopes.Find(s => s.Id == scope.ParentId))
@@ -52,7 +55,7 @@ internal sealed class WorkflowViews(IWorkflowStore store)
                     variables.TryAdd(name, value?.DeepClone());
         }
         return new TaskView(task.Id, task.InstanceId, task.ElementId, task.Name, task.FormKey, task.Assignee,
-            TaskAccess.Roles(task), task.CreatedAt, task.DueAt, task.Status.ToString(), variables,
+            TaskAccess.Roles(task), task.CreatedAt, task.DueAt, task.Status.ToString(), codec.Personal.Mask(variables),
             task.DefinitionKey ?? instance?.DefinitionKey, task.BusinessKey ?? instance?.BusinessKey, task.PersonName);
     }
 }

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using RJH.DeviceWorkflows.Engine.Privacy;
+
 namespace RJH.DeviceWorkflows.Host.Features.Forms;
 
 internal static class FormsFeature
@@ -7,6 +10,7 @@ internal static class FormsFeature
         services.AddOptions<FormOptions>().BindConfiguration(FormOptions.Section);
         services.AddSingleton<FormCatalog>();
         services.AddScoped<TaskCompletion>();
+        services.AddSingleton<IConfigureOptions<PersonalVariableOptions>, FormPersonalFields>();
         return services;
     }
 }

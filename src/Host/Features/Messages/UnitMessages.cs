@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using RJH.DeviceWorkflows.Activities.Notify;
+using RJH.DeviceWorkflows.Engine.Privacy;
 using RJH.DeviceWorkflows.Engine.Runtime;
 using RJH.DeviceWorkflows.Engine.Storage;
 using RJH.DeviceWorkflows.Host.Infrastructure.Auth;
@@ -152,6 +153,11 @@ public sealed class UnitMessages(IRegisterDirectory directory, NotificationHours
             throw new UnitMessageInvalidException("body", "BodyRequired", "Write the message.");
         if (body.Length > MaxBodyLength)
             throw new UnitMessageInvalidException("body", "BodyTooLong", $"The message may have at most {MaxBodyLength} characters.");
+        // The text goes into every copy's process variables, and a start with a personnummer in them is refused.
+        if (PersonalNumberText.Contains(title))
+            throw new UnitMessageInvalidException("title", "PersonalNumber", "A message must not hold a personnummer.");
+        if (PersonalNumberText.Contains(body))
+            throw new UnitMessageInvalidException("body", "PersonalNumber", "A message must not hold a personnummer.");
         var channels = (request.Channels ?? []).Distinct(StringComparer.Ordinal).ToList();
         if (channels.Count == 0 || channels.Any(c => c is not (UnitMessageChannels.Email or UnitMessageChannels.Push)))
             throw new UnitMessageInvalidException("channels", "ChannelsRequired", "Choose e-mail, push or both.");

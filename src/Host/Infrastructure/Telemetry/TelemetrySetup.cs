@@ -17,7 +17,7 @@ internal sealed class TelemetrySettings
     /// <summary>The service.name of every span and metric.</summary>
     public string ServiceName { get; set; } = "rjh-device-workflows";
 
-    /// <summary>How often the open-incident gauge is refreshed.</summary>
+    /// <summary>How old the counts behind the gauges (instances, open incidents, due timers) may get.</summary>
     public TimeSpan SnapshotInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
 
@@ -34,6 +34,7 @@ internal static class TelemetrySetup
         if (settings.SnapshotInterval <= TimeSpan.Zero)
             throw new InvalidOperationException("Telemetry:SnapshotInterval must be positive, e.g. 00:01:00.");
         services.AddSingleton(settings);
+        services.AddSingleton<EngineSnapshot>();
         services.AddSingleton<EngineMetrics>();
         Decorate<IWorkflowEngine>(services, (sp, inner) => new MeteredWorkflowEngine(inner, sp.GetRequiredService<EngineMetrics>()));
         Decorate<IJobRunner>(services, (sp, inner) => new MeteredJobRunner(inner, sp.GetRequiredService<EngineMetrics>()));
@@ -41,7 +42,6 @@ internal static class TelemetrySetup
         var endpoint = settings.OtlpEndpoint ?? AsUri(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         if (endpoint is null) return services;
 
-        services.AddHostedService<IncidentSnapshot>();
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(settings.ServiceName))
             .WithTracing(tracing => tracing

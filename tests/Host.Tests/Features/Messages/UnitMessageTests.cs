@@ -47,8 +47,10 @@ public sealed class UnitMessageTests
 
         using var noTitle = await anna.PostAsJsonAsync("/api/unit-messages", Message(title: " "));
         using var noChannel = await anna.PostAsJsonAsync("/api/unit-messages", Message(channels: ["sms"]));
+        using var personalNumber = await anna.PostAsJsonAsync("/api/unit-messages", Message(title: "Frågor: ring 19800101-0019"));
 
         Assert.NotNull((await HttpAssert.StatusAsync(noTitle, HttpStatusCode.BadRequest))!["errors"]!["title"]);
+        Assert.NotNull((await HttpAssert.StatusAsync(personalNumber, HttpStatusCode.BadRequest))!["errors"]!["title"]);
         Assert.NotNull((await HttpAssert.StatusAsync(noChannel, HttpStatusCode.BadRequest))!["errors"]!["channels"]);
         Assert.Empty(await scenario.GetArrayAsync("/api/instances?definitionKey=unit-message"));
     }
