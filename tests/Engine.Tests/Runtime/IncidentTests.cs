@@ -26,12 +26,17 @@ public sealed class CheckImeiActivity : IActivity
 public sealed class HangingActivity : IActivity
 {
     public static readonly ConcurrentDictionary<string, int> HangsLeft = new();
-    public static readonly ConcurrentDictionary<string, TaskCompletionSource> Started = new();
+    private static readonly ConcurrentDictionary<string, TaskCompletionSource> Started = new();
+
+    /// <summary>Completes once the call of the run has begun.</summary>
+    public static Task StartedFor(string run) =>
+        Started.GetOrAdd(run, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
     public Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken ct)
     {
         var run = context.Input("run")!.GetValue<string>();
-        Started.GetOrAdd(run, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        StartedFor(run);
+        Started[run].TrySetResult();
         if (HangsLeft.TryGetValue(run, out var left) && left > 0)
         {
             HangsLeft[run] = left - 1;
@@ -270,8 +275,9 @@ public abstract class IncidentTests(DatabaseKind kind)
         var (jobId, _) = Assert.Single(h.Dispatcher.Jobs);
         h.Dispatcher.Jobs.Clear();
 
+        var started = HangingActivity.StartedFor(run);
         var attempt = h.Jobs.RunJobAsync(jobId);
-        await HangingActivity.Started[run].Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await started.WaitAsync(TimeSpan.FromSeconds(10));
         h.Clock.Advance(TimeSpan.FromSeconds(29));
         Assert.False(attempt.IsCompleted);
         h.Clock.Advance(TimeSpan.FromSeconds(1));
