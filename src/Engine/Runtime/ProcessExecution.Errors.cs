@@ -33,7 +33,7 @@ internal sealed partial class ProcessExecution
             return;
         }
 
-        await FailAsync(token, $"Uncaught BPMN error '{code}'{(string.IsNullOrEmpty(message) ? "" : ": " + message)}", ct);
+        await FailAsync(token, $"Uncaught BPMN error '{code}'{(string.IsNullOrEmpty(message) ? "" : ": " + message)}", ct, errorCode: code);
     }
 
     /// <summary>The token (or the one owning its scope, outwards) whose activity has a boundary for the code.</summary>

@@ -15,35 +15,39 @@ internal sealed partial class ProcessExecution
     private bool HasIncidents => State.Tokens.Any(t => t.Phase == TokenPhase.Failed || t.ChildIncident);
 
     /// <summary>The token stops at its element with an incident; other tokens go on.</summary>
-    private async Task FailAsync(Token token, string error, CancellationToken ct, int attempts = 1)
+    private async Task FailAsync(Token token, string error, CancellationToken ct, int attempts = 1, string? errorCode = null)
     {
         token.Phase = TokenPhase.Failed;
         token.WaitingFor = null;
-        await AddIncidentAsync(token, error, attempts, ct);
+        await AddIncidentAsync(token, error, attempts, errorCode, ct);
     }
 
-    private async Task AddIncidentAsync(Token token, string error, int attempts, CancellationToken ct)
+    /// <summary>The stored column's length; a model may name a longer code, which is then cut.</summary>
+    private const int MaxErrorCodeLength = 200;
+
+    private async Task AddIncidentAsync(Token token, string error, int attempts, string? errorCode, CancellationToken ct)
     {
+        if (errorCode?.Length > MaxErrorCodeLength) errorCode = errorCode[..MaxErrorCodeLength];
         var incident = new IncidentRecord
         {
             Id = Guid.CreateVersion7(ctx.Now), InstanceId = Id, ElementId = token.ElementId, TokenId = token.Id,
-            Error = error, Attempts = attempts, CreatedAt = ctx.Now,
+            ErrorCode = errorCode, Error = error, Attempts = attempts, CreatedAt = ctx.Now,
         };
         ctx.Tx.AddIncident(incident);
         NewIncidents.Add(incident);
         Record.Status = InstanceStatus.Faulted;
         ctx.Journal(Id, "Incident", token.ElementId, error);
         if (await ParentAsync(ct) is { } parent)
-            await parent.OnChildIncidentAsync(Record.ParentTokenId!, Id, token.ElementId, error, ct);
+            await parent.OnChildIncidentAsync(Record.ParentTokenId!, Id, incident, ct);
     }
 
     /// <summary>The called instance got an incident: the call activity shows one as well (one, however many the child has).</summary>
-    private async Task OnChildIncidentAsync(string tokenId, Guid childId, string elementId, string error, CancellationToken ct)
+    private async Task OnChildIncidentAsync(string tokenId, Guid childId, IncidentRecord cause, CancellationToken ct)
     {
         var token = FindToken(tokenId);
         if (token is null || token.ChildInstanceId != childId || token.ChildIncident) return;
         token.ChildIncident = true;
-        await AddIncidentAsync(token, $"The called instance {childId} has an incident at '{elementId}': {error}", 1, ct);
+        await AddIncidentAsync(token, $"The called instance {childId} has an incident at '{cause.ElementId}': {cause.Error}", 1, cause.ErrorCode, ct);
     }
 
     /// <summary>Every incident of the called instance was dealt with: the call activity's closes too.</summary>

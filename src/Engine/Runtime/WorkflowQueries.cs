@@ -117,7 +117,7 @@ internal sealed class WorkflowQueries(IWorkflowStore store, TimeProvider clock, 
         {
             if (!keys.TryGetValue(i.InstanceId, out var key))
                 keys[i.InstanceId] = key = (await store.FindInstanceAsync(i.InstanceId, ct))?.DefinitionKey ?? "";
-            items.Add(new IncidentListItem(i.Id, i.InstanceId, key, i.ElementId, i.Error, i.Attempts, i.CreatedAt));
+            items.Add(new IncidentListItem(i.Id, i.InstanceId, key, i.ElementId, i.Error, i.Attempts, i.CreatedAt, i.ErrorCode));
         }
         return items;
     }

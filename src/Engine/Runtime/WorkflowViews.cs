@@ -29,7 +29,7 @@ internal sealed class WorkflowViews(IWorkflowStore store)
     }
 
     public static IncidentView Incident(IncidentRecord i) =>
-        new(i.Id, i.ElementId, i.Error, i.Attempts, i.CreatedAt, i.ResolvedAt);
+        new(i.Id, i.ElementId, i.Error, i.Attempts, i.CreatedAt, i.ResolvedAt, i.ErrorCode);
 
     public async Task<TaskView> TaskAsync(Guid id, CancellationToken ct)
     {

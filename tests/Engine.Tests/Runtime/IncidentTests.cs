@@ -81,6 +81,7 @@ public abstract class IncidentTests(DatabaseKind kind)
         Assert.Equal(["check"], instance.ActiveElements);
         var incident = Assert.Single(instance.Incidents);
         Assert.Equal("check", incident.ElementId);
+        Assert.Equal("invalid-device", incident.ErrorCode);
         Assert.Contains("'invalid-device'", incident.Error);
         Assert.Contains("not 15 digits", incident.Error);
         Assert.Single(await h.Queries.ListIncidentsAsync(EngineHarness.Admin), i => i.Id == incident.Id);
@@ -201,10 +202,11 @@ public abstract class IncidentTests(DatabaseKind kind)
         Assert.Equal(["call"], parent.ActiveElements);
         var shown = Assert.Single(parent.Incidents);
         Assert.Equal("call", shown.ElementId);
+        Assert.Equal("invalid-device", shown.ErrorCode);
         Assert.Contains(child.Id.ToString(), shown.Error);
         Assert.Contains("invalid-device", shown.Error);
         var listed = await h.Queries.ListIncidentsAsync(EngineHarness.Admin);
-        Assert.Contains(listed, i => i.InstanceId == parent.Id && i.ElementId == "call");
+        Assert.Contains(listed, i => i.InstanceId == parent.Id && i.ElementId == "call" && i.ErrorCode == "invalid-device");
         Assert.Contains(listed, i => i.InstanceId == child.Id && i.ElementId == "check");
 
         await h.Engine.RetryIncidentAsync(shown.Id, new JsonObject { ["imei"] = GoodImei }, EngineHarness.Admin);

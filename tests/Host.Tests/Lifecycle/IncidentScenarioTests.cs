@@ -24,8 +24,10 @@ public sealed class IncidentScenarioTests
         Assert.Contains("receive", faulted["activeElements"]!.AsArray().Select(e => e!.GetValue<string>()));
         var incident = Assert.Single(faulted["incidents"]!.AsArray())!;
         Assert.Equal("receive", incident["elementId"]!.GetValue<string>());
+        Assert.Equal("invalid-device", incident["errorCode"]!.GetValue<string>());
         Assert.Contains("'invalid-device'", incident["error"]!.GetValue<string>());
-        Assert.Contains(await s.GetArrayAsync("/api/incidents"), i => i!["instanceId"]!.GetValue<Guid>() == id);
+        Assert.Contains(await s.GetArrayAsync("/api/incidents"), i => i!["instanceId"]!.GetValue<Guid>() == id
+            && i["errorCode"]?.GetValue<string>() == "invalid-device");
 
         var admin = await s.As("admin");
         await HttpAssert.StatusAsync(await admin.PostAsJsonAsync($"/api/incidents/{incident["id"]}/retry",
