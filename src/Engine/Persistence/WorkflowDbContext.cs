@@ -107,6 +107,7 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
             e.ToTable("Incidents");
             e.HasKey(i => i.Id);
             e.Property(i => i.Id).ValueGeneratedNever();
+            e.Property(i => i.ErrorCode).HasMaxLength(KeyLength);
             e.HasIndex(i => i.InstanceId);
         });
 

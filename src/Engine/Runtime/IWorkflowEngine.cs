@@ -72,15 +72,16 @@ public sealed record DefinitionSummaryView(string Key, string? Name, int LatestV
 public sealed record DefinitionVersionDetail(int Version, bool Published, DateTimeOffset DeployedAt, string DeployedBy,
     DateTimeOffset? PublishedAt);
 
+/// <param name="ErrorCode">The BPMN error's code when the incident is an uncaught error (also at the call activity of a child's).</param>
 public sealed record IncidentView(Guid Id, string? ElementId, string Error, int Attempts, DateTimeOffset CreatedAt,
-    DateTimeOffset? ResolvedAt);
+    DateTimeOffset? ResolvedAt, string? ErrorCode = null);
 
 public sealed record InstanceView(Guid Id, string DefinitionKey, int Version, string? BusinessKey, string Status,
     JsonObject Variables, IReadOnlyList<string> ActiveElements, IReadOnlyList<IncidentView> Incidents,
     DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string StartedBy, Guid? ParentInstanceId);
 
 public sealed record IncidentListItem(Guid Id, Guid InstanceId, string DefinitionKey, string? ElementId, string Error,
-    int Attempts, DateTimeOffset CreatedAt);
+    int Attempts, DateTimeOffset CreatedAt, string? ErrorCode = null);
 
 public sealed record JournalEntryView(long Id, DateTimeOffset At, string Kind, string? ElementId, string? Actor, string? Detail);
 

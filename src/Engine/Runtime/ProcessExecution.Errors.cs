@@ -9,39 +9,51 @@ internal sealed partial class ProcessExecution
     /// <summary>
     /// Looks for an error boundary event from the raising token outwards: its own activity, then each
     /// enclosing sub-process or multi-instance activity, then the call activity of a parent instance.
-    /// Uncaught, the instance fails with an incident.
+    /// Uncaught, the token stays at the element that raised it with an incident (as Camunda does), so a
+    /// person can retry it, resolve it or cancel the instance.
     /// </summary>
     private async Task RaiseErrorAsync(Token token, string code, string? message, CancellationToken ct)
     {
         ctx.Journal(Id, "ErrorRaised", token.ElementId, $"code '{code}'", actor: "engine");
-        for (var current = token; current is not null;)
+        if (FindCatcher(token, code) is var (at, catcher))
         {
-            var catcher = current.Iteration ? null : FindErrorBoundary(current.ElementId, code);
-            if (catcher is not null)
-            {
-                var scopeId = current.ScopeId;
-                await RemoveTokenAsync(current, ct);
-                ctx.Journal(Id, "ErrorCaught", catcher.Id, $"code '{code}'", actor: "engine");
-                NewToken(catcher.Id, scopeId, TokenPhase.Arrived);
-                return;
-            }
-            var scope = FindScope(current.ScopeId);
-            current = scope is null ? null : FindToken(scope.OwnerTokenId);
+            var scopeId = at.ScopeId;
+            await RemoveTokenAsync(at, ct);
+            ctx.Journal(Id, "ErrorCaught", catcher.Id, $"code '{code}'", actor: "engine");
+            NewToken(catcher.Id, scopeId, TokenPhase.Arrived);
+            return;
         }
 
-        if (Record.ParentInstanceId is { } parentId && Record.ParentTokenId is { } parentToken
-            && await ctx.TryLoadAsync(parentId, ct) is { } parent)
+        if (await CallerCatchesAsync(code, ct) && await ParentAsync(ct) is { } parent)
         {
             State.Tokens.Remove(token);
             await EndAsync(InstanceStatus.Faulted, notifyParent: false, ct);
             ctx.Journal(Id, "ErrorPropagated", null, $"code '{code}' to the calling instance", actor: "engine");
-            await parent.OnChildErrorAsync(parentToken, code, message, ct);
+            await parent.OnChildErrorAsync(Record.ParentTokenId!, code, message, ct);
             return;
         }
 
-        Fail(token, $"Uncaught BPMN error '{code}'{(string.IsNullOrEmpty(message) ? "" : ": " + message)}");
-        State.Tokens.Remove(token);
-        await EndAsync(InstanceStatus.Faulted, notifyParent: false, ct);
+        await FailAsync(token, $"Uncaught BPMN error '{code}'{(string.IsNullOrEmpty(message) ? "" : ": " + message)}", ct, errorCode: code);
+    }
+
+    /// <summary>The token (or the one owning its scope, outwards) whose activity has a boundary for the code.</summary>
+    private (Token At, BoundaryEvent Catcher)? FindCatcher(Token token, string code)
+    {
+        for (var current = token; current is not null;)
+        {
+            var catcher = current.Iteration ? null : FindErrorBoundary(current.ElementId, code);
+            if (catcher is not null) return (current, catcher);
+            var scope = FindScope(current.ScopeId);
+            current = scope is null ? null : FindToken(scope.OwnerTokenId);
+        }
+        return null;
+    }
+
+    /// <summary>Whether a calling instance, or one calling that, catches the code at its call activity or around it.</summary>
+    private async Task<bool> CallerCatchesAsync(string code, CancellationToken ct)
+    {
+        if (await ParentAsync(ct) is not { } parent || parent.FindToken(Record.ParentTokenId!) is not { } callToken) return false;
+        return parent.FindCatcher(callToken, code) is not null || await parent.CallerCatchesAsync(code, ct);
     }
 
     /// <summary>An error boundary with the exact code wins over one that catches every error.</summary>

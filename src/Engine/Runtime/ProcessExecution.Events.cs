@@ -108,6 +108,7 @@ internal sealed partial class ProcessExecution
     {
         RemoveWaitsOf(token);
         State.Tokens.Remove(token);
+        await CloseIncidentsOfRemovedAsync(token, ct);
         if (token.TaskId is { } taskId)
         {
             var task = await ctx.Tx.LoadTaskAsync(taskId, ct);
@@ -129,7 +130,7 @@ internal sealed partial class ProcessExecution
     public async Task CancelAsync(CancellationToken ct)
     {
         if (!IsActive) throw new ConflictException($"Instance {Id} has already ended ({Record.Status}).");
-        await EndAsync(InstanceStatus.Cancelled, notifyParent: false, ct);
+        await EndAsync(InstanceStatus.Cancelled, notifyParent: true, ct);
     }
 
     private async Task EndAsync(InstanceStatus status, bool notifyParent, CancellationToken ct)

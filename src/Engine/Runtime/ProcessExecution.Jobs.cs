@@ -45,7 +45,7 @@ internal sealed partial class ProcessExecution
             ApplyResult(token, (ServiceTask)Model.Node(job.ElementId), result);
             Complete(token);
         }
-        catch (StepFailedException e) { Fail(token, e.Message); }
+        catch (StepFailedException e) { await FailAsync(token, e.Message, ct); }
         await RunAsync(ct);
         return true;
     }
@@ -92,62 +92,11 @@ internal sealed partial class ProcessExecution
     }
 
     /// <summary>Retries are used up: the token stops with an incident that says how often it was tried.</summary>
-    public void JobExhausted(JobRecord job)
+    public async Task JobExhaustedAsync(JobRecord job, CancellationToken ct)
     {
         job.Status = JobStatus.Failed;
         var token = JobToken(job);
         if (token is null || !IsActive) return;
-        Fail(token, $"Activity '{job.ActivityType}' failed after {job.Attempts} attempt(s): {job.LastError}", job.Attempts);
-    }
-
-    /// <summary>Tries the failed step again, with changed variables if given.</summary>
-    public async Task RetryAsync(IncidentRecord incident, JobRecord? job, JsonObject? variables, CancellationToken ct)
-    {
-        var token = IncidentToken(incident);
-        SetVariables(token.ScopeId, variables);
-        CloseIncident(incident, "IncidentRetried");
-        if (job is not null && token.JobId == job.Id)
-        {
-            job.Status = JobStatus.Pending;
-            job.Attempts = 0;
-            job.LastError = null;
-            job.NextAttemptAt = null;
-            Wait(token, WaitReason.Job);
-            ctx.AfterCommit.DispatchJob(job.Id, null);
-        }
-        else
-        {
-            token.Phase = TokenPhase.Arrived;
-            token.WaitingFor = null;
-        }
-        await RunAsync(ct);
-    }
-
-    /// <summary>Someone did the step by hand: the token moves on as if it had succeeded.</summary>
-    public async Task ResolveAsync(IncidentRecord incident, JsonObject? variables, CancellationToken ct)
-    {
-        var token = IncidentToken(incident);
-        SetVariables(token.ScopeId, variables);
-        CloseIncident(incident, "IncidentResolved");
-        token.JobId = null;
-        Complete(token);
-        await RunAsync(ct);
-    }
-
-    private Token IncidentToken(IncidentRecord incident)
-    {
-        if (incident.ResolvedAt is not null) throw new ConflictException("The incident is already resolved.");
-        if (!IsActive) throw new ConflictException($"The instance has ended ({Record.Status}); there is nothing to retry.");
-        var token = State.Tokens.Find(t => t.Id == incident.TokenId);
-        return token is { Phase: TokenPhase.Failed } ? token
-            : throw new ConflictException("The step of this incident is no longer waiting for a decision.");
-    }
-
-    private void CloseIncident(IncidentRecord incident, string kind)
-    {
-        incident.ResolvedAt = ctx.Now;
-        ctx.Journal(Id, kind, incident.ElementId);
-        if (!State.Tokens.Any(t => t.Phase == TokenPhase.Failed && t.Id != incident.TokenId))
-            Record.Status = InstanceStatus.Running;
+        await FailAsync(token, $"Activity '{job.ActivityType}' failed after {job.Attempts} attempt(s): {job.LastError}", ct, job.Attempts);
     }
 }

@@ -70,7 +70,7 @@ internal sealed partial class ProcessExecution(CommandContext ctx, InstanceRecor
         }
         catch (Exception e) when (e is StepFailedException or ExpressionException)
         {
-            Fail(token, e.Message);
+            await FailAsync(token, e.Message, ct);
         }
     }
 
@@ -140,20 +140,23 @@ internal sealed partial class ProcessExecution(CommandContext ctx, InstanceRecor
         if (owner is not null) Complete(owner);
     }
 
-    /// <summary>Ends the instance; a parent waiting in a call activity continues.</summary>
+    /// <summary>Ends the instance; a parent waiting in a call activity continues (or, after a cancel, gets an incident there).</summary>
     private async Task FinishAsync(InstanceStatus status, CancellationToken ct, bool notifyParent = true)
     {
         Record.Status = status;
         Record.EndedAt = ctx.Now;
         State.Waits.Clear();
         ctx.Journal(Id, "Instance" + status, null);
-        if (notifyParent && Record.ParentInstanceId is { } parentId && Record.ParentTokenId is { } tokenId
-            && status is InstanceStatus.Completed or InstanceStatus.Terminated)
-        {
-            var parent = await ctx.TryLoadAsync(parentId, ct);
-            if (parent is not null) await parent.OnChildCompletedAsync(tokenId, Id, State.Variables, ct);
-        }
+        if (!notifyParent || await ParentAsync(ct) is not { } parent) return;
+        if (status is InstanceStatus.Completed or InstanceStatus.Terminated)
+            await parent.OnChildCompletedAsync(Record.ParentTokenId!, Id, State.Variables, ct);
+        else if (status == InstanceStatus.Cancelled)
+            await parent.OnChildCancelledAsync(Record.ParentTokenId!, Id, ct);
     }
+
+    /// <summary>The instance that called this one, while it exists.</summary>
+    private async Task<ProcessExecution?> ParentAsync(CancellationToken ct) =>
+        Record.ParentInstanceId is { } parentId && Record.ParentTokenId is not null ? await ctx.TryLoadAsync(parentId, ct) : null;
 
     // ---- variables --------------------------------------------------------------------
 
@@ -225,23 +228,6 @@ internal sealed partial class ProcessExecution(CommandContext ctx, InstanceRecor
             JsonValue v when v.TryGetValue<string>(out var s) => s,
             var other => other.ToJsonString(),
         };
-
-    // ---- failure ----------------------------------------------------------------------
-
-    /// <summary>The token stops with an incident; other tokens go on.</summary>
-    private void Fail(Token token, string error, int attempts = 1)
-    {
-        token.Phase = TokenPhase.Failed;
-        Record.Status = InstanceStatus.Faulted;
-        var incident = new IncidentRecord
-        {
-            Id = Guid.CreateVersion7(ctx.Now), InstanceId = Id, ElementId = token.ElementId, TokenId = token.Id,
-            Error = error, Attempts = attempts, CreatedAt = ctx.Now,
-        };
-        ctx.Tx.AddIncident(incident);
-        NewIncidents.Add(incident);
-        ctx.Journal(Id, "Incident", token.ElementId, error);
-    }
 
     // ---- projections ------------------------------------------------------------------
 

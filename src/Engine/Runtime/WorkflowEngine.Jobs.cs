@@ -27,7 +27,7 @@ internal sealed partial class WorkflowEngine : IJobRunner
         Exception? failure = null;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            try { result = await activities.Create(job.ActivityType, scope.ServiceProvider).ExecuteAsync(context, ct); }
+            try { result = await ExecuteWithinLimitAsync(activities.Create(job.ActivityType, scope.ServiceProvider), job.ActivityType, context, ct); }
             catch (BpmnErrorException e) { bpmnError = e; }
             catch (ActivityDeferredException e) { deferral = e; }
             catch (Exception e) when (e is not OperationCanceledException) { failure = e; }
@@ -46,6 +46,26 @@ internal sealed partial class WorkflowEngine : IJobRunner
             // than leave it to the sweep; the activity sees the same idempotency key.
             logger.LogWarning("Job {JobId}: its outcome could not be applied ({Reason}); dispatching it again", jobId, e.Message);
             dispatcher.DispatchJob(jobId, time.GetUtcNow() + TimeSpan.FromSeconds(1));
+        }
+    }
+
+    /// <summary>
+    /// Runs the activity for at most its time limit. The wait ends at the limit even when the activity ignores its
+    /// cancellation token; the token is cancelled then so a well-behaved call stops its request.
+    /// </summary>
+    private async Task<ActivityResult> ExecuteWithinLimitAsync(IActivity activity, string activityType, ActivityContext context, CancellationToken ct)
+    {
+        var limit = jobOptions.Value.TimeoutFor(activityType);
+        using var call = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var running = activity.ExecuteAsync(context, call.Token);
+        try
+        {
+            return await running.WaitAsync(limit, time, ct);
+        }
+        catch (TimeoutException) when (!running.IsCompleted)
+        {
+            await call.CancelAsync();
+            throw new TimeoutException($"The activity did not answer within {limit}.");
         }
     }
 
@@ -68,7 +88,7 @@ internal sealed partial class WorkflowEngine : IJobRunner
             tracked.LastError = failure!.Message;
             if (tracked.Attempts >= jobOptions.Value.MaxAttemptsFor(tracked.ActivityType))
             {
-                execution.JobExhausted(tracked);
+                await execution.JobExhaustedAsync(tracked, ct);
                 return true;
             }
             tracked.NextAttemptAt = ctx.Now + jobOptions.Value.DelayAfter(tracked.ActivityType, tracked.Attempts);
@@ -103,22 +123,20 @@ internal sealed partial class WorkflowEngine : IJobRunner
     // ---- incidents --------------------------------------------------------------------
 
     public Task<InstanceView> RetryIncidentAsync(Guid incidentId, JsonObject? variables, Caller caller, CancellationToken ct = default) =>
-        OnIncidentAsync(incidentId, caller, (execution, incident, job) => execution.RetryAsync(incident, job, (JsonObject?)variables?.DeepClone(), ct), ct);
+        OnIncidentAsync(incidentId, caller, (execution, incident) => execution.RetryAsync(incident, (JsonObject?)variables?.DeepClone(), ct), ct);
 
     public Task<InstanceView> ResolveIncidentAsync(Guid incidentId, JsonObject? variables, Caller caller, CancellationToken ct = default) =>
-        OnIncidentAsync(incidentId, caller, (execution, incident, _) => execution.ResolveAsync(incident, (JsonObject?)variables?.DeepClone(), ct), ct);
+        OnIncidentAsync(incidentId, caller, (execution, incident) => execution.ResolveAsync(incident, (JsonObject?)variables?.DeepClone(), ct), ct);
 
     private async Task<InstanceView> OnIncidentAsync(Guid incidentId, Caller caller,
-        Func<ProcessExecution, IncidentRecord, JobRecord?, Task> action, CancellationToken ct)
+        Func<ProcessExecution, IncidentRecord, Task> action, CancellationToken ct)
     {
         if (!caller.IsAdmin) throw new ForbiddenException("Only an admin may retry or resolve incidents.");
         var instanceId = await CommandAsync(caller, async ctx =>
         {
             var incident = await ctx.Tx.LoadIncidentAsync(incidentId, ct) ?? throw new NotFoundException($"Incident {incidentId} does not exist.");
             var execution = await ctx.LoadAsync(incident.InstanceId, ct);
-            var jobId = execution.State.Tokens.Find(t => t.Id == incident.TokenId)?.JobId;
-            var job = jobId is { } id ? await ctx.Tx.LoadJobAsync(id, ct) : null;
-            await action(execution, incident, job);
+            await action(execution, incident);
             return incident.InstanceId;
         }, ct);
         return await views.InstanceAsync(instanceId, ct);

@@ -118,7 +118,7 @@ internal sealed class WorkflowQueries(IWorkflowStore store, WorkflowViews views,
         {
             if (!keys.TryGetValue(i.InstanceId, out var key))
                 keys[i.InstanceId] = key = (await store.FindInstanceAsync(i.InstanceId, ct))?.DefinitionKey ?? "";
-            items.Add(new IncidentListItem(i.Id, i.InstanceId, key, i.ElementId, PersonalNumberText.Mask(i.Error), i.Attempts, i.CreatedAt));
+            items.Add(new IncidentListItem(i.Id, i.InstanceId, key, i.ElementId, PersonalNumberText.Mask(i.Error), i.Attempts, i.CreatedAt, i.ErrorCode));
         }
         return items;
     }

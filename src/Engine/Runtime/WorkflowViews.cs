@@ -32,7 +32,7 @@ internal sealed class WorkflowViews(IWorkflowStore store, StateCodec codec)
     }
 
     public static IncidentView Incident(IncidentRecord i) =>
-        new(i.Id, i.ElementId, PersonalNumberText.Mask(i.Error), i.Attempts, i.CreatedAt, i.ResolvedAt);
+        new(i.Id, i.ElementId, PersonalNumberText.Mask(i.Error), i.Attempts, i.CreatedAt, i.ResolvedAt, i.ErrorCode);
 
     public async Task<TaskView> TaskAsync(Guid id, CancellationToken ct)
     {

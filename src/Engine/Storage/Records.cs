@@ -114,6 +114,8 @@ public sealed class IncidentRecord
     public required Guid InstanceId { get; set; }
     public string? ElementId { get; set; }
     public string? TokenId { get; set; }
+    /// <summary>The BPMN error's code when the incident is an uncaught error (the one a called instance raised, at its call activity).</summary>
+    public string? ErrorCode { get; set; }
     public required string Error { get; set; }
     public int Attempts { get; set; } = 1;
     public required DateTimeOffset CreatedAt { get; set; }

@@ -37,7 +37,8 @@ public sealed class MigrationTests
     public void Sqlite_keeps_the_migration_ids_existing_files_have_in_their_history()
     {
         using var db = DesignTimeWorkflowDbContextFactory.Create(DatabaseKind.Sqlite);
-        Assert.Equal(["20261124100434_InitialEngineSchema", "20261124101615_AddJobs", "20261124113214_JournalPages", "20261204035604_InboxColumns", "20261204060228_InboxIndexes"], db.Database.GetMigrations());
+        Assert.Equal(["20261124100434_InitialEngineSchema", "20261124101615_AddJobs", "20261124113214_JournalPages", "20261204035604_InboxColumns", "20261204060228_InboxIndexes",
+            "20261204085729_IncidentErrorCode"], db.Database.GetMigrations());
     }
 
     [Theory]

@@ -140,23 +140,6 @@ public abstract class EventTests(DatabaseKind kind)
     }
 
     [SkippableFact]
-    public async Task Uncaught_error_faults_the_instance_with_an_incident()
-    {
-        await using var h = await EngineHarness.CreateAsync(kind);
-        var instance = await h.DeployAndStartAsync(Process("p", """
-            <bpmn:startEvent id="start" /><bpmn:parallelGateway id="fork" />
-            """ + UserTask("other") + """
-            <bpmn:endEvent id="boom"><bpmn:errorEventDefinition errorRef="e1" /></bpmn:endEvent>
-            """ + Flow("f0", "start", "fork") + Flow("f1", "fork", "other") + Flow("f2", "fork", "boom"),
-            extraRoot: """<bpmn:error id="e1" errorCode="Broken" />"""));
-
-        Assert.Equal("Faulted", instance.Status);
-        Assert.Contains("Broken", Assert.Single(instance.Incidents).Error);
-        Assert.Empty(instance.ActiveElements);
-        Assert.Empty(await h.OpenTasksAsync(instance.Id));
-    }
-
-    [SkippableFact]
     public async Task Terminate_end_ends_the_whole_instance_and_cancels_open_tasks()
     {
         await using var h = await EngineHarness.CreateAsync(kind);

@@ -1,15 +1,18 @@
 using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
 
 namespace RJH.DeviceWorkflows.Activities.Adapters.Mdm;
 
 /// <summary>
 /// Graph's failures as ours. Graph's error messages are not passed on: they can quote user names and devices.
+/// They go to the log only (whose sinks mask personnummer and phone numbers), so the failure can still be diagnosed.
 /// The SDK's own retry handler has already honoured Retry-After for 429 and 503 when a failure reaches us.
 /// </summary>
-internal static class GraphErrors
+internal sealed class GraphErrors(ILogger logger)
 {
-    public static async Task<T> Guard<T>(Func<Task<T>> call, CancellationToken ct)
+    public async Task<T> Guard<T>(Func<Task<T>> call, CancellationToken ct)
     {
         try
         {
@@ -17,10 +20,12 @@ internal static class GraphErrors
         }
         catch (ApiException e)
         {
+            logger.LogWarning("Microsoft Graph answered {Status}: {Answer}", e.ResponseStatusCode, (e as ODataError)?.Error?.Message ?? e.Message);
             throw Map(e);
         }
         catch (Exception e) when (e is HttpRequestException || e is OperationCanceledException && !ct.IsCancellationRequested)
         {
+            logger.LogWarning("Microsoft Graph did not answer: {Answer}", e.Message);
             throw new AdapterUnavailableException(AdapterSystems.Mdm, $"Microsoft Graph did not answer ({e.GetType().Name}).", e);
         }
     }

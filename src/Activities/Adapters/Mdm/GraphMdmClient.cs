@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Graph.DeviceManagement.ManagedDevices.Item.Wipe;
@@ -19,8 +20,11 @@ namespace RJH.DeviceWorkflows.Activities.Adapters.Mdm;
 /// (<see cref="MdmActionStatus.Accepted"/>). Graph has no idempotency keys: we send <c>Idempotency-Key</c> for
 /// traceability, and each call is safe to repeat (the same command is queued again, the same user assigned again).
 /// </summary>
-internal sealed partial class GraphMdmClient(GraphServiceClient graph, IOptions<MdmOptions> options, TimeProvider time) : IMdmClient
+internal sealed partial class GraphMdmClient(GraphServiceClient graph, IOptions<MdmOptions> options, TimeProvider time,
+    ILogger<GraphMdmClient> logger) : IMdmClient
 {
+    private readonly GraphErrors _errors = new(logger);
+
     private const string IdempotencyKeyHeader = "Idempotency-Key";
 
     // The fields MdmDevice needs; activationLockBypassCode only to tell whether Intune holds one (never returned).
@@ -30,7 +34,7 @@ internal sealed partial class GraphMdmClient(GraphServiceClient graph, IOptions<
     private readonly IntuneOptions _intune = options.Value.Intune;
 
     public Task<MdmEnrollment> EnrollDeviceAsync(MdmEnrollmentRequest request, string idempotencyKey, CancellationToken ct = default) =>
-        GraphErrors.Guard(async () =>
+        _errors.Guard(async () =>
         {
             var found = await graph.DeviceManagement.ManagedDevices.GetAsync(r =>
             {
@@ -72,7 +76,7 @@ internal sealed partial class GraphMdmClient(GraphServiceClient graph, IOptions<
     public Task<MdmNotificationResult> SendNotificationAsync(MdmNotification notification, string idempotencyKey, CancellationToken ct = default)
     {
         if (notification.Problem is { } problem) throw Invalid(problem);
-        return GraphErrors.Guard(async () =>
+        return _errors.Guard(async () =>
         {
             var body = JsonSerializer.SerializeToUtf8Bytes(new CustomNotificationBody(notification.Title, notification.Body, notification.GroupIds));
             await SendBetaAsync("deviceManagement/sendCustomNotificationToCompanyPortal", idempotencyKey,
@@ -85,7 +89,7 @@ internal sealed partial class GraphMdmClient(GraphServiceClient graph, IOptions<
     {
         try
         {
-            var device = await GraphErrors.Guard(() => Device(deviceId).GetAsync(r => r.QueryParameters.Select = DeviceFields, ct), ct);
+            var device = await _errors.Guard(() => Device(deviceId).GetAsync(r => r.QueryParameters.Select = DeviceFields, ct), ct);
             return device is null ? null : GraphDeviceMapper.ToMdmDevice(device);
         }
         catch (AdapterRejectedException e) when (e.Code == AdapterErrorCodes.NotFound)
@@ -97,7 +101,7 @@ internal sealed partial class GraphMdmClient(GraphServiceClient graph, IOptions<
     private Task<MdmActionResult> Act(string deviceId, MdmAction action, string idempotencyKey,
         Func<Microsoft.Graph.DeviceManagement.ManagedDevices.Item.ManagedDeviceItemRequestBuilder, Action<RequestConfiguration<DefaultQueryParameters>>, Task> post,
         CancellationToken ct) =>
-        GraphErrors.Guard(async () =>
+        _errors.Guard(async () =>
         {
             await post(Device(deviceId), r => r.Headers.Add(IdempotencyKeyHeader, idempotencyKey));
             return new MdmActionResult(deviceId, action, MdmActionStatus.Accepted, time.GetUtcNow());

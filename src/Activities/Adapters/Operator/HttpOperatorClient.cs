@@ -1,11 +1,12 @@
+using Microsoft.Extensions.Logging;
 using RJH.DeviceWorkflows.Activities.Adapters.Rest;
 
 namespace RJH.DeviceWorkflows.Activities.Adapters.Operator;
 
 /// <summary>The operator through the region's contract, docs/operator-api.yaml (paths relative to <c>Rest:BaseAddress</c>).</summary>
-internal sealed class HttpOperatorClient(HttpClient http, TimeProvider time) : IOperatorClient
+internal sealed class HttpOperatorClient(HttpClient http, TimeProvider time, ILogger<HttpOperatorClient> logger) : IOperatorClient
 {
-    private readonly SupplierApi _api = new(http, AdapterSystems.Operator, time);
+    private readonly SupplierApi _api = new(http, AdapterSystems.Operator, time, logger);
 
     public Task<Subscription> OrderSubscriptionAsync(SubscriptionOrder order, string idempotencyKey, CancellationToken ct = default) =>
         _api.PostAsync<Subscription>("subscriptions", order, idempotencyKey, ct);

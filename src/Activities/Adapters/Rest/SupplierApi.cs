@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -11,7 +12,7 @@ namespace RJH.DeviceWorkflows.Activities.Adapters.Rest;
 /// adds the API key and the standard resilience pipeline. Sends <c>Idempotency-Key</c> on every change and turns
 /// each failure into <see cref="AdapterRejectedException"/> or <see cref="AdapterUnavailableException"/>.
 /// </summary>
-internal sealed class SupplierApi(HttpClient http, string system, TimeProvider time)
+internal sealed class SupplierApi(HttpClient http, string system, TimeProvider time, ILogger logger)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
@@ -59,12 +60,13 @@ internal sealed class SupplierApi(HttpClient http, string system, TimeProvider t
             }
             catch (Exception e) when (IsTransient(e, ct))
             {
+                logger.LogWarning("The {System} system did not answer: {Answer}", system, e.Message);
                 throw new AdapterUnavailableException(system, $"The {system} system did not answer ({e.GetType().Name}).", e);
             }
             if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.NotFound && request.Method == HttpMethod.Get)
                 return response;
             using (response)
-                throw await SupplierProblem.ToExceptionAsync(system, response, time, ct);
+                throw await SupplierProblem.ToExceptionAsync(system, response, time, logger, ct);
         }
     }
 
@@ -77,6 +79,8 @@ internal sealed class SupplierApi(HttpClient http, string system, TimeProvider t
         }
         catch (JsonException e)
         {
+            logger.LogWarning("The {System} system answered {Status} with a body that does not follow the contract: {Answer}",
+                system, (int)response.StatusCode, e.Message);
             // The change may have happened; a retry with the same idempotency key is safe and fetches the answer again.
             throw new AdapterUnavailableException(system, $"The {system} system answered {(int)response.StatusCode} with a body that does not follow the contract.", e);
         }

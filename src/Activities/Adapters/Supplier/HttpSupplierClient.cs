@@ -1,11 +1,12 @@
+using Microsoft.Extensions.Logging;
 using RJH.DeviceWorkflows.Activities.Adapters.Rest;
 
 namespace RJH.DeviceWorkflows.Activities.Adapters.Supplier;
 
 /// <summary>The supplier through the region's contract, docs/supplier-api.yaml (paths relative to <c>Rest:BaseAddress</c>).</summary>
-internal sealed class HttpSupplierClient(HttpClient http, TimeProvider time) : ISupplierClient
+internal sealed class HttpSupplierClient(HttpClient http, TimeProvider time, ILogger<HttpSupplierClient> logger) : ISupplierClient
 {
-    private readonly SupplierApi _api = new(http, AdapterSystems.Supplier, time);
+    private readonly SupplierApi _api = new(http, AdapterSystems.Supplier, time, logger);
 
     public Task<SupplierOrder> PlaceOrderAsync(SupplierOrderRequest request, string idempotencyKey, CancellationToken ct = default) =>
         _api.PostAsync<SupplierOrder>("orders", request, idempotencyKey, ct);

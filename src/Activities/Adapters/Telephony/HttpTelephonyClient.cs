@@ -1,11 +1,12 @@
+using Microsoft.Extensions.Logging;
 using RJH.DeviceWorkflows.Activities.Adapters.Rest;
 
 namespace RJH.DeviceWorkflows.Activities.Adapters.Telephony;
 
 /// <summary>The switchboard through the region's contract, docs/telephony-api.yaml (paths relative to <c>Rest:BaseAddress</c>).</summary>
-internal sealed class HttpTelephonyClient(HttpClient http, TimeProvider time) : ITelephonyClient
+internal sealed class HttpTelephonyClient(HttpClient http, TimeProvider time, ILogger<HttpTelephonyClient> logger) : ITelephonyClient
 {
-    private readonly SupplierApi _api = new(http, AdapterSystems.Telephony, time);
+    private readonly SupplierApi _api = new(http, AdapterSystems.Telephony, time, logger);
 
     public Task<Extension> CreateExtensionAsync(ExtensionRequest request, string idempotencyKey, CancellationToken ct = default) =>
         _api.PostAsync<Extension>("extensions", request, idempotencyKey, ct);

@@ -10,15 +10,23 @@ public sealed class JobOptions
     /// <summary>Delay before the first retry; each later retry waits twice as long.</summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(2);
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long one call of a job activity may take; one that has not answered by then counts as a failed attempt
+    /// (a hanging outside system must not hold the job, and with it the instance, forever).
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
     /// <summary>A pending job whose turn is older than this is handed to the job runner again.</summary>
     public TimeSpan StaleAfter { get; set; } = TimeSpan.FromMinutes(10);
     /// <summary>How often the host looks for such jobs.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
-    /// <summary>Overrides by activity type, e.g. Engine:Jobs:Activities:Mdm.Wipe:MaxAttempts = 10.</summary>
+    /// <summary>Overrides by activity type, e.g. Engine:Jobs:Activities:Mdm.Wipe:MaxAttempts = 10 or …:Timeout = 00:05:00.</summary>
     public Dictionary<string, ActivityRetry> Activities { get; set; } = [];
 
     public int MaxAttemptsFor(string activityType) =>
         Activities.TryGetValue(activityType, out var o) && o.MaxAttempts is { } n ? n : MaxAttempts;
+
+    public TimeSpan TimeoutFor(string activityType) =>
+        Activities.TryGetValue(activityType, out var o) && o.Timeout is { } t ? t : Timeout;
 
     /// <summary>Exponential back-off: base, 2×base, 4×base, ... capped at MaxDelay.</summary>
     public TimeSpan DelayAfter(string activityType, int failedAttempts)
@@ -34,4 +42,5 @@ public sealed class ActivityRetry
 {
     public int? MaxAttempts { get; set; }
     public TimeSpan? BaseDelay { get; set; }
+    public TimeSpan? Timeout { get; set; }
 }

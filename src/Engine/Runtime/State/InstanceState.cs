@@ -65,6 +65,8 @@ internal sealed class Token
     public bool Iteration { get; set; }
     public Guid? TaskId { get; set; }
     public Guid? ChildInstanceId { get; set; }
+    /// <summary>The called instance has an open incident, shown by one at this call activity too.</summary>
+    public bool ChildIncident { get; set; }
     /// <summary>The outbox job this token waits for.</summary>
     public Guid? JobId { get; set; }
     public MultiInstanceProgress? MultiInstance { get; set; }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
@@ -22,10 +23,13 @@ public sealed class FakeGraph : IAsyncDisposable
         _server = LoopbackServer.Start(r => Check(r) ?? route(r));
         var graph = new GraphServiceClient(new HttpClient(), new BaseBearerTokenAuthenticationProvider(new FakeTokens()), $"{_server.Root}v1.0");
         var options = new MdmOptions { Mode = MdmMode.Intune, Intune = { BaseAddress = new($"{_server.Root}v1.0"), BetaBaseAddress = new($"{_server.Root}beta") } };
-        Client = new GraphMdmClient(graph, Options.Create(options), TimeProvider.System);
+        Client = new GraphMdmClient(graph, Options.Create(options), TimeProvider.System, new LoggerFactory([Log]).CreateLogger<GraphMdmClient>());
     }
 
     internal GraphMdmClient Client { get; }
+
+    /// <summary>What the client logged.</summary>
+    public CapturedLog Log { get; } = new();
 
     public Uri Root => _server.Root;
 

@@ -10,11 +10,14 @@ public sealed class RestAdapterUnderTest<TClient> : IAsyncDisposable where TClie
     public RestAdapterUnderTest(string system, Func<RecordedRequest, FakeResponse> route, int maxRetries = 2)
     {
         Supplier = new FakeSupplier(route);
-        _services = AdapterHost.Rest(system, Supplier, maxRetries);
+        _services = AdapterHost.Rest(system, Supplier, maxRetries, Log);
         Client = _services.GetRequiredService<TClient>();
     }
 
     public TClient Client { get; }
+
+    /// <summary>What the adapter logged.</summary>
+    public CapturedLog Log { get; } = new();
 
     public FakeSupplier Supplier { get; }
 

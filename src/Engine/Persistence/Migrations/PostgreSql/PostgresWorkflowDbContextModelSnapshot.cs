@@ -100,6 +100,10 @@ namespace RJH.DeviceWorkflows.Engine.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uuid");
 
