@@ -75,7 +75,7 @@ internal sealed class MailOutboxSender(MailOutboxContexts contexts, IMailSender 
                 mail.MessageId, mail.Template, mail.Attempts);
             return;
         }
-        mail.NextAttemptAt = time.GetUtcNow() + options.RetryDelays[mail.Attempts - 1];
+        mail.NextAttemptAt = time.GetUtcNow() + options.Delays[mail.Attempts - 1];
         logger.LogWarning(e, "Outbox mail {MessageId} (template {Template}): attempt {Attempts} failed; next at {Next}",
             mail.MessageId, mail.Template, mail.Attempts, mail.NextAttemptAt);
     }
