@@ -11,23 +11,10 @@ namespace RJH.DeviceWorkflows.Activities.Tests.Notify;
 /// </summary>
 public sealed class SmtpMailSenderTests
 {
-    private static async Task<SmtpSink> SinkAsync()
-    {
-        var python = SmtpSink.FindPython();
-        if (python is null)
-        {
-            const string missing = "python3 with aiosmtpd is not installed (apt-get install python3-aiosmtpd; .ci/run installs it)";
-            if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
-                throw new InvalidOperationException(missing + " — required on CI.");
-            Skip.If(true, missing);
-        }
-        return await SmtpSink.StartAsync(python!);
-    }
-
     [SkippableFact]
     public async Task A_mail_arrives_at_a_real_smtp_server_with_swedish_letters_intact_and_is_not_sent_twice()
     {
-        using var sink = await SinkAsync();
+        using var sink = await SmtpSink.StartOrSkipAsync();
         await using var bed = await CreateAsync(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(1)), new Dictionary<string, string?>
         {
             ["Mail:Mode"] = "Smtp",
