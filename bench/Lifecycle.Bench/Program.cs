@@ -26,6 +26,7 @@ string[] settings =
     $"--Policies:SeedFolder={Path.Combine(repository, "workflows", "policies")}",
     $"--Mail:TemplateFolder={Path.Combine(repository, "workflows", "templates")}",
     "--environment=Development", "--Urls=http://127.0.0.1:0", "--Demo:Seed=false", "--Jobs:Runner=InProcess", "--Engine:ControllableClock=true",
+    "--Engine:ClockStart=2026-12-07T09:00:00+01:00", // a named Monday: the run does not depend on the day it runs
     "--Adapters:Mdm:Simulator:Latency=00:00:00", "--Adapters:Operator:Simulator:Latency=00:00:00",
     "--Adapters:Telephony:Simulator:Latency=00:00:00", "--Logging:LogLevel:Default=Warning",
 ];

@@ -10,26 +10,34 @@ namespace RJH.DeviceWorkflows.Data;
 /// that inline activities open during the command. SQLite has one writer: the command holds it (BEGIN IMMEDIATE)
 /// until it commits, so an inline activity writing through a connection of its own would wait for it until it timed
 /// out. Joined, the activity's changes commit or roll back with the command. Server databases take concurrent
-/// writers and are left alone.
+/// writers and are left alone, unless a context asks to join there too (rows that must commit with the command,
+/// like the mail outbox's).
 /// </summary>
 public static class CommandConnection
 {
     private static readonly AsyncLocal<Shared?> Current = new();
 
-    /// <summary>Shares <paramref name="owner"/>'s open SQLite transaction until the result is disposed; a no-op for other products.</summary>
+    /// <summary>Shares <paramref name="owner"/>'s open transaction until the result is disposed.</summary>
     public static IDisposable Share(DbContext owner)
     {
-        if (!owner.Database.IsSqlite() || owner.Database.CurrentTransaction is not { } transaction) return Nothing.Instance;
+        if (owner.Database.CurrentTransaction is not { } transaction) return Nothing.Instance;
         var previous = Current.Value;
-        Current.Value = new Shared(owner.Database.GetDbConnection(), transaction.GetDbTransaction());
+        Current.Value = new Shared(owner.Database.GetDbConnection(), transaction.GetDbTransaction(),
+            owner.Database.ProviderName, owner.Database.GetConnectionString());
         return new Restore(previous);
     }
 
     /// <summary>Lets a new context take part in the shared transaction when it works on the same SQLite file.</summary>
-    public static async Task JoinAsync(DbContext context, CancellationToken ct)
+    public static Task JoinAsync(DbContext context, CancellationToken ct) => JoinAsync(context, serverDatabases: false, ct);
+
+    /// <param name="serverDatabases">Also on PostgreSQL and SQL Server, when the context uses the command's connection string.</param>
+    public static async Task JoinAsync(DbContext context, bool serverDatabases, CancellationToken ct)
     {
-        if (Current.Value is not { } shared || !context.Database.IsSqlite()
-            || !SameFile(context.Database.GetConnectionString(), shared.Connection.ConnectionString)) return;
+        if (Current.Value is not { } shared || context.Database.ProviderName != shared.Provider) return;
+        var sameDatabase = context.Database.IsSqlite()
+            ? SameFile(context.Database.GetConnectionString(), shared.Connection.ConnectionString)
+            : serverDatabases && string.Equals(context.Database.GetConnectionString(), shared.ConnectionString, StringComparison.Ordinal);
+        if (!sameDatabase) return;
         context.Database.SetDbConnection(shared.Connection);
         await context.Database.UseTransactionAsync(shared.Transaction, ct);
     }
@@ -38,7 +46,7 @@ public static class CommandConnection
         string.Equals(Path.GetFullPath(new SqliteConnectionStringBuilder(a).DataSource),
             Path.GetFullPath(new SqliteConnectionStringBuilder(b).DataSource), StringComparison.Ordinal);
 
-    private sealed record Shared(DbConnection Connection, DbTransaction Transaction);
+    private sealed record Shared(DbConnection Connection, DbTransaction Transaction, string? Provider, string? ConnectionString);
 
     private sealed class Restore(Shared? previous) : IDisposable
     {

@@ -11,6 +11,7 @@ using RJH.DeviceWorkflows.Host.Features.Incidents;
 using RJH.DeviceWorkflows.Host.Features.Instances;
 using RJH.DeviceWorkflows.Host.Features.Jobs;
 using RJH.DeviceWorkflows.Host.Features.Jobs.Dashboard;
+using RJH.DeviceWorkflows.Host.Features.MailOutbox;
 using RJH.DeviceWorkflows.Host.Features.Messages;
 using RJH.DeviceWorkflows.Host.Features.PolicyRules;
 using RJH.DeviceWorkflows.Host.Features.Register;
@@ -44,6 +45,7 @@ public static class HostApp
         builder.Services.AddPolicyFeature(builder.Configuration).AddActivities().AddAdapters(builder.Configuration);
         builder.Services.AddRegisterFeature(builder.Configuration);
         builder.Services.AddWorkEnvironmentFeature(builder.Configuration);
+        builder.Services.AddMailOutboxFeature();
         Features.Demo.DemoFeature.AddDemoFeature(builder.Services, builder.Configuration);
         builder.Services.AddWorkflowSeeding(builder.Configuration);
         builder.Services.AddSupplierFeature();
@@ -95,6 +97,7 @@ public static class HostApp
         app.MapAdminEndpoints();
         app.MapWorkEnvironmentEndpoints();
         app.MapActivityEndpoints();
+        app.MapMailOutboxEndpoints();
         app.MapWebApp();
         return app;
     }

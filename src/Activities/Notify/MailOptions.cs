@@ -28,6 +28,8 @@ public sealed class MailOptions
     public string TemplateFolder { get; set; } = "workflows/templates";
 
     public SmtpOptions Smtp { get; set; } = new();
+
+    public Outbox.MailOutboxOptions Outbox { get; set; } = new();
 }
 
 /// <summary>Settings of section <c>Mail:Smtp</c>, used when <see cref="MailOptions.Mode"/> is Smtp.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using RJH.DeviceWorkflows.Activities.Notify.Outbox;
 
 namespace RJH.DeviceWorkflows.Activities.Notify;
 
@@ -9,7 +10,8 @@ public static class MailServiceCollectionExtensions
     /// <summary>
     /// Registers templates, composer, recipients and the <see cref="IMailSender"/> chosen by <c>Mail:Mode</c>,
     /// with <see cref="MailOptions"/> bound from the host's configuration section <c>Mail</c>.
-    /// Recipients given as employee ids need an <c>IRegisterDirectory</c> from elsewhere.
+    /// Recipients given as employee ids need an <c>IRegisterDirectory</c> from elsewhere. Notify.Email queues into the
+    /// mail outbox on the host's database; the host that runs jobs sends it (AddMailOutboxJob).
     /// </summary>
     public static IServiceCollection AddMail(this IServiceCollection services)
     {
@@ -21,6 +23,7 @@ public static class MailServiceCollectionExtensions
         services.TryAddTransient<MailRecipients>();
         services.TryAddTransient<NotificationHours>();
         services.TryAddSingleton<SentMailLedger>();
+        services.AddMailOutbox();
         services.TryAddSingleton<FileMailSender>();
         services.TryAddSingleton<SmtpMailSender>();
         services.TryAddSingleton<IMailSender>(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value.Mode switch

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using RJH.DeviceWorkflows.Host.Tests.Support;
 using RJH.DeviceWorkflows.Rules.Calendar;
+using RJH.DeviceWorkflows.Testing;
 
 namespace RJH.DeviceWorkflows.Host.Tests.Lifecycle;
 
@@ -17,8 +18,8 @@ public sealed class LifecycleScenario : IAsyncDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
 
-    /// <summary>Monday 7 December 2026, 09:00 in Stockholm; the scenarios start the next working morning after it.</summary>
-    public static readonly DateTimeOffset ClockStart = new(2026, 12, 7, 9, 0, 0, TimeSpan.FromHours(1));
+    /// <summary>Monday 7 December 2026, 09:00 in Stockholm (<see cref="TestClock"/>); the scenarios start the next working morning after it.</summary>
+    public static readonly DateTimeOffset ClockStart = TestClock.Start;
     private readonly Dictionary<string, HttpClient> clients = new(StringComparer.Ordinal);
 
     private LifecycleScenario(HostFactory host) => Host = host;
@@ -179,11 +180,25 @@ public sealed class LifecycleScenario : IAsyncDisposable
         return done["variables"]!["deviceId"]!.GetValue<string>();
     }
 
-    /// <summary>The .eml files written for an address, as text.</summary>
-    public IReadOnlyList<string> MailsTo(string address) =>
-        Directory.Exists(MailFolder)
+    /// <summary>
+    /// The .eml files written for an address, as text, once the mail job has sent every queued mail that is due
+    /// (steps only queue their mail; it goes a poll later).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> MailsToAsync(string address)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            var now = (await GetAsync("/api/admin/clock"))["now"]!.GetValue<DateTimeOffset>();
+            var pending = await GetArrayAsync("/api/mail-outbox?status=pending");
+            if (!pending.Any(m => m!["nextAttemptAt"]!.GetValue<DateTimeOffset>() <= now)) break;
+            if (watch.Elapsed > Patience) Assert.Fail($"Mail due by {now:O} was not sent within {Patience}: {pending.ToJsonString()}");
+            await Task.Delay(100);
+        }
+        return Directory.Exists(MailFolder)
             ? [.. Directory.EnumerateFiles(MailFolder, "*.eml").Select(File.ReadAllText).Where(m => m.Contains(address, StringComparison.OrdinalIgnoreCase))]
             : [];
+    }
 
     private async Task MoveClockToNextWorkingMorningAsync()
     {

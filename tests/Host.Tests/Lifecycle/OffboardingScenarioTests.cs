@@ -53,6 +53,6 @@ public sealed class OffboardingScenarioTests
         var journal = await s.JournalAsync(id);
         Assert.Contains(journal, e => e!["elementId"]?.GetValue<string>() == "overdue" && e["kind"]!.GetValue<string>() == "TimerFired");
         Assert.Contains(journal, e => e!["elementId"]?.GetValue<string>() == "blockMissingSim" && e["kind"]!.GetValue<string>() == "JobCompleted");
-        Assert.NotEmpty(s.MailsTo("anna.chef@"));
+        Assert.NotEmpty(await s.MailsToAsync("anna.chef@"));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using RJH.DeviceWorkflows.Testing;
 
 namespace RJH.DeviceWorkflows.Host.Tests.Support;
 
@@ -32,6 +33,8 @@ public sealed class HostFactory : WebApplicationFactory<Program>
             ["DataProtection:KeysPath"] = Path.Combine(directory, "keys"),
             ["Authentication:Mode"] = "Demo",
             ["Engine:ControllableClock"] = "true",
+            // A named day, not today's: no test depends on the day it runs.
+            ["Engine:ClockStart"] = TestClock.Start.ToString("O"),
             ["Demo:Seed"] = "false",
             // Tests sign in, evaluate and import far faster than people; RateLimitTests set their own limits.
             ["RateLimits:SignIn:PermitLimit"] = "100000",

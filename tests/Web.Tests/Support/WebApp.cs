@@ -13,8 +13,8 @@ namespace RJH.DeviceWorkflows.Web.Tests.Support;
 /// </summary>
 public sealed class WebApp : IAsyncDisposable
 {
-    /// <summary>Monday 7 December 2026, 09:00 in Stockholm: a working morning, so no mail or timer waits by accident.</summary>
-    public static readonly DateTimeOffset ClockStart = new(2026, 12, 7, 9, 0, 0, TimeSpan.FromHours(1));
+    /// <summary>Monday 7 December 2026, 09:00 in Stockholm (<see cref="RJH.DeviceWorkflows.Testing.TestClock"/>): a working morning.</summary>
+    public static readonly DateTimeOffset ClockStart = RJH.DeviceWorkflows.Testing.TestClock.Start;
 
     private WebApp(HostFactory host, string baseUrl)
     {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using RJH.DeviceWorkflows.Activities.Notify;
+using RJH.DeviceWorkflows.Activities.Notify.Outbox;
 using RJH.DeviceWorkflows.Engine.Activities;
 using RJH.DeviceWorkflows.Registry;
 using RJH.DeviceWorkflows.Rules;
@@ -34,6 +35,10 @@ internal sealed class MailTestBed : IAsyncDisposable
     public FakeTimeProvider Time { get; }
     public IServiceProvider Services => provider;
     public IActivity Activity => provider.GetRequiredService<NotifyEmailActivity>();
+    public IMailOutbox Outbox => provider.GetRequiredService<IMailOutbox>();
+
+    /// <summary>One run of the mail job: sends what is due by <see cref="Time"/>.</summary>
+    public Task<int> SendDueAsync() => provider.GetRequiredService<MailOutboxSender>().SendDueAsync(default);
 
     public static async Task<MailTestBed> CreateAsync(DateTimeOffset now, IReadOnlyDictionary<string, string?>? settings = null,
         params PersonInfo[] people)
@@ -58,6 +63,7 @@ internal sealed class MailTestBed : IAsyncDisposable
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await provider.MigratePolicyStoreAsync();
         await provider.SeedPoliciesAsync();
+        await provider.MigrateMailOutboxAsync();
         return new MailTestBed(folder, connectionString, provider, time);
     }
 

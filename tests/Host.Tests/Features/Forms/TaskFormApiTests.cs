@@ -17,7 +17,7 @@ public sealed class TaskFormApiTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        host = HostFactory.WithDemo(null, ("Engine:ClockStart", "2026-12-07T09:00:00+01:00"));
+        host = HostFactory.WithDemo(null, ("Engine:ClockStart", RJH.DeviceWorkflows.Testing.TestClock.Start.ToString("O")));
         using (var maja = await host.ClientFor("maja.mobil"))
             await maja.StartInstanceAsync("ordering", new { employeeId = "maja.mobil", deviceType = "Phone", reason = "New" });
         olle = await host.ClientFor("olle.chef");

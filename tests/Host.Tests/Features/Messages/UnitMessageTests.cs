@@ -6,12 +6,13 @@ using Microsoft.Extensions.DependencyInjection;
 using RJH.DeviceWorkflows.Activities.Adapters.Mdm;
 using RJH.DeviceWorkflows.Host.Tests.Lifecycle;
 using RJH.DeviceWorkflows.Host.Tests.Support;
+using RJH.DeviceWorkflows.Rules.Calendar;
 
 namespace RJH.DeviceWorkflows.Host.Tests.Features.Messages;
 
 /// <summary>
 /// Meddelande till enheten through the API on the demo organisation: Anna Lindqvist (anna.chef) writes to Vårdavdelning 1
-/// (herself, with her phone, and Erik, who has no device). The clock stands at Tuesday 8 December 2026 09:00 Stockholm.
+/// (herself, with her phone, and Erik, who has no device). The clock stands at the next working morning after the tests' clock start (Tuesday 8 December 2026 09:00 Stockholm).
 /// </summary>
 public sealed class UnitMessageTests
 {
@@ -84,7 +85,9 @@ public sealed class UnitMessageTests
 
         var sent = await SendAsync(scenario, Message());
 
-        var nextMorning = new DateTimeOffset(2026, 12, 9, 7, 0, 0, TimeSpan.FromHours(1));
+        // The next working morning by the region's calendar (Wednesday 9 December 07:00 from the usual start).
+        var now = (await scenario.GetAsync("/api/admin/clock"))["now"]!.GetValue<DateTimeOffset>();
+        var nextMorning = new WorkingCalendar(WorkingHours.Default).NextWorkingTimeStart(now);
         Assert.All(Recipients(sent), r =>
         {
             Assert.Equal("Held", r["state"]!.GetValue<string>());
@@ -92,7 +95,7 @@ public sealed class UnitMessageTests
         });
         Assert.Empty(Notifications(scenario));
 
-        await scenario.AdvanceAsync(TimeSpan.FromHours(12));
+        await scenario.AdvanceAsync(nextMorning - now - TimeSpan.FromHours(1));
         Assert.All(Recipients(await GetAsync(scenario, sent)), r => Assert.Equal("Held", r["state"]!.GetValue<string>()));
 
         await scenario.AdvanceAsync(TimeSpan.FromHours(1));
