@@ -15,10 +15,10 @@ public interface IPolicyService
     /// <exception cref="PolicySetNotFoundException">Unknown, or never stored.</exception>
     Task<PolicySetDetails> GetAsync(string set, CancellationToken ct = default);
 
-    /// <summary>Validates and, when valid, stores the JSON as the set's next (unpublished) version.</summary>
+    /// <summary>Validates and, when valid, stores the table JSON as the set's next (unpublished) version.</summary>
     /// <returns>The new version, or the errors each naming its rule; nothing is stored when there are errors.</returns>
     /// <exception cref="PolicySetNotFoundException">Not a set the product knows.</exception>
-    Task<PolicySaveResult> SaveDraftAsync(string set, string workflowJson, string actor, CancellationToken ct = default);
+    Task<PolicySaveResult> SaveDraftAsync(string set, string tableJson, string actor, CancellationToken ct = default);
 
     /// <summary>Makes a version the one evaluations use by default.</summary>
     /// <exception cref="PolicySetNotFoundException"></exception>
@@ -39,8 +39,8 @@ public interface IPolicyService
     Task<PolicyDecision> EvaluateAsync(string set, NotificationFacts facts, int? version = null, CancellationToken ct = default);
 }
 
-/// <summary>A set for the editor: its versions and the workflow JSON of the latest one.</summary>
-public sealed record PolicySetDetails(string Set, int? PublishedVersion, IReadOnlyList<PolicyVersionInfo> Versions, JsonElement Workflow);
+/// <summary>A set for the editor: its versions and the decision table (JSON) of the latest one.</summary>
+public sealed record PolicySetDetails(string Set, int? PublishedVersion, IReadOnlyList<PolicyVersionInfo> Versions, JsonElement Table);
 
 /// <summary>Either the stored <see cref="Version"/> or the <see cref="Errors"/>.</summary>
 public sealed record PolicySaveResult(int? Version, IReadOnlyList<PolicyRuleError> Errors)

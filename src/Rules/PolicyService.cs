@@ -39,18 +39,18 @@ public sealed class PolicyService : IPolicyService
         PolicySetDefinition.Get(set);
         var latest = await store.FindAsync(set, null, ct) ?? throw new PolicySetNotFoundException(set);
         var versions = await store.ListVersionsAsync(set, ct);
-        using var workflow = JsonDocument.Parse(latest.WorkflowJson);
-        return new PolicySetDetails(set, versions.FirstOrDefault(v => v.Published)?.Version, versions, workflow.RootElement.Clone());
+        using var table = JsonDocument.Parse(latest.WorkflowJson);
+        return new PolicySetDetails(set, versions.FirstOrDefault(v => v.Published)?.Version, versions, table.RootElement.Clone());
     }
 
-    public async Task<PolicySaveResult> SaveDraftAsync(string set, string workflowJson, string actor, CancellationToken ct = default)
+    public async Task<PolicySaveResult> SaveDraftAsync(string set, string tableJson, string actor, CancellationToken ct = default)
     {
         PolicySetDefinition.Get(set);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        ArgumentNullException.ThrowIfNull(workflowJson);
-        var result = validator.Validate(set, workflowJson);
+        ArgumentNullException.ThrowIfNull(tableJson);
+        var result = validator.Validate(set, tableJson);
         if (!result.IsValid) return new PolicySaveResult(null, result.Errors);
-        var version = await store.AddVersionAsync(set, workflowJson, actor, time.GetUtcNow(), ct);
+        var version = await store.AddVersionAsync(set, tableJson, actor, time.GetUtcNow(), ct);
         return new PolicySaveResult(version, []);
     }
 
