@@ -46,3 +46,11 @@ public sealed record PolicyRuleError(string Rule, string? Cell, string Message)
     {
     }
 }
+
+/// <summary>Publishing refused: test cases of the set fail on that version (409, naming them).</summary>
+public sealed class PolicyTestsFailedException(string set, int version, IReadOnlyList<Decisions.PolicyTestResult> failed)
+    : PolicyException($"Version {version} of '{set}' cannot be published while test cases fail: " +
+        string.Join("; ", failed.Select(f => $"'{f.Name}' ({f.Message})")))
+{
+    public IReadOnlyList<Decisions.PolicyTestResult> Failed { get; } = failed;
+}
