@@ -35,14 +35,7 @@ internal static class PolicyTestCaseReader
     public const int MaxJsonLength = 256 * 1024;
     public const int MaxCases = 500;
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectNullableAnnotations = true,
-        AllowDuplicateProperties = false,
-        MaxDepth = 32,
-    };
+    private static readonly JsonSerializerOptions Options = Tables.TableReader.Strict(maxDepth: 32);
 
     public static readonly JsonSerializerOptions Writer = new(JsonSerializerDefaults.Web)
     {

@@ -6,17 +6,17 @@ namespace RJH.DeviceWorkflows.Rules.Tables;
 /// <summary>Reads a table's JSON strictly: camelCase, no unknown fields, no duplicates, bounded depth.</summary>
 internal static class TableReader
 {
-    public static readonly JsonSerializerOptions Options = new()
+    private static readonly JsonSerializerOptions Options = Strict(maxDepth: 16);
+
+    /// <summary>What people write and the API stores: camelCase, no unknown fields, no duplicates, no null where a value is needed.</summary>
+    public static JsonSerializerOptions Strict(int maxDepth) => new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         // "condtion" must not be read as "no condition" and match everything.
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         RespectNullableAnnotations = true,
         AllowDuplicateProperties = false,
-        MaxDepth = 16,
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        MaxDepth = maxDepth,
     };
 
     public static DecisionTable? Read(string json, List<PolicyRuleError> errors)
@@ -49,8 +49,6 @@ internal static class TableReader
             }
         }
     }
-
-    public static string Write(DecisionTable table) => JsonSerializer.Serialize(table, Options);
 
     private static string Describe(JsonException e)
     {
