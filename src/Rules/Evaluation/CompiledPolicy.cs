@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Linq.Expressions;
 using NRules;
 using NRules.RuleModel;
@@ -120,29 +119,46 @@ internal sealed class CompiledPolicy
 
     private PolicyDecision Decide(DecisionFacts context)
     {
+        // With First the winning rule halts the session, so one row fired; with Collect every matching row did.
         var fired = context.Fired;
         fired.Sort();
-        var decidingRows = hitPolicy == HitPolicy.First ? fired.Take(1).ToList() : fired;
-        // Rows that could not be tested: fatal if they are above the deciding row (they might have decided).
-        var limit = hitPolicy == HitPolicy.First && fired.Count > 0 ? fired[0] : rows.Length;
-        for (var i = 0; i < limit; i++)
+        if (!AllPartsPresent(context))
         {
-            if (rows[i].MissingPart(context, Shape) is { } part)
-                throw new PolicyFactsException($"Rule '{rows[i].Name}' reads {part}, which the facts leave out.");
+            // Rows that could not be tested: fatal if they are above the deciding row (they might have decided).
+            var limit = hitPolicy == HitPolicy.First && fired.Count > 0 ? fired[0] : rows.Length;
+            for (var i = 0; i < limit; i++)
+            {
+                if (rows[i].MissingPart(context, Shape) is { } part)
+                    throw new PolicyFactsException($"Rule '{rows[i].Name}' reads {part}, which the facts leave out.");
+            }
         }
-        if (decidingRows.Count == 0) throw new PolicyNoMatchException(Set, Version);
+        if (fired.Count == 0) throw new PolicyNoMatchException(Set, Version);
 
-        var outputs = new Dictionary<string, object?>(StringComparer.Ordinal);
-        var reasons = new List<PolicyReason>(decidingRows.Count);
-        foreach (var index in decidingRows)
+        var first = rows[fired[0]];
+        var outputs = first.ComputeOutputs(context);
+        var reasons = new List<PolicyReason>(fired.Count) { first.ReasonFor(outputs) };
+        if (fired.Count > 1)
         {
-            var row = rows[index];
-            var own = row.ComputeOutputs(context);
-            foreach (var (name, value) in own) outputs.TryAdd(name, value);
-            reasons.Add(new PolicyReason(row.Name, Fill(row.Reason.Sv, own), row.Reason.En is { } english ? Fill(english, own) : null));
+            var merged = new Dictionary<string, object?>(outputs, StringComparer.Ordinal);
+            foreach (var index in fired.Skip(1))
+            {
+                var own = rows[index].ComputeOutputs(context);
+                foreach (var (name, value) in own) merged.TryAdd(name, value);
+                reasons.Add(rows[index].ReasonFor(own));
+            }
+            outputs = merged;
         }
-        var decision = new PolicyDecision(Set, Version, rows[decidingRows[0]].Outcome, outputs, reasons);
-        return decision.ExplainedBy(() => Explain(context, decidingRows));
+        var decision = new PolicyDecision(Set, Version, first.Outcome, outputs, reasons);
+        return decision.ExplainedBy(() => Explain(context, fired));
+    }
+
+    private bool AllPartsPresent(DecisionFacts context)
+    {
+        foreach (var present in Shape.Present)
+        {
+            if (!present(context)) return false;
+        }
+        return true;
     }
 
     private PolicyExplanation Explain(DecisionFacts context, IReadOnlyList<int> deciding)
@@ -171,18 +187,6 @@ internal sealed class CompiledPolicy
     }
 
     internal static object? Normalize(object? value) => value is Enum e ? e.ToString() : value;
-
-    private static string Fill(string text, IReadOnlyDictionary<string, object?> outputs) =>
-        outputs.Count == 0 ? text : PolicyValidator.PlaceholderPattern().Replace(text, m =>
-            outputs.TryGetValue(m.Groups[1].Value, out var value) ? Format(value) : m.Value);
-
-    private static string Format(object? value) => value switch
-    {
-        null => "",
-        DateTimeOffset t => t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
 
     private sealed class PartReplacer(Dictionary<ParameterExpression, Expression> parts) : ExpressionVisitor
     {

@@ -32,9 +32,10 @@ internal sealed class RowRuntime
         var outputs = row.Outputs.Select(o => (o.Name, o.Expression is null
             ? Constant(o.Literal)
             : Compile(o.Expression, shape))).ToArray();
+        // Compiled on first use: only explanations and error messages run them, and a save should not wait for them.
         var tests = row.Tests.Select(t => new TestRuntime(t.Cell, t.Text, t.Reads,
-            Guarded(t.Test, t.Reads, shape),
-            t.Seen.Select(s => (s.Label, Compile(s.Value, shape))).ToArray())).ToArray();
+            new Lazy<Func<DecisionFacts, bool>>(() => Guarded(t.Test, t.Reads, shape)),
+            new Lazy<(string, Func<DecisionFacts, object?>)[]>(() => t.Seen.Select(s => (s.Label, Compile(s.Value, shape))).ToArray()))).ToArray();
         return new RowRuntime(row.Row, row.Reads, outputs, tests);
     }
 
@@ -60,6 +61,22 @@ internal sealed class RowRuntime
         }
         return values;
     }
+
+    /// <summary>The row's reason with its outputs filled in, in Swedish and, when the row has it, English.</summary>
+    public PolicyReason ReasonFor(IReadOnlyDictionary<string, object?> outputs) =>
+        new(Name, Fill(Reason.Sv, outputs), Reason.En is { } english ? Fill(english, outputs) : null);
+
+    private static string Fill(string text, IReadOnlyDictionary<string, object?> outputs) =>
+        outputs.Count == 0 ? text : Validation.PolicyValidator.PlaceholderPattern().Replace(text, m =>
+            outputs.TryGetValue(m.Groups[1].Value, out var value) ? Format(value) : m.Value);
+
+    private static string Format(object? value) => value switch
+    {
+        null => "",
+        DateTimeOffset t => t.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
 
     /// <summary>Each test in order with what it saw, stopping after the first that fails.</summary>
     public IEnumerable<PolicyTestTrace> Trace(DecisionFacts facts)
@@ -146,5 +163,10 @@ internal sealed class RowRuntime
         return Expression.Lambda<Func<DecisionFacts, bool>>(body, facts).Compile();
     }
 
-    private sealed record TestRuntime(string Cell, string Text, IReadOnlyList<int> Reads, Func<DecisionFacts, bool> Test, (string Label, Func<DecisionFacts, object?> Value)[] Seen);
+    private sealed record TestRuntime(string Cell, string Text, IReadOnlyList<int> Reads, Lazy<Func<DecisionFacts, bool>> LazyTest,
+        Lazy<(string Label, Func<DecisionFacts, object?> Value)[]> LazySeen)
+    {
+        public Func<DecisionFacts, bool> Test => LazyTest.Value;
+        public (string Label, Func<DecisionFacts, object?> Value)[] Seen => LazySeen.Value;
+    }
 }
