@@ -11,7 +11,7 @@ using RJH.DeviceWorkflows.Rules.Validation;
 var seconds = Argument("--seconds", 5);
 var warmUp = TimeSpan.FromSeconds(Argument("--warmup", 5));
 var duration = TimeSpan.FromSeconds(seconds);
-const double Target = 50_000;
+const double Target = 100_000;
 
 // One core: the figure must not borrow the machine's second core for JIT or GC.
 if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
@@ -19,8 +19,15 @@ if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
 
 var folder = FindPolicies();
 var json = File.ReadAllText(Path.Combine(folder, "entitlement.json"));
-var evaluator = new PolicyEvaluator(new PolicyValidator());
-var policy = await evaluator.GetAsync(PolicySets.Entitlement, 1, json);
+// Compile time: the first compile in the process pays the parser's and NRules' warm-up; later ones are what a save costs.
+var watch = Stopwatch.StartNew();
+var policy = await new PolicyEvaluator(new PolicyValidator()).GetAsync(PolicySets.Entitlement, 1, json);
+var firstCompile = watch.Elapsed;
+const int Compiles = 50;
+watch.Restart();
+for (var version = 2; version < 2 + Compiles; version++)
+    await new PolicyEvaluator(new PolicyValidator()).GetAsync(PolicySets.Entitlement, version, json);
+var warmCompile = watch.Elapsed / Compiles;
 
 Console.WriteLine($"Policy rules benchmark: entitlement, one thread on one core, {seconds} s per scenario after {warmUp.TotalSeconds:N0} s warm-up");
 Console.WriteLine($".NET {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, {Environment.ProcessorCount} cores visible, {Scenarios.Typed.Length} facts rotating over every table line");
@@ -33,6 +40,11 @@ var results = new List<Measure.Result>
     {
         var facts = Scenarios.Json[i % Scenarios.Json.Length];
         await policy.EvaluateAsync(policy.Shape.Read(facts));
+    }, warmUp, duration),
+    await Measure.RunAsync("JSON facts -> decision + explanation", async i =>
+    {
+        var facts = Scenarios.Json[i % Scenarios.Json.Length];
+        _ = (await policy.EvaluateAsync(policy.Shape.Read(facts))).Explanation;
     }, warmUp, duration),
 };
 
@@ -58,6 +70,7 @@ finally
 }
 
 foreach (var result in results) Console.WriteLine(result);
+Console.WriteLine($"Compiling the entitlement set (validate, parse, NRules session factory): first in the process {firstCompile.TotalMilliseconds:N0} ms, then {warmCompile.TotalMilliseconds:N1} ms each ({Compiles} compiles)");
 var headline = results[1];
 Console.WriteLine($"Entitlement decisions per second (JSON facts, one core): {headline.PerSecond:N0} — target {Target:N0}: {(headline.PerSecond >= Target ? "met" : "NOT met")}");
 return headline.PerSecond >= Target ? 0 : 1;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RJH.DeviceWorkflows.Rules.Decisions;
 using RJH.DeviceWorkflows.Rules.Facts;
 
 namespace RJH.DeviceWorkflows.Rules;
@@ -15,12 +16,13 @@ public interface IPolicyService
     /// <exception cref="PolicySetNotFoundException">Unknown, or never stored.</exception>
     Task<PolicySetDetails> GetAsync(string set, CancellationToken ct = default);
 
-    /// <summary>Validates and, when valid, stores the JSON as the set's next (unpublished) version.</summary>
+    /// <summary>Validates and, when valid, stores the table JSON as the set's next (unpublished) version.</summary>
     /// <returns>The new version, or the errors each naming its rule; nothing is stored when there are errors.</returns>
     /// <exception cref="PolicySetNotFoundException">Not a set the product knows.</exception>
-    Task<PolicySaveResult> SaveDraftAsync(string set, string workflowJson, string actor, CancellationToken ct = default);
+    Task<PolicySaveResult> SaveDraftAsync(string set, string tableJson, string actor, CancellationToken ct = default);
 
-    /// <summary>Makes a version the one evaluations use by default.</summary>
+    /// <summary>Makes a version the one evaluations use by default, once every test case of the set passes on it.</summary>
+    /// <exception cref="PolicyTestsFailedException">A test case fails on that version.</exception>
     /// <exception cref="PolicySetNotFoundException"></exception>
     /// <exception cref="PolicyVersionNotFoundException"></exception>
     Task<PolicyVersionInfo> PublishAsync(string set, int version, string actor, CancellationToken ct = default);
@@ -37,13 +39,38 @@ public interface IPolicyService
 
     /// <inheritdoc cref="EvaluateAsync(string, JsonElement, int?, CancellationToken)"/>
     Task<PolicyDecision> EvaluateAsync(string set, NotificationFacts facts, int? version = null, CancellationToken ct = default);
+
+    /// <summary>Decides with the published version for a workflow's element and keeps the decision in the decision log.</summary>
+    /// <inheritdoc cref="EvaluateAsync(string, JsonElement, int?, CancellationToken)"/>
+    Task<PolicyDecision> DecideForWorkflowAsync(string set, JsonElement facts, Guid instanceId, string elementId, CancellationToken ct = default);
+
+    /// <summary>The decisions made for an instance, oldest first.</summary>
+    Task<IReadOnlyList<LoggedDecision>> DecisionsOfInstanceAsync(Guid instanceId, CancellationToken ct = default);
+
+    /// <summary>The latest decisions one version of a set made, newest first.</summary>
+    Task<IReadOnlyList<LoggedDecision>> DecisionsOfVersionAsync(string set, int version, int count, CancellationToken ct = default);
+
+    /// <summary>The set's test cases with their results on the latest version.</summary>
+    Task<PolicyTestSuite> GetTestsAsync(string set, CancellationToken ct = default);
+
+    /// <summary>Replaces the set's test cases (a JSON array) and runs them on the latest version; nothing is stored when there are errors.</summary>
+    Task<PolicyTestsSaveResult> SaveTestsAsync(string set, string casesJson, string actor, CancellationToken ct = default);
+
+    /// <summary>Replays the set's last <paramref name="count"/> logged decisions on <paramref name="version"/> (default: the latest, the draft) and lists those whose outcome would change.</summary>
+    Task<PolicyImpact> ImpactAsync(string set, int? version, int count, CancellationToken ct = default);
 }
 
-/// <summary>A set for the editor: its versions and the workflow JSON of the latest one.</summary>
-public sealed record PolicySetDetails(string Set, int? PublishedVersion, IReadOnlyList<PolicyVersionInfo> Versions, JsonElement Workflow);
+/// <summary>Either the saved suite with its results, or the errors.</summary>
+public sealed record PolicyTestsSaveResult(PolicyTestSuite? Suite, IReadOnlyList<PolicyRuleError> Errors);
+
+/// <summary>A set for the editor: its versions and the decision table (JSON) of the latest one.</summary>
+public sealed record PolicySetDetails(string Set, int? PublishedVersion, IReadOnlyList<PolicyVersionInfo> Versions, JsonElement Table);
 
 /// <summary>Either the stored <see cref="Version"/> or the <see cref="Errors"/>.</summary>
 public sealed record PolicySaveResult(int? Version, IReadOnlyList<PolicyRuleError> Errors)
 {
     public bool Saved => Version is not null;
+
+    /// <summary>The set's test cases run on the saved version.</summary>
+    public IReadOnlyList<PolicyTestResult> Tests { get; init; } = [];
 }

@@ -22,6 +22,12 @@ public interface IPolicyStore
     /// <summary>Makes this the set's published version; false when there is no such version.</summary>
     Task<bool> PublishAsync(string set, int version, string actor, DateTimeOffset at, CancellationToken ct = default);
 
+    /// <summary>The set's test cases (a JSON array), or null when none were ever saved.</summary>
+    Task<string?> FindTestCasesAsync(string set, CancellationToken ct = default);
+
+    /// <summary>Replaces the set's test cases.</summary>
+    Task SaveTestCasesAsync(string set, string casesJson, string actor, DateTimeOffset at, CancellationToken ct = default);
+
     /// <summary>Stores version 1, published, only if the set has no version at all; true when it did.</summary>
     Task<bool> SeedAsync(string set, string workflowJson, string actor, DateTimeOffset at, CancellationToken ct = default);
 }

@@ -25,7 +25,7 @@ public sealed class PolicyFactsException(string message) : PolicyException(messa
 
 /// <summary>A rule set does not validate (400 with the errors, each naming its rule).</summary>
 public sealed class PolicyRulesException(IReadOnlyList<PolicyRuleError> errors)
-    : PolicyException("The rule set is invalid: " + string.Join("; ", errors.Select(e => $"{e.Rule}: {e.Message}")))
+    : PolicyException("The rule set is invalid: " + string.Join("; ", errors.Select(e => e.Cell is null ? $"{e.Rule}: {e.Message}" : $"{e.Rule} [{e.Cell}]: {e.Message}")))
 {
     public IReadOnlyList<PolicyRuleError> Errors { get; } = errors;
 }
@@ -34,8 +34,23 @@ public sealed class PolicyRulesException(IReadOnlyList<PolicyRuleError> errors)
 public sealed class PolicyNoMatchException(string set, int version)
     : PolicyException($"No rule of policy rule set '{set}' version {version} matched the facts.");
 
-/// <summary>One validation error; <see cref="Rule"/> is the RuleName, or "(workflow)" for the document as a whole.</summary>
-public sealed record PolicyRuleError(string Rule, string Message)
+/// <summary>
+/// One validation error: <see cref="Rule"/> is the row's name, or "(table)" for the table as a whole;
+/// <see cref="Cell"/> is the input column, or "condition", "outcome", "outputs.{name}", "reason", "name"…, or null.
+/// </summary>
+public sealed record PolicyRuleError(string Rule, string? Cell, string Message)
 {
-    public const string Workflow = "(workflow)";
+    public const string Table = "(table)";
+
+    public PolicyRuleError(string rule, string message) : this(rule, null, message)
+    {
+    }
+}
+
+/// <summary>Publishing refused: test cases of the set fail on that version (409, naming them).</summary>
+public sealed class PolicyTestsFailedException(string set, int version, IReadOnlyList<Decisions.PolicyTestResult> failed)
+    : PolicyException($"Version {version} of '{set}' cannot be published while test cases fail: " +
+        string.Join("; ", failed.Select(f => $"'{f.Name}' ({f.Message})")))
+{
+    public IReadOnlyList<Decisions.PolicyTestResult> Failed { get; } = failed;
 }

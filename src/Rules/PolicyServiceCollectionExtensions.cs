@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RJH.DeviceWorkflows.Data;
+using RJH.DeviceWorkflows.Rules.Decisions;
 using RJH.DeviceWorkflows.Rules.Evaluation;
 using RJH.DeviceWorkflows.Rules.Persistence;
 using RJH.DeviceWorkflows.Rules.Validation;
@@ -25,19 +26,21 @@ public static class PolicyServiceCollectionExtensions
         services.AddOptions<PolicyOptions>().Bind(configuration.GetSection(PolicyOptions.Section));
         _ = database.Kind switch
         {
-            DatabaseKind.Sqlite => services.AddProductContext<PolicyDbContext, SqlitePolicyDbContext>(database),
-            DatabaseKind.PostgreSql => services.AddProductContext<PolicyDbContext, PostgresPolicyDbContext>(database),
-            _ => services.AddProductContext<PolicyDbContext, SqlServerPolicyDbContext>(database),
+            // Joined to an engine command's SQLite transaction: Policy.Evaluate logs its decision inside the command.
+            DatabaseKind.Sqlite => services.AddProductContext<PolicyDbContext, SqlitePolicyDbContext>(database, joinCommand: true),
+            DatabaseKind.PostgreSql => services.AddProductContext<PolicyDbContext, PostgresPolicyDbContext>(database, joinCommand: true),
+            _ => services.AddProductContext<PolicyDbContext, SqlServerPolicyDbContext>(database, joinCommand: true),
         };
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPolicyStore, EfPolicyStore>();
+        services.TryAddSingleton<IPolicyDecisionLog, EfPolicyDecisionLog>();
         services.AddSingleton<PolicyValidator>();
         services.AddSingleton<PolicyEvaluator>();
         services.AddSingleton(sp => new PolicySeeder(sp.GetRequiredService<IPolicyStore>(), sp.GetRequiredService<PolicyValidator>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<PolicySeeder>>() ?? NullLogger<PolicySeeder>.Instance));
         services.AddSingleton(sp => new PolicyService(sp.GetRequiredService<IPolicyStore>(), sp.GetRequiredService<PolicyValidator>(),
-            sp.GetRequiredService<PolicyEvaluator>(), sp.GetRequiredService<TimeProvider>())
+            sp.GetRequiredService<PolicyEvaluator>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IPolicyDecisionLog>())
         {
             PublishedVersionCacheTime = sp.GetRequiredService<IOptions<PolicyOptions>>().Value.PublishedVersionCacheTime,
         });

@@ -11,6 +11,7 @@ namespace RJH.DeviceWorkflows.Activities.Policy;
 /// A missing or unknown set, bad facts or a set that decides nothing are technical failures
 /// (an incident to fix the model or the rules), not business errors.
 /// The journal gets the set, version, outcome and deciding rules; never the facts, which can hold personal data.
+/// The decision log (GET /api/instances/{id}/decisions) keeps every decision, with the facts minus personal data.
 /// </summary>
 [Activity("Policy.Evaluate", Category = "Policy", DisplayNameSv = "Utvärdera policy", DisplayNameEn = "Evaluate policy",
     Execution = ActivityExecution.Inline,
@@ -34,9 +35,11 @@ public sealed class PolicyEvaluateActivity(IPolicyService policies) : IActivity
         if (context.Input("facts") is not JsonObject facts)
             throw new InvalidOperationException("Policy.Evaluate needs the input 'facts': an object.");
 
-        var decision = await policies.EvaluateAsync(set, JsonSerializer.SerializeToElement(facts, Json), ct: ct);
+        // Kept in the decision log with this instance and element; the variable holds the decision without its explanation.
+        var decision = await policies.DecideForWorkflowAsync(set, JsonSerializer.SerializeToElement(facts, Json), context.InstanceId,
+            context.ElementId, ct);
 
-        return new ActivityResult(new Dictionary<string, JsonNode?> { ["decision"] = ToJson(decision) })
+        return new ActivityResult(new Dictionary<string, JsonNode?> { ["decision"] = ToJson(decision.WithoutExplanation()) })
         {
             JournalNote = Note(decision),
         };

@@ -1,144 +1,196 @@
-using System.Globalization;
+using System.Linq.Expressions;
+using NRules;
+using NRules.RuleModel;
+using NRules.RuleModel.Builders;
+using RJH.DeviceWorkflows.Rules.Tables;
 using RJH.DeviceWorkflows.Rules.Validation;
-using RulesEngine.ExpressionBuilders;
-using RulesEngine.Models;
-using RuleEngine = RulesEngine.RulesEngine;
 
 namespace RJH.DeviceWorkflows.Rules.Evaluation;
 
 /// <summary>
-/// One version of one set, compiled: a RulesEngine holding just this workflow, plus each rule's
-/// outcome, reasons and compiled outputs. Immutable, so it is shared by all evaluations.
+/// One version of one set, compiled: an NRules session factory with one rule per enabled row, plus each row's
+/// outputs and reasons. Immutable and thread-safe, so it is shared by all evaluations of that version.
+/// A decision is a fresh session with one combined fact inserted, fired once.
 /// </summary>
 internal sealed class CompiledPolicy
 {
-    private readonly RuleEngine engine;
-    private readonly CompiledRule[] rules;
-    private readonly FactShape shape;
+    private const string FactsName = "facts";
 
-    private CompiledPolicy(string set, int version, FactShape shape, RuleEngine engine, CompiledRule[] rules)
+    private readonly ISessionFactory factory;
+    private readonly RowRuntime[] rows;
+    private readonly HitPolicy hitPolicy;
+
+    private CompiledPolicy(string set, int version, FactShape shape, HitPolicy hitPolicy, ISessionFactory factory, RowRuntime[] rows)
     {
         Set = set;
         Version = version;
-        this.shape = shape;
-        this.engine = engine;
-        this.rules = rules;
+        Shape = shape;
+        this.hitPolicy = hitPolicy;
+        this.factory = factory;
+        this.rows = rows;
     }
 
     public string Set { get; }
     public int Version { get; }
-    public FactShape Shape => shape;
+    public FactShape Shape { get; }
 
-    /// <param name="workflow">Already checked by <see cref="PolicyValidator"/>.</param>
-    public static CompiledPolicy Create(string set, int version, PolicyWorkflow workflow, FactShape shape)
+    /// <param name="table">Already checked by <see cref="PolicyValidator"/>: only checked trees reach NRules.</param>
+    /// <exception cref="PolicyRulesException">NRules refused a row.</exception>
+    public static CompiledPolicy Create(string set, int version, CheckedTable table, FactShape shape)
     {
-        var enabled = workflow.Rules.Where(r => r.Enabled).ToArray();
-        var settings = HardenedSettings.Create();
-        // Built from the checked model, not the stored JSON, so what runs is exactly what was checked.
-        var definition = new Workflow
+        var first = table.Table.HitPolicy == HitPolicy.First;
+        var ruleSet = new RuleSet(set);
+        var runtimes = new RowRuntime[table.Rows.Count];
+        for (var i = 0; i < table.Rows.Count; i++)
         {
-            WorkflowName = set,
-            Rules = enabled.Select(r => new Rule
-            {
-                RuleName = r.Name, Expression = r.Expression, SuccessEvent = r.Outcome,
-                RuleExpressionType = RuleExpressionType.LambdaExpression, Enabled = true,
-            }).ToArray(),
-        };
-        var parameters = shape.Parameters.Select(p => RuleParameter.Create(p.Name, p.Type)).ToArray();
-        var parser = new RuleExpressionParser(settings);
-        var compiled = enabled.Select(r => new CompiledRule(r,
-            r.Outputs.Select(o => (o.Name, parser.Compile<object>(o.Expression, parameters))).ToArray(),
-            shape.Parameters.Select(p => p.Name)
-                .Where(p => ExpressionTokenScan.Identifiers(r.Expression).Contains(p, StringComparer.OrdinalIgnoreCase))
-                .ToArray())).ToArray();
-        return new CompiledPolicy(set, version, shape, new RuleEngine([definition], settings), compiled);
-    }
-
-    /// <summary>Compiles every rule now (RulesEngine would on first use) and fails if one does not compile.</summary>
-    public async Task WarmUpAsync()
-    {
-        var results = await engine.ExecuteAllRulesAsync(Set, shape.Parameters.Select(p => RuleParameter.Create(p.Name, p.Type)).ToArray());
-        var errors = results.Where(r => r.ExceptionMessage?.StartsWith("Exception while parsing", StringComparison.Ordinal) == true)
-            .Select(r => new PolicyRuleError(r.Rule.RuleName, r.ExceptionMessage)).ToList();
-        if (errors.Count > 0) throw new PolicyRulesException(errors);
-    }
-
-    /// <exception cref="PolicyFactsException">A rule before the deciding one could not be evaluated with these facts.</exception>
-    /// <exception cref="PolicyNoMatchException">No rule matched.</exception>
-    public async ValueTask<PolicyDecision> EvaluateAsync(object facts)
-    {
-        var parameters = shape.ToParameters(facts);
-        var results = await engine.ExecuteAllRulesAsync(Set, parameters);
-        for (var i = 0; i < rules.Length; i++)
-        {
-            var rule = rules[i];
-            // RulesEngine returns results in workflow order; look up by name only if that ever changes.
-            var result = i < results.Count && results[i].Rule.RuleName == rule.Rule.Name
-                ? results[i]
-                : results.First(r => r.Rule.RuleName == rule.Rule.Name);
-            if (!string.IsNullOrEmpty(result.ExceptionMessage))
-                throw new PolicyFactsException(FailureMessage(rule, parameters, result.ExceptionMessage));
-            if (result.IsSuccess)
-                return Decide(rule, parameters);
+            var row = table.Rows[i];
+            // First: the row order is the priority, highest first, each row its own (equal priorities are not ordered).
+            ruleSet.Add(BuildRule(row, i, first ? table.Rows.Count - i : 0, halt: first, shape));
+            runtimes[i] = RowRuntime.Create(row, shape);
         }
-        throw new PolicyNoMatchException(Set, Version);
+        ISessionFactory factory;
+        try
+        {
+            factory = new RuleCompiler().Compile([ruleSet]);
+        }
+        catch (RuleCompilationException e)
+        {
+            throw new PolicyRulesException([new PolicyRuleError(e.RuleName ?? PolicyRuleError.Table, $"NRules cannot compile the row: {e.Message}")]);
+        }
+        return new CompiledPolicy(set, version, shape, table.Table.HitPolicy, factory, runtimes);
     }
 
-    private PolicyDecision Decide(CompiledRule rule, RuleParameter[] parameters)
+    private static IRuleDefinition BuildRule(CheckedRow row, int index, int priority, bool halt, FactShape shape)
     {
-        var outputs = new Dictionary<string, object?>(rule.Outputs.Length, StringComparer.Ordinal);
-        if (rule.Outputs.Length > 0)
+        var builder = new RuleBuilder();
+        builder.Name(row.Row.Name);
+        builder.Priority(priority);
+        var facts = Expression.Parameter(shape.ContextType, FactsName);
+        var pattern = builder.LeftHandSide().Pattern(shape.ContextType, FactsName);
+        // A row whose parts are left out cannot match; whether that is an error depends on the rows above (see Decide).
+        foreach (var part in row.Reads)
         {
-            var args = Array.ConvertAll(parameters, p => p.Value);
-            foreach (var (name, evaluate) in rule.Outputs)
+            if (shape.Presence(facts, shape.Parts[part]) is { } presence)
+                pattern.Condition(Expression.Lambda(presence, facts));
+        }
+        foreach (var test in row.Tests)
+            pattern.Condition(Expression.Lambda(OnContext(test.Test, facts, shape), facts));
+        var context = Expression.Parameter(typeof(IContext), "ctx");
+        builder.RightHandSide().Action(Expression.Lambda(
+            Expression.Call(typeof(CompiledPolicy).GetMethod(nameof(Fired), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!,
+                context, facts, Expression.Constant(index), Expression.Constant(halt)),
+            context, facts));
+        return builder.Build();
+    }
+
+    private static void Fired(IContext context, DecisionFacts facts, int row, bool halt)
+    {
+        facts.Fired.Add(row);
+        if (halt) context.Halt();
+    }
+
+    /// <summary>A checked lambda over the fact parts, rewritten to read them from the combined fact.</summary>
+    internal static Expression OnContext(LambdaExpression lambda, Expression context, FactShape shape) =>
+        new PartReplacer(lambda.Parameters.Select((p, i) => (p, shape.Access(context, shape.Parts[i]))).ToDictionary(x => x.p, x => x.Item2))
+            .Visit(lambda.Body);
+
+    /// <summary>Compiles every row now and fails if NRules cannot run one.</summary>
+    public void WarmUp() => factory.CreateSession();
+
+    /// <exception cref="PolicyFactsException">A row before the deciding one reads a part the facts leave out, or a test failed on these facts.</exception>
+    /// <exception cref="PolicyNoMatchException">No row matched.</exception>
+    public ValueTask<PolicyDecision> EvaluateAsync(object facts) => ValueTask.FromResult(Evaluate(facts));
+
+    public PolicyDecision Evaluate(object facts)
+    {
+        var context = Shape.ToContext(facts);
+        var session = factory.CreateSession();
+        session.Insert(context);
+        try
+        {
+            session.Fire();
+        }
+        catch (RuleLhsExpressionEvaluationException e)
+        {
+            throw new PolicyFactsException(FailureMessage(context, e));
+        }
+        return Decide(context);
+    }
+
+    private PolicyDecision Decide(DecisionFacts context)
+    {
+        // With First the winning rule halts the session, so one row fired; with Collect every matching row did.
+        var fired = context.Fired;
+        fired.Sort();
+        if (!AllPartsPresent(context))
+        {
+            // Rows that could not be tested: fatal if they are above the deciding row (they might have decided).
+            var limit = hitPolicy == HitPolicy.First && fired.Count > 0 ? fired[0] : rows.Length;
+            for (var i = 0; i < limit; i++)
             {
-                try
-                {
-                    outputs[name] = Normalize(evaluate(args));
-                }
-                catch (NullReferenceException)
-                {
-                    throw new PolicyFactsException($"Rule '{rule.Rule.Name}' could not compute output '{name}': a fact it reads is missing.");
-                }
-                catch (Exception e) when (e is InvalidCastException or ArithmeticException or ArgumentException or IndexOutOfRangeException)
-                {
-                    throw new PolicyFactsException($"Rule '{rule.Rule.Name}' could not compute output '{name}' from these facts: {e.Message}");
-                }
+                if (rows[i].MissingPart(context, Shape) is { } part)
+                    throw new PolicyFactsException($"Rule '{rows[i].Name}' reads {part}, which the facts leave out.");
             }
         }
-        var reason = new PolicyReason(rule.Rule.Name, Fill(rule.Rule.Reason, outputs),
-            rule.Rule.ReasonEn is { } english ? Fill(english, outputs) : null);
-        return new PolicyDecision(Set, Version, rule.Rule.Outcome, outputs, [reason]);
+        if (fired.Count == 0) throw new PolicyNoMatchException(Set, Version);
+
+        var first = rows[fired[0]];
+        var outputs = first.ComputeOutputs(context);
+        var reasons = new List<PolicyReason>(fired.Count) { first.ReasonFor(outputs) };
+        if (fired.Count > 1)
+        {
+            var merged = new Dictionary<string, object?>(outputs, StringComparer.Ordinal);
+            foreach (var index in fired.Skip(1))
+            {
+                var own = rows[index].ComputeOutputs(context);
+                foreach (var (name, value) in own) merged.TryAdd(name, value);
+                reasons.Add(rows[index].ReasonFor(own));
+            }
+            outputs = merged;
+        }
+        var decision = new PolicyDecision(Set, Version, first.Outcome, outputs, reasons);
+        return decision.ExplainedBy(() => Explain(context, fired));
     }
 
-    private static string FailureMessage(CompiledRule rule, RuleParameter[] parameters, string exceptionMessage)
+    private bool AllPartsPresent(DecisionFacts context)
     {
-        var missing = rule.Reads.Where(name => parameters.Any(p => p.Name == name && p.Value is null)).ToArray();
-        return missing.Length > 0
-            ? $"Rule '{rule.Rule.Name}' reads {string.Join(" and ", missing)}, which the facts leave out."
-            : $"Rule '{rule.Rule.Name}' could not be evaluated with these facts: {Trim(exceptionMessage)}";
+        foreach (var present in Shape.Present)
+        {
+            if (!present(context)) return false;
+        }
+        return true;
     }
 
-    private static string Trim(string message)
+    private PolicyExplanation Explain(DecisionFacts context, IReadOnlyList<int> deciding)
     {
-        // RulesEngine prefixes "Error while executing rule : Name - ".
-        var dash = message.IndexOf(" - ", StringComparison.Ordinal);
-        return dash >= 0 ? message[(dash + 3)..] : message;
+        var decided = deciding.SelectMany(i => rows[i].Trace(context)).ToList();
+        var notMatched = new List<PolicyTestTrace>();
+        var above = hitPolicy == HitPolicy.First ? deciding[0] : rows.Length;
+        for (var i = 0; i < above; i++)
+        {
+            if (deciding.Contains(i)) continue;
+            if (rows[i].Trace(context).FirstOrDefault(t => !t.Result) is { } failed) notMatched.Add(failed);
+        }
+        return new PolicyExplanation(hitPolicy.ToString(), decided, notMatched);
     }
 
-    private static object? Normalize(object? value) => value is Enum e ? e.ToString() : value;
-
-    private static string Fill(string text, Dictionary<string, object?> outputs) =>
-        outputs.Count == 0 ? text : PolicyValidator.PlaceholderPattern().Replace(text, m =>
-            outputs.TryGetValue(m.Groups[1].Value, out var value) ? Format(value) : m.Value);
-
-    private static string Format(object? value) => value switch
+    private string FailureMessage(DecisionFacts context, RuleLhsExpressionEvaluationException e)
     {
-        null => "",
-        DateTimeOffset t => t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
+        // NRules does not say which rule's condition threw; find the first row whose tests throw on these facts.
+        foreach (var row in rows)
+        {
+            if (row.MissingPart(context, Shape) is not null) continue;
+            if (row.FirstFailure(context) is { } failure)
+                return $"Rule '{row.Name}' could not be evaluated with these facts: {failure}";
+        }
+        return $"A rule could not be evaluated with these facts: {(e.InnerException ?? e).Message}";
+    }
 
-    private sealed record CompiledRule(PolicyRule Rule, (string Name, Func<object[], object> Evaluate)[] Outputs, string[] Reads);
+    internal static object? Normalize(object? value) => value is Enum e ? e.ToString() : value;
+
+    private sealed class PartReplacer(Dictionary<ParameterExpression, Expression> parts) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) =>
+            parts.TryGetValue(node, out var access) ? access : node;
+    }
 }

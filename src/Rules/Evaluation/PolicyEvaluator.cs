@@ -12,12 +12,12 @@ internal sealed class PolicyEvaluator(PolicyValidator validator)
 {
     private readonly ConcurrentDictionary<(string Set, int Version), Lazy<Task<CompiledPolicy>>> compiled = new();
 
-    /// <param name="loadWorkflowJson">Called only when this version is not compiled yet.</param>
-    /// <exception cref="PolicyRulesException">The stored workflow no longer validates (e.g. edited in the database).</exception>
-    public async Task<CompiledPolicy> GetAsync(string set, int version, Func<Task<string>> loadWorkflowJson)
+    /// <param name="loadTableJson">Called only when this version is not compiled yet.</param>
+    /// <exception cref="PolicyRulesException">The stored table no longer validates (e.g. edited in the database).</exception>
+    public async Task<CompiledPolicy> GetAsync(string set, int version, Func<Task<string>> loadTableJson)
     {
         var key = (set, version);
-        var entry = compiled.GetOrAdd(key, _ => new Lazy<Task<CompiledPolicy>>(() => CompileAsync(set, version, loadWorkflowJson)));
+        var entry = compiled.GetOrAdd(key, _ => new Lazy<Task<CompiledPolicy>>(() => CompileAsync(set, version, loadTableJson)));
         try
         {
             return await entry.Value;
@@ -30,23 +30,23 @@ internal sealed class PolicyEvaluator(PolicyValidator validator)
         }
     }
 
-    public Task<CompiledPolicy> GetAsync(string set, int version, string workflowJson) =>
-        GetAsync(set, version, () => Task.FromResult(workflowJson));
+    public Task<CompiledPolicy> GetAsync(string set, int version, string tableJson) =>
+        GetAsync(set, version, () => Task.FromResult(tableJson));
 
-    public async ValueTask<PolicyDecision> EvaluateAsync(string set, int version, string workflowJson, JsonElement facts)
+    public async ValueTask<PolicyDecision> EvaluateAsync(string set, int version, string tableJson, JsonElement facts)
     {
-        var policy = await GetAsync(set, version, workflowJson);
+        var policy = await GetAsync(set, version, tableJson);
         return await policy.EvaluateAsync(policy.Shape.Read(facts));
     }
 
-    private async Task<CompiledPolicy> CompileAsync(string set, int version, Func<Task<string>> loadWorkflowJson)
+    private async Task<CompiledPolicy> CompileAsync(string set, int version, Func<Task<string>> loadTableJson)
     {
-        var json = await loadWorkflowJson();
+        var json = await loadTableJson();
         // Checked again although it was checked on save: the database is not the only way rows get written.
         var result = validator.Validate(set, json);
         if (!result.IsValid) throw new PolicyRulesException(result.Errors);
-        var policy = CompiledPolicy.Create(set, version, result.Workflow!, PolicySetDefinition.Get(set).Shape);
-        await policy.WarmUpAsync();
+        var policy = CompiledPolicy.Create(set, version, result.Table!, PolicySetDefinition.Get(set).Shape);
+        policy.WarmUp();
         return policy;
     }
 }

@@ -7,7 +7,11 @@ public sealed record NotificationFacts
 {
     public required bool Urgent { get; init; }
     public required bool RecipientInWorkingTime { get; init; }
-    public required DateTimeOffset NextWorkingTimeStart { get; init; }
+    /// <summary>
+    /// Needed only when the message is deferred: JSON facts may leave it out when the message is urgent or the
+    /// recipient is in working time (then it is the default value, which the rules see as left out).
+    /// </summary>
+    public DateTimeOffset NextWorkingTimeStart { get; init; }
 
     /// <summary>The facts for a message to a recipient with these hours, at <paramref name="now"/>.</summary>
     public static NotificationFacts For(WorkingHours recipientHours, DateTimeOffset now, bool urgent)

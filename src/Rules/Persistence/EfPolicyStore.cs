@@ -116,6 +116,27 @@ internal sealed class EfPolicyStore(IDbContextFactory<PolicyDbContext> contexts)
         return true;
     }
 
+    public async Task<string?> FindTestCasesAsync(string set, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.TestCases.AsNoTracking().Where(t => t.Set == set).Select(t => t.CasesJson).FirstOrDefaultAsync(ct);
+    }
+
+    public async Task SaveTestCasesAsync(string set, string casesJson, string actor, DateTimeOffset at, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var row = await db.TestCases.FirstOrDefaultAsync(t => t.Set == set, ct);
+        if (row is null)
+            db.TestCases.Add(new PolicyTestCasesRecord { Set = set, CasesJson = casesJson, SavedAt = at, SavedBy = actor });
+        else
+        {
+            row.CasesJson = casesJson;
+            row.SavedAt = at;
+            row.SavedBy = actor;
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
     private static PolicyVersionInfo Info(PolicyVersionRecord row) =>
         new(row.Set, row.Version, row.Published, row.SavedAt, row.SavedBy, row.PublishedAt, row.PublishedBy);
 }

@@ -11,6 +11,8 @@ internal abstract class PolicyDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<PolicyVersionRecord> Versions => Set<PolicyVersionRecord>();
     public DbSet<PolicyAuditRecord> Audit => Set<PolicyAuditRecord>();
+    public DbSet<PolicyDecisionRecord> Decisions => Set<PolicyDecisionRecord>();
+    public DbSet<PolicyTestCasesRecord> TestCases => Set<PolicyTestCasesRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -40,6 +42,28 @@ internal abstract class PolicyDbContext(DbContextOptions options) : DbContext(op
             e.Property(a => a.Action).HasMaxLength(16);
             e.Property(a => a.Actor).HasMaxLength(ActorLength);
             e.HasIndex(a => new { a.Set, a.Version });
+        });
+
+        modelBuilder.Entity<PolicyDecisionRecord>(e =>
+        {
+            e.ToTable("PolicyDecisions");
+            e.HasKey(d => d.Id);
+            e.Property(d => d.Id).ValueGeneratedOnAdd();
+            e.Property(d => d.Set).HasMaxLength(SetLength);
+            e.Property(d => d.Outcome).HasMaxLength(64);
+            e.Property(d => d.ElementId).HasMaxLength(ActorLength);
+            // Per instance (the instance page), per set version and the latest of a set (impact preview).
+            e.HasIndex(d => new { d.InstanceId, d.Id });
+            e.HasIndex(d => new { d.Set, d.Version, d.Id });
+            e.HasIndex(d => new { d.Set, d.Id });
+        });
+
+        modelBuilder.Entity<PolicyTestCasesRecord>(e =>
+        {
+            e.ToTable("PolicyTestCases");
+            e.HasKey(t => t.Set);
+            e.Property(t => t.Set).HasMaxLength(SetLength);
+            e.Property(t => t.SavedBy).HasMaxLength(ActorLength);
         });
     }
 }

@@ -31,3 +31,30 @@ internal sealed class PolicyAuditRecord
     public const string Published = "Published";
     public const string Seeded = "Seeded";
 }
+
+/// <summary>
+/// A row of PolicyDecisions, append-only: one decision made for a workflow (or, with no instance, elsewhere),
+/// with the facts it saw minus personal data, so it can be read back, explained and replayed on a draft.
+/// </summary>
+internal sealed class PolicyDecisionRecord
+{
+    public long Id { get; set; }
+    public required string Set { get; set; }
+    public int Version { get; set; }
+    public required string Outcome { get; set; }
+    public required string OutputsJson { get; set; }
+    public required string ReasonsJson { get; set; }
+    public required string FactsJson { get; set; }
+    public Guid? InstanceId { get; set; }
+    public string? ElementId { get; set; }
+    public DateTimeOffset DecidedAt { get; set; }
+}
+
+/// <summary>A row of PolicyTestCases: a set's test cases (a JSON array), replaced whole on each save.</summary>
+internal sealed class PolicyTestCasesRecord
+{
+    public required string Set { get; set; }
+    public required string CasesJson { get; set; }
+    public DateTimeOffset SavedAt { get; set; }
+    public required string SavedBy { get; set; }
+}

@@ -1,44 +1,58 @@
+using System.Linq.Dynamic.Core;
 using System.Linq.Dynamic.Core.Exceptions;
+using System.Linq.Expressions;
 using RJH.DeviceWorkflows.Data;
-using RJH.DeviceWorkflows.Rules.Evaluation;
-using RulesEngine.ExpressionBuilders;
 
 namespace RJH.DeviceWorkflows.Rules.Validation;
 
 /// <summary>
-/// Checks one expression as RulesEngine will compile it: same parser, same settings, same parameters.
-/// Returns the problems as sentences; none means it compiles and reaches only allowed types.
+/// Parses one expression of a table (an extra condition, a computed column, an output) with Dynamic LINQ
+/// and checks it: within the text bounds, no forbidden names, and a tree that reaches only the facts, their
+/// enums and <see cref="PolicyFunctions"/>. Only a checked tree is ever handed to NRules.
 /// </summary>
 internal sealed class ExpressionChecker
 {
     // One condition or output of a decision table; anything longer is a mistake or an attack.
     public const int MaxLength = 8 * 1024;
 
-    private readonly RuleExpressionParser parser = new(HardenedSettings.Create());
+    private static readonly ParsingConfig Config = new()
+    {
+        // The allow-list of types a rule may name; nothing found by scanning assemblies.
+        CustomTypeProvider = new PolicyTypeProvider(),
+        DisallowNewKeyword = true,
+        AllowNewToEvaluateAnyType = false,
+        // camelCase in rules ("employee.hasOwnExtension") matches the JSON facts people see.
+        IsCaseSensitive = false,
+        ResolveTypesBySimpleName = false,
+        SupportCastingToFullyQualifiedTypeAsString = false,
+        AllowEqualsAndToStringMethodsOnObject = true,
+    };
 
-    public IReadOnlyList<string> Check(string expression, FactShape shape, Type? returnType)
+    /// <returns>The checked lambda over <paramref name="parameters"/>, or the problems as sentences (never both).</returns>
+    public (LambdaExpression? Lambda, IReadOnlyList<string> Problems) Parse(string expression,
+        IReadOnlyList<ParameterExpression> parameters, Type? returnType)
     {
         if (TextBounds.Check(expression, MaxLength) is { } outOfBounds)
-            return [outOfBounds];
+            return (null, [outOfBounds]);
         var forbidden = ExpressionTokenScan.FindForbidden(expression);
         if (forbidden.Count > 0)
-            return [$"uses {string.Join(", ", forbidden.Select(f => $"'{f}'"))}, which rules may not use (no types, reflection or System access)"];
+            return (null, [$"uses {string.Join(", ", forbidden.Select(f => $"'{f}'"))}, which rules may not use (no types, reflection or System access)"]);
 
-        System.Linq.Expressions.Expression parsed;
+        LambdaExpression parsed;
         try
         {
-            // RulesEngine passes null for "any type"; its signature says non-null.
-            parsed = parser.Parse(expression, shape.ParameterExpressions(), returnType!);
+            parsed = DynamicExpressionParser.ParseLambda(Config, parameters.ToArray(), returnType, expression);
         }
         catch (ParseException e)
         {
-            return [$"does not compile: {Sentence(e.Message)} (at character {e.Position + 1})"];
+            return (null, [$"does not compile: {Sentence(e.Message)} (at character {e.Position + 1})"]);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException)
         {
-            return [$"does not compile: {Sentence(e.Message)}"];
+            return (null, [$"does not compile: {Sentence(e.Message)}"]);
         }
-        return ExpressionSafetyVisitor.Check(parsed);
+        var problems = ExpressionSafetyVisitor.Check(parsed.Body);
+        return problems.Count == 0 ? (parsed, []) : (null, problems);
     }
 
     // The validator ends each error with a full stop of its own.

@@ -16,11 +16,11 @@ public sealed class NestingBoundTests(HostFactory factory) : IClassFixture<HostF
     {
         using var owner = await factory.ClientFor("process.owner");
         var details = (await HttpAssert.StatusAsync(await owner.GetAsync("/api/policies/entitlement"), HttpStatusCode.OK))!;
-        var workflow = details["workflow"]!.DeepClone().AsObject();
-        workflow["Rules"]![0]!["Expression"] = new string('(', 2000) + "true" + new string(')', 2000);
+        var table = details["table"]!.DeepClone().AsObject();
+        table["rows"]![0]!["condition"] = new string('(', 2000) + "true" + new string(')', 2000);
 
         var response = await owner.PutAsync("/api/policies/entitlement",
-            new StringContent(workflow.ToJsonString(), Encoding.UTF8, "application/json"));
+            new StringContent(table.ToJsonString(), Encoding.UTF8, "application/json"));
 
         var problem = await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains(problem["errors"]!.AsArray(), e => e!["message"]!.GetValue<string>().Contains("nested", StringComparison.Ordinal));

@@ -12,16 +12,7 @@ public sealed class PolicyEvaluatorTests
     [Fact]
     public async Task A_disabled_rule_does_not_decide()
     {
-        var json = WorkflowJson.Serialize(new
-        {
-            WorkflowName = "entitlement",
-            Rules = new object[]
-            {
-                new { RuleName = "Off", Expression = "true", SuccessEvent = "Denied", Enabled = false,
-                      Properties = new { reason = "Avstängd." } },
-                WorkflowJson.Rule("Otherwise", "true", "Granted", null),
-            },
-        });
+        var json = TableJson.Table("entitlement", [TableJson.Row("Off", "Denied", enabled: false), TableJson.Row("Otherwise", "Granted")]);
 
         var decision = await evaluator.EvaluateAsync(PolicySets.Entitlement, 1, json, Device());
 
@@ -31,11 +22,7 @@ public sealed class PolicyEvaluatorTests
     [Fact]
     public async Task A_set_without_a_catch_all_can_match_nothing()
     {
-        var json = WorkflowJson.Serialize(new
-        {
-            WorkflowName = "entitlement",
-            Rules = new[] { WorkflowJson.Rule("OnlyLoss", "request.reason == \"Loss\"", "Granted", null) },
-        });
+        var json = TableJson.Table("entitlement", [TableJson.Row("OnlyLoss", "Granted", condition: "request.reason == \"Loss\"")]);
 
         var error = await Assert.ThrowsAsync<PolicyNoMatchException>(async () =>
             await evaluator.EvaluateAsync(PolicySets.Entitlement, 3, json, Device()));
@@ -46,11 +33,7 @@ public sealed class PolicyEvaluatorTests
     [Fact]
     public async Task An_output_that_reads_a_left_out_part_is_a_facts_error()
     {
-        var json = WorkflowJson.Serialize(new
-        {
-            WorkflowName = "financing",
-            Rules = new[] { WorkflowJson.Rule("UnitPays", "true", "Unit", new { costCenter = "unit.id" }) },
-        });
+        var json = TableJson.Table("financing", [TableJson.Row("UnitPays", "Unit", outputs: new { costCenter = "=unit.id" })]);
 
         var error = await Assert.ThrowsAsync<PolicyFactsException>(async () =>
             await evaluator.EvaluateAsync(PolicySets.Financing, 1, json, Of(new { request = Request() })));
@@ -88,7 +71,7 @@ public sealed class PolicyEvaluatorTests
     public async Task A_failed_compile_is_not_cached()
     {
         await Assert.ThrowsAsync<PolicyRulesException>(() =>
-            evaluator.GetAsync(PolicySets.Financing, 7, WorkflowJson.Entitlement("true")));
+            evaluator.GetAsync(PolicySets.Financing, 7, TableJson.Entitlement("true")));
 
         var policy = await evaluator.GetAsync(PolicySets.Financing, 7, Repository.ReadPolicy(PolicySets.Financing));
 

@@ -22,7 +22,7 @@ public sealed class PolicyServiceTests : IAsyncLifetime
 
     // The shipped entitlement set with its last line changed, so versions can be told apart.
     private static string EntitlementV2() => Repository.ReadPolicy(PolicySets.Entitlement)
-        .Replace("\"SuccessEvent\": \"ManagerJudgement\"", "\"SuccessEvent\": \"Denied\"");
+        .Replace("\"outcome\": \"ManagerJudgement\"", "\"outcome\": \"Denied\"");
 
     private async Task<int> VersionCountAsync(string set) => (await db.Store.ListVersionsAsync(set)).Count;
 
@@ -96,16 +96,16 @@ public sealed class PolicyServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Get_returns_the_latest_workflow_json()
+    public async Task Get_returns_the_latest_table_json()
     {
         await Policies.SaveDraftAsync(PolicySets.Entitlement, EntitlementV2(), "anna");
 
         var details = await Policies.GetAsync(PolicySets.Entitlement);
 
         Assert.Equal((PolicySets.Entitlement, (int?)1), (details.Set, details.PublishedVersion));
-        Assert.Equal(JsonValueKind.Object, details.Workflow.ValueKind);
-        var last = details.Workflow.GetProperty("Rules").EnumerateArray().Last();
-        Assert.Equal("Denied", last.GetProperty("SuccessEvent").GetString());
+        Assert.Equal(JsonValueKind.Object, details.Table.ValueKind);
+        var last = details.Table.GetProperty("rows").EnumerateArray().Last();
+        Assert.Equal("Denied", last.GetProperty("outcome").GetString());
     }
 
     [Theory]
@@ -117,7 +117,7 @@ public sealed class PolicyServiceTests : IAsyncLifetime
     [InlineData("employee.id ==")]
     public async Task Invalid_rules_are_refused_naming_the_rule_and_nothing_is_stored(string expression)
     {
-        var result = await Policies.SaveDraftAsync(PolicySets.Entitlement, WorkflowJson.Entitlement(expression, ruleName: "Attempt"), "mallory");
+        var result = await Policies.SaveDraftAsync(PolicySets.Entitlement, TableJson.Entitlement(expression, ruleName: "Attempt"), "mallory");
 
         Assert.False(result.Saved);
         Assert.Null(result.Version);
@@ -130,7 +130,7 @@ public sealed class PolicyServiceTests : IAsyncLifetime
     {
         var result = await Policies.SaveDraftAsync(PolicySets.Financing, "{ not json", "mallory");
 
-        Assert.Equal(PolicyRuleError.Workflow, Assert.Single(result.Errors).Rule);
+        Assert.Equal(PolicyRuleError.Table, Assert.Single(result.Errors).Rule);
         Assert.Equal(1, await VersionCountAsync(PolicySets.Financing));
         Assert.Equal(4, await SeedingTests.AuditCountAsync(db));
     }
@@ -140,7 +140,7 @@ public sealed class PolicyServiceTests : IAsyncLifetime
     {
         // As if someone wrote the row straight into the database.
         var version = await db.Store.AddVersionAsync(PolicySets.Entitlement,
-            WorkflowJson.Entitlement("\"\".GetType().Assembly.FullName != null", ruleName: "Smuggled"), "dba", db.Time.GetUtcNow());
+            TableJson.Entitlement("\"\".GetType().Assembly.FullName != null", ruleName: "Smuggled"), "dba", db.Time.GetUtcNow());
 
         var evaluation = await Assert.ThrowsAsync<PolicyRulesException>(() => Policies.EvaluateAsync(PolicySets.Entitlement, Device(), version));
         var publishing = await Assert.ThrowsAsync<PolicyRulesException>(() => Policies.PublishAsync(PolicySets.Entitlement, version, "dba"));

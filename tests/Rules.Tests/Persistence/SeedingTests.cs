@@ -60,7 +60,7 @@ public sealed class SeedingTests
         var folder = Directory.CreateTempSubdirectory("rjh-seed-").FullName;
         try
         {
-            File.WriteAllText(Path.Combine(folder, "entitlement.json"), WorkflowJson.Entitlement("employee.GetType() != null"));
+            File.WriteAllText(Path.Combine(folder, "entitlement.json"), TableJson.Entitlement("employee.GetType() != null"));
             await using var db = await TempPolicyStore.CreateAsync();
 
             var error = await Assert.ThrowsAsync<InvalidOperationException>(() => db.Services.SeedPoliciesAsync(folder));

@@ -11,7 +11,7 @@ public sealed class PolicyValidatorTests
     {
         var result = validator.Validate(set, json);
         Assert.False(result.IsValid);
-        Assert.Null(result.Workflow);
+        Assert.Null(result.Table);
         return Assert.Single(result.Errors);
     }
 
@@ -31,9 +31,9 @@ public sealed class PolicyValidatorTests
     [Fact]
     public void Bad_json_is_a_workflow_error_with_its_position()
     {
-        var error = SingleError("{ \"WorkflowName\": \"entitlement\", \"Rules\": [ ");
+        var error = SingleError("{ \"name\": \"entitlement\", \"rows\": [ ");
 
-        Assert.Equal(PolicyRuleError.Workflow, error.Rule);
+        Assert.Equal(PolicyRuleError.Table, error.Rule);
         Assert.StartsWith("Not valid JSON:", error.Message);
         Assert.Contains("LineNumber", error.Message);
     }
@@ -41,16 +41,16 @@ public sealed class PolicyValidatorTests
     [Fact]
     public void A_syntax_error_names_the_rule()
     {
-        var error = SingleError(WorkflowJson.Entitlement("request.reason == (", ruleName: "Broken"));
+        var error = SingleError(TableJson.Entitlement("request.reason == (", ruleName: "Broken"));
 
-        Assert.Equal("Broken", error.Rule);
-        Assert.StartsWith("Expression does not compile:", error.Message);
+        Assert.Equal(("Broken", "condition"), (error.Rule, error.Cell));
+        Assert.StartsWith("Condition does not compile:", error.Message);
     }
 
     [Fact]
     public void An_unknown_member_names_the_rule_and_the_member()
     {
-        var error = SingleError(WorkflowJson.Entitlement("employee.salary > 10", ruleName: "Paid"));
+        var error = SingleError(TableJson.Entitlement("employee.salary > 10", ruleName: "Paid"));
 
         Assert.Equal("Paid", error.Rule);
         Assert.Contains("'salary'", error.Message);
@@ -59,7 +59,7 @@ public sealed class PolicyValidatorTests
     [Fact]
     public void An_unknown_enum_name_does_not_compile()
     {
-        var error = SingleError(WorkflowJson.Entitlement("request.deviceType == \"Fone\""));
+        var error = SingleError(TableJson.Entitlement("request.deviceType == \"Fone\""));
 
         Assert.Contains("does not compile", error.Message);
     }
@@ -67,7 +67,7 @@ public sealed class PolicyValidatorTests
     [Fact]
     public void An_expression_that_is_not_a_condition_is_refused()
     {
-        var error = SingleError(WorkflowJson.Entitlement("employee.id"));
+        var error = SingleError(TableJson.Entitlement("employee.id"));
 
         Assert.Contains("does not compile", error.Message);
     }
@@ -88,9 +88,9 @@ public sealed class PolicyValidatorTests
     [InlineData("1.GetType() != null", "GetType")]
     public void Reflection_and_type_access_is_refused_by_name(string expression, string token)
     {
-        var error = SingleError(WorkflowJson.Entitlement(expression, ruleName: "Sneaky"));
+        var error = SingleError(TableJson.Entitlement(expression, ruleName: "Sneaky"));
 
-        Assert.Equal("Sneaky", error.Rule);
+        Assert.Equal(("Sneaky", "condition"), (error.Rule, error.Cell));
         Assert.Contains($"'{token}'", error.Message);
         Assert.Contains("which rules may not use", error.Message);
     }
@@ -99,7 +99,7 @@ public sealed class PolicyValidatorTests
     public void Forbidden_words_inside_string_literals_are_data()
     {
         var result = validator.Validate(PolicySets.Entitlement,
-            WorkflowJson.Entitlement("PolicyFunctions.HasRole(employee, \"System.Type GetType\")"));
+            TableJson.Entitlement("PolicyFunctions.HasRole(employee, \"System.Type GetType\")"));
 
         Assert.Empty(result.Errors);
     }
@@ -113,7 +113,7 @@ public sealed class PolicyValidatorTests
     [InlineData("DateTime(2026, 1, 1) > DateTime.MinValue")]
     public void Ordinary_expressions_are_accepted(string expression)
     {
-        Assert.Empty(validator.Validate(PolicySets.Entitlement, WorkflowJson.Entitlement(expression)).Errors);
+        Assert.Empty(validator.Validate(PolicySets.Entitlement, TableJson.Entitlement(expression)).Errors);
     }
 
     [Theory]
@@ -121,12 +121,12 @@ public sealed class PolicyValidatorTests
     [InlineData("ExpressionUtils.CheckContains(employee.id, \"e-1\")", "ExpressionUtils")]
     [InlineData("DateTime.Now.Hour > 17", "clock")]
     [InlineData("DateTimeOffset.UtcNow > DateTimeOffset.MinValue", "clock")]
-    [InlineData("Enumerable.Range(0, 2147483647).Count() > 0", "Range")]
+    [InlineData("Enumerable.Range(0, 2147483647).Count() > 0", "Enumerable")]
     [InlineData("employee.id.PadLeft(1000000000).Length > 0", "PadLeft")]
     [InlineData("string('x', 1000000000).Length > 0", "New")]
     public void What_the_name_scan_lets_through_the_tree_walk_refuses(string expression, string what)
     {
-        var error = SingleError(WorkflowJson.Entitlement(expression, ruleName: "Walked"));
+        var error = SingleError(TableJson.Entitlement(expression, ruleName: "Walked"));
 
         Assert.Equal("Walked", error.Rule);
         Assert.Contains(what, error.Message);
@@ -135,37 +135,34 @@ public sealed class PolicyValidatorTests
     [Fact]
     public void Output_expressions_are_checked_too()
     {
-        var error = SingleError(WorkflowJson.Entitlement("true", outcome: "Alternative",
-            outputs: new { suggestedDeviceType = "employee.GetType().Name" }));
+        var error = SingleError(TableJson.Entitlement("true", outcome: "Alternative",
+            outputs: new { suggestedDeviceType = "=employee.GetType().Name" }));
 
-        Assert.Equal("UnderTest", error.Rule);
+        Assert.Equal(("UnderTest", "outputs.suggestedDeviceType"), (error.Rule, error.Cell));
         Assert.StartsWith("Output 'suggestedDeviceType' uses 'GetType'", error.Message);
     }
 
     [Fact]
     public void Every_bad_rule_is_reported()
     {
-        var json = WorkflowJson.Serialize(new
-        {
-            WorkflowName = "entitlement",
-            Rules = new[]
-            {
-                WorkflowJson.Rule("One", "employee.GetType() != null", "Granted", null),
-                WorkflowJson.Rule("Two", "employee.nope", "Granted", null),
-                WorkflowJson.Rule("Three", "true", "Maybe", null),
-            },
-        });
+        var json = TableJson.Table("entitlement",
+        [
+            TableJson.Row("One", "Granted", condition: "employee.GetType() != null"),
+            TableJson.Row("Two", "Granted", condition: "employee.nope"),
+            TableJson.Row("Three", "Maybe"),
+        ]);
 
         var errors = validator.Validate(PolicySets.Entitlement, json).Errors;
 
         Assert.Equal(["One", "Two", "Three"], errors.Select(e => e.Rule));
+        Assert.Equal("outcome", errors[2].Cell);
         Assert.Contains("is not an outcome of 'entitlement'", errors[2].Message);
     }
 
     [Fact]
     public void An_outcome_without_the_outputs_its_workflows_read_is_refused()
     {
-        var error = SingleError(WorkflowJson.Entitlement("true", outcome: "Alternative"));
+        var error = SingleError(TableJson.Entitlement("true", outcome: "Alternative"));
 
         Assert.Equal("Outcome 'Alternative' needs the output 'suggestedDeviceType'.", error.Message);
     }
@@ -173,7 +170,7 @@ public sealed class PolicyValidatorTests
     [Fact]
     public void A_reason_may_only_name_outputs_of_its_rule()
     {
-        var json = WorkflowJson.Entitlement("true").Replace("Regeln gäller.", "Regeln gäller {costCenter}.");
+        var json = TableJson.Entitlement("true").Replace("Regeln gäller.", "Regeln gäller {costCenter}.");
 
         var errors = validator.Validate(PolicySets.Entitlement, json).Errors;
 
@@ -181,67 +178,67 @@ public sealed class PolicyValidatorTests
     }
 
     [Theory]
-    [InlineData("Actions", "{\"OnSuccess\":{\"Name\":\"OutputExpression\",\"Context\":{\"Expression\":\"1\"}}}")]
-    [InlineData("LocalParams", "[{\"Name\":\"x\",\"Expression\":\"1\"}]")]
-    [InlineData("Rules", "[]")]
-    [InlineData("Operator", "\"And\"")]
-    [InlineData("WorkflowsToInject", "[\"financing\"]")]
-    public void RulesEngine_features_beyond_a_decision_table_are_refused_by_name(string key, string value)
+    [InlineData("actions", "{}")]
+    [InlineData("localParams", "[]")]
+    [InlineData("rules", "[]")]
+    [InlineData("expression", "\"true\"")]
+    public void Fields_beyond_a_decision_table_are_refused_by_name(string key, string value)
     {
-        var json = WorkflowJson.Entitlement("true", ruleName: "Extra").Replace("\"RuleName\":\"Extra\"", $"\"{key}\":{value},\"RuleName\":\"Extra\"");
+        var json = TableJson.Entitlement("true", ruleName: "Extra").Replace("\"name\":\"Extra\"", $"\"{key}\":{value},\"name\":\"Extra\"");
 
         var error = SingleError(json);
 
-        Assert.Equal("Extra", error.Rule);
-        Assert.StartsWith($"'{key}' is not supported", error.Message);
+        Assert.Equal(PolicyRuleError.Table, error.Rule);
+        Assert.StartsWith($"'{key}' at $.rows[0].{key} is not part of a decision table", error.Message);
     }
 
     [Fact]
-    public void Global_params_are_refused()
+    public void Unknown_top_level_fields_are_refused()
     {
-        var json = WorkflowJson.Entitlement("true").Replace("{\"WorkflowName\"", "{\"GlobalParams\":[],\"WorkflowName\"");
+        var json = TableJson.Entitlement("true").Replace("{\"name\"", "{\"globalParams\":[],\"name\"");
 
-        Assert.StartsWith("'GlobalParams' is not supported", SingleError(json).Message);
+        Assert.StartsWith("'globalParams' at $.globalParams is not part", SingleError(json).Message);
     }
 
     [Fact]
-    public void The_workflow_name_must_be_the_set()
+    public void The_table_name_must_be_the_set()
     {
-        var errors = validator.Validate(PolicySets.Financing, WorkflowJson.Entitlement("true")).Errors;
+        var errors = validator.Validate(PolicySets.Financing, TableJson.Entitlement("true")).Errors;
 
         var error = errors[0];
-        Assert.Equal(PolicyRuleError.Workflow, error.Rule);
+        Assert.Equal((PolicyRuleError.Table, "name"), (error.Rule, error.Cell));
         Assert.Contains("'entitlement' but this is the set 'financing'", error.Message);
     }
 
     [Fact]
     public void Rule_names_are_unique()
     {
-        var json = WorkflowJson.Entitlement("true", ruleName: "Otherwise");
+        var json = TableJson.Entitlement("true", ruleName: "Otherwise");
 
-        Assert.Contains("same RuleName", SingleError(json).Message);
+        Assert.Contains("same name", SingleError(json).Message);
     }
 
     [Fact]
     public void A_swedish_reason_is_required()
     {
-        var json = WorkflowJson.Entitlement("true").Replace("\"reason\":\"Regeln gäller.\",", "");
+        var json = TableJson.Entitlement("true").Replace("\"sv\":\"Regeln gäller.\",", "");
 
-        var errors = validator.Validate(PolicySets.Entitlement, json).Errors;
+        var error = SingleError(json);
 
-        Assert.Contains(errors, e => e.Message == "'reason' is required.");
+        Assert.Contains("required", error.Message);
+        Assert.Contains("sv", error.Message);
     }
 
     [Fact]
     public void Unknown_sets_are_not_validated()
     {
-        Assert.Throws<PolicySetNotFoundException>(() => validator.Validate("payroll", WorkflowJson.Entitlement("true")));
+        Assert.Throws<PolicySetNotFoundException>(() => validator.Validate("payroll", TableJson.Entitlement("true")));
     }
 
     [Fact]
     public void Oversized_workflows_are_refused_before_parsing()
     {
-        var json = WorkflowJson.Entitlement("true" + new string(' ', PolicyValidator.MaxJsonLength));
+        var json = TableJson.Entitlement("true" + new string(' ', PolicyValidator.MaxJsonLength));
 
         Assert.Contains("larger than", SingleError(json).Message);
     }

@@ -73,8 +73,8 @@ internal sealed class WorkflowExceptionHandler(IProblemDetailsService problems) 
     {
         var problem = Problem(StatusCodes.Status400BadRequest, "Invalid policy rules",
             "The rule set cannot be saved; nothing was stored. See errors.");
-        // {"rule","message"}: rule is the RuleName, or "(workflow)" for the document as a whole.
-        problem.Extensions["errors"] = exception.Errors.Select(e => new { rule = e.Rule, message = e.Message }).ToList();
+        // {"rule","cell","message"}: rule is the row (or "(table)"), cell its column, "condition", "outcome"… or null.
+        problem.Extensions["errors"] = exception.Errors.Select(e => new { rule = e.Rule, cell = e.Cell, message = e.Message }).ToList();
         return problem;
     }
 }

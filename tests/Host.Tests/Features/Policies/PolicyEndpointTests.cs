@@ -24,7 +24,7 @@ public sealed class PolicyEndpointTests(HostFactory factory) : IClassFixture<Hos
     }
 
     [Fact]
-    public async Task Get_returns_the_versions_and_the_workflow_json()
+    public async Task Get_returns_the_versions_and_the_decision_table()
     {
         using var client = await factory.ClientFor("erik.anstalld");
 
@@ -34,8 +34,9 @@ public sealed class PolicyEndpointTests(HostFactory factory) : IClassFixture<Hos
         Assert.Equal(1, details["publishedVersion"]!.GetValue<int>());
         var version = Assert.Single(details["versions"]!.AsArray());
         Assert.True(version!["published"]!.GetValue<bool>());
-        Assert.Equal("entitlement", details["workflow"]!["WorkflowName"]!.GetValue<string>());
-        Assert.Contains(details["workflow"]!["Rules"]!.AsArray(), r => r!["RuleName"]!.GetValue<string>() == "ReplacementOrLoss");
+        Assert.Equal("entitlement", details["table"]!["name"]!.GetValue<string>());
+        Assert.Equal("First", details["table"]!["hitPolicy"]!.GetValue<string>());
+        Assert.Contains(details["table"]!["rows"]!.AsArray(), r => r!["name"]!.GetValue<string>() == "ReplacementOrLoss");
     }
 
     [Fact]
@@ -50,9 +51,9 @@ public sealed class PolicyEndpointTests(HostFactory factory) : IClassFixture<Hos
     public async Task Put_by_an_employee_is_403_and_stores_nothing()
     {
         using var client = await factory.ClientFor("erik.anstalld");
-        var workflow = await WorkflowAsync(client, "entitlement");
+        var table = await TableAsync(client, "entitlement");
 
-        await HttpAssert.ProblemAsync(await client.PutAsync("/api/policies/entitlement", Json(workflow)), HttpStatusCode.Forbidden);
+        await HttpAssert.ProblemAsync(await client.PutAsync("/api/policies/entitlement", Json(table)), HttpStatusCode.Forbidden);
 
         Assert.Equal(1, await VersionCountAsync(client, "entitlement"));
     }
@@ -65,14 +66,15 @@ public sealed class PolicyEndpointTests(HostFactory factory) : IClassFixture<Hos
     public async Task Put_with_a_bad_expression_is_400_naming_the_rule_and_stores_nothing(string expression)
     {
         using var client = await factory.ClientFor("process.owner");
-        var workflow = await WorkflowAsync(client, "entitlement");
-        workflow["Rules"]![0]!["Expression"] = expression;
+        var table = await TableAsync(client, "entitlement");
+        table["rows"]![0]!["condition"] = expression;
 
-        var problem = await HttpAssert.ProblemAsync(await client.PutAsync("/api/policies/entitlement", Json(workflow)),
+        var problem = await HttpAssert.ProblemAsync(await client.PutAsync("/api/policies/entitlement", Json(table)),
             HttpStatusCode.BadRequest);
 
         var errors = problem["errors"]!.AsArray();
-        Assert.Contains(errors, e => e!["rule"]!.GetValue<string>() == "ReplacementOrLoss" && e["message"]!.GetValue<string>().Length > 0);
+        Assert.Contains(errors, e => e!["rule"]!.GetValue<string>() == "ReplacementOrLoss" && e["cell"]!.GetValue<string>() == "condition"
+            && e["message"]!.GetValue<string>().Length > 0);
         Assert.Equal(1, await VersionCountAsync(client, "entitlement"));
     }
 
@@ -94,11 +96,11 @@ public sealed class PolicyEndpointTests(HostFactory factory) : IClassFixture<Hos
         await using var host = new HostFactory();
         using var owner = await host.ClientFor("process.owner");
         using var employee = await host.ClientFor("erik.anstalld");
-        var workflow = await WorkflowAsync(owner, "entitlement");
-        workflow["Rules"]![0]!["SuccessEvent"] = "ManagerJudgement";
+        var table = await TableAsync(owner, "entitlement");
+        table["rows"]![0]!["outcome"] = "ManagerJudgement";
         var facts = Facts("Replacement");
 
-        var saved = (await HttpAssert.StatusAsync(await owner.PutAsync("/api/policies/entitlement", Json(workflow)), HttpStatusCode.Created))!;
+        var saved = (await HttpAssert.StatusAsync(await owner.PutAsync("/api/policies/entitlement", Json(table)), HttpStatusCode.Created))!;
         Assert.Equal(2, saved["version"]!.GetValue<int>());
         Assert.False(saved["published"]!.GetValue<bool>());
 
@@ -108,7 +110,7 @@ public sealed class PolicyEndpointTests(HostFactory factory) : IClassFixture<Hos
         Assert.Equal((1, "Granted"), (published["version"]!.GetValue<int>(), published["outcome"]!.GetValue<string>()));
         var details = (await HttpAssert.StatusAsync(await employee.GetAsync("/api/policies/entitlement"), HttpStatusCode.OK))!;
         Assert.Equal(1, details["publishedVersion"]!.GetValue<int>());
-        Assert.Equal("ManagerJudgement", details["workflow"]!["Rules"]![0]!["SuccessEvent"]!.GetValue<string>());
+        Assert.Equal("ManagerJudgement", details["table"]!["rows"]![0]!["outcome"]!.GetValue<string>());
 
         await HttpAssert.ProblemAsync(await employee.PostAsync("/api/policies/entitlement/versions/2/publish", null), HttpStatusCode.Forbidden);
         var publish = (await HttpAssert.StatusAsync(await owner.PostAsync("/api/policies/entitlement/versions/2/publish", null), HttpStatusCode.OK))!;
@@ -182,21 +184,21 @@ public sealed class PolicyEndpointTests(HostFactory factory) : IClassFixture<Hos
         ["request"] = new JsonObject { ["deviceType"] = deviceType, ["reason"] = reason, ["underRollout"] = false },
     };
 
-    private static StringContent Json(JsonNode node) => new(node.ToJsonString(), Encoding.UTF8, "application/json");
+    internal static StringContent Json(JsonNode node) => new(node.ToJsonString(), Encoding.UTF8, "application/json");
 
-    private static async Task<JsonObject> WorkflowAsync(HttpClient client, string set)
+    internal static async Task<JsonObject> TableAsync(HttpClient client, string set)
     {
         var details = (await HttpAssert.StatusAsync(await client.GetAsync($"/api/policies/{set}"), HttpStatusCode.OK))!;
-        return details["workflow"]!.AsObject().DeepClone().AsObject();
+        return details["table"]!.AsObject().DeepClone().AsObject();
     }
 
-    private static async Task<int> VersionCountAsync(HttpClient client, string set)
+    internal static async Task<int> VersionCountAsync(HttpClient client, string set)
     {
         var details = (await HttpAssert.StatusAsync(await client.GetAsync($"/api/policies/{set}"), HttpStatusCode.OK))!;
         return details["versions"]!.AsArray().Count;
     }
 
-    private static async Task<JsonObject> EvaluateAsync(HttpClient client, string setAndQuery, JsonObject facts)
+    internal static async Task<JsonObject> EvaluateAsync(HttpClient client, string setAndQuery, JsonObject facts)
     {
         var (set, query) = setAndQuery.IndexOf('?') is var i and >= 0 ? (setAndQuery[..i], setAndQuery[i..]) : (setAndQuery, "");
         using var response = await client.PostAsync($"/api/policies/{set}/evaluate{query}", Json(facts));
