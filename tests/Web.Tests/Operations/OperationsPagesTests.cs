@@ -36,7 +36,8 @@ public sealed class OperationsPagesTests(BrowserFixture browser) : BrowserTest(b
         await page.WaitForURLAsync($"**/instances/{id}");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(OperationsProcess.Name);
-        await Assertions.Expect(page.GetByTestId("instance-status")).ToHaveTextAsync("Pågår");
+        // A step that failed for good stops the instance until someone acts.
+        await Assertions.Expect(page.GetByTestId("instance-status")).ToHaveTextAsync("Stoppad av fel");
         await Assertions.Expect(page.GetByTestId("incident")).ToContainTextAsync("Skapa anknytning");
         var diagram = page.GetByTestId("process-diagram");
         await Assertions.Expect(diagram).ToHaveAttributeAsync("data-rendered", "true");
@@ -124,7 +125,9 @@ public sealed class OperationsPagesTests(BrowserFixture browser) : BrowserTest(b
     [Fact]
     public async Task An_employee_is_refused_the_instance_list()
     {
-        var page = await SignedInAsync("erik.anstalld", "/instances");
+        var page = await SignedInAsync("erik.anstalld");
+
+        await page.GotoAsync("/instances");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ingen behörighet" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Huvudmeny" })
