@@ -57,6 +57,20 @@ internal sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> conte
             return instances.OrderByDescending(i => i.StartedAt).Take(query.Max);
         }, ct);
 
+    public async Task<InstanceSearchResult> SearchInstancesAsync(InstanceSearch search, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var matching = InstanceFilters.Apply(db.Instances.AsNoTracking(), search);
+        var counts = await matching.GroupBy(i => i.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
+        if (search.Status is { } status)
+            matching = matching.Where(i => i.Status == status);
+        var page = await matching.OrderByDescending(i => i.StartedAt).ThenBy(i => i.Id)
+            .Skip(search.Offset).Take(search.Limit).ToListAsync(ct);
+        var byStatus = counts.ToDictionary(c => c.Status, c => c.Count);
+        var total = search.Status is { } s ? byStatus.GetValueOrDefault(s) : byStatus.Values.Sum();
+        return new InstanceSearchResult(page, total, byStatus);
+    }
+
     public async Task<IReadOnlyList<JournalRecord>> ListJournalAsync(Guid instanceId, CancellationToken ct = default)
     {
         var pages = await ReadListAsync(db => db.JournalPages.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Id), ct);

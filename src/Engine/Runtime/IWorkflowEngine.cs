@@ -51,6 +51,8 @@ public interface IWorkflowQueries
     Task<InstanceView?> GetInstanceAsync(Guid id, Caller caller, CancellationToken ct = default);
     Task<IReadOnlyList<InstanceView>> ListInstancesAsync(InstanceQuery query, Caller caller, CancellationToken ct = default);
     Task<IReadOnlyList<JournalEntryView>> GetJournalAsync(Guid instanceId, Caller caller, CancellationToken ct = default);
+    /// <summary>One page of the instances the caller may see, filtered and counted in the database.</summary>
+    Task<InstancePage> FindInstancesAsync(InstanceFilter filter, Caller caller, CancellationToken ct = default);
 
     /// <summary>The caller's inbox, oldest first, at most <paramref name="limit"/> tasks.</summary>
     Task<IReadOnlyList<TaskView>> ListTasksAsync(Caller caller, Guid? instanceId, int limit = 100, CancellationToken ct = default);
@@ -78,7 +80,14 @@ public sealed record IncidentView(Guid Id, string? ElementId, string Error, int 
 
 public sealed record InstanceView(Guid Id, string DefinitionKey, int Version, string? BusinessKey, string Status,
     JsonObject Variables, IReadOnlyList<string> ActiveElements, IReadOnlyList<IncidentView> Incidents,
-    DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string StartedBy, Guid? ParentInstanceId);
+    DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string StartedBy, Guid? ParentInstanceId)
+{
+    /// <summary>Per element, how many tokens are there now (a parallel split or multi-instance has several).</summary>
+    public IReadOnlyDictionary<string, int> ActiveTokens { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>Per element, the instances a call activity there started and that still run.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Guid>> CalledInstances { get; init; } = new Dictionary<string, IReadOnlyList<Guid>>();
+}
 
 public sealed record IncidentListItem(Guid Id, Guid InstanceId, string DefinitionKey, string? ElementId, string Error,
     int Attempts, DateTimeOffset CreatedAt, string? ErrorCode = null);

@@ -108,6 +108,9 @@ internal sealed partial class ProcessExecution
             job.Attempts = 0;
             job.LastError = null;
             job.NextAttemptAt = null;
+            // Changed variables are what such a retry is for (a mistyped id): the job reads its inputs from them again.
+            if (variables is not null && Model.Node(token.ElementId) is ServiceTask task)
+                job.Inputs = new JsonObject(EvaluateInputs(token, task)).ToJsonString();
             Wait(token, WaitReason.Job);
             ctx.AfterCommit.DispatchJob(job.Id, null);
         }

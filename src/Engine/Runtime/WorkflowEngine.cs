@@ -30,6 +30,7 @@ internal sealed partial class WorkflowEngine(
     ILogger<WorkflowEngine> logger) : IWorkflowEngine
 {
     public const string ProcessOwnerRole = "ProcessOwner";
+    public const string ServiceCenterRole = "ServiceCenter";
 
     private async Task<T> CommandAsync<T>(Caller caller, Func<CommandContext, Task<T>> body, CancellationToken ct)
     {

@@ -28,7 +28,12 @@ internal sealed class WorkflowViews(IWorkflowStore store, StateCodec codec)
             record.Status.ToString(), codec.Personal.Mask(state.Variables),
             state.Tokens.Select(t => t.ElementId).Distinct().ToList(),
             incidents.Select(Incident).ToList(),
-            record.StartedAt, record.EndedAt, record.StartedBy, record.ParentInstanceId);
+            record.StartedAt, record.EndedAt, record.StartedBy, record.ParentInstanceId)
+        {
+            ActiveTokens = state.Tokens.GroupBy(t => t.ElementId).ToDictionary(g => g.Key, g => g.Count()),
+            CalledInstances = state.Tokens.Where(t => t.ChildInstanceId is not null).GroupBy(t => t.ElementId)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)g.Select(t => t.ChildInstanceId!.Value).ToList()),
+        };
     }
 
     public static IncidentView Incident(IncidentRecord i) =>

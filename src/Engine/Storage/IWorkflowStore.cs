@@ -17,6 +17,8 @@ public interface IWorkflowStore
     /// <summary>Several instances in one query (an inbox page shows each task's variables).</summary>
     Task<IReadOnlyList<InstanceRecord>> FindInstancesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default);
     Task<IReadOnlyList<InstanceRecord>> ListInstancesAsync(InstanceQuery query, CancellationToken ct = default);
+    /// <summary>One page of instances, newest first, with the count of all that match and the count per status.</summary>
+    Task<InstanceSearchResult> SearchInstancesAsync(InstanceSearch search, CancellationToken ct = default);
     Task<IReadOnlyList<JournalRecord>> ListJournalAsync(Guid instanceId, CancellationToken ct = default);
 
     Task<UserTaskRecord?> FindTaskAsync(Guid id, CancellationToken ct = default);
@@ -40,6 +42,30 @@ public interface IWorkflowStore
 /// <param name="BusinessKey">Only instances with this business key (e.g. the copies of one unit message).</param>
 public sealed record InstanceQuery(string? DefinitionKey = null, InstanceStatus? Status = null, int Max = 500, string? StartedBy = null,
     string? BusinessKey = null);
+
+/// <summary>
+/// Instances narrowed by every filter that is set. <see cref="Person"/> matches the user who started an instance, or
+/// any variable value that contains it (an employee id or name); <see cref="BusinessKey"/> is a part of the key.
+/// </summary>
+public sealed record InstanceSearch
+{
+    public string? DefinitionKey { get; init; }
+    public int? Version { get; init; }
+    public InstanceStatus? Status { get; init; }
+    public string? BusinessKey { get; init; }
+    public string? Person { get; init; }
+    /// <summary>Only instances this user started (callers who see only their own).</summary>
+    public string? StartedBy { get; init; }
+    public DateTimeOffset? StartedFrom { get; init; }
+    /// <summary>Exclusive.</summary>
+    public DateTimeOffset? StartedBefore { get; init; }
+    public int Offset { get; init; }
+    public int Limit { get; init; } = 50;
+}
+
+/// <param name="StatusCounts">Matches per status, every filter applied but the status itself.</param>
+public sealed record InstanceSearchResult(IReadOnlyList<InstanceRecord> Instances, int Total,
+    IReadOnlyDictionary<InstanceStatus, int> StatusCounts);
 
 /// <summary>Open tasks; when User is set, only those assigned to it or unassigned with one of Roles.</summary>
 public sealed record TaskQuery(Guid? InstanceId = null, string? User = null, IReadOnlyCollection<string>? Roles = null,

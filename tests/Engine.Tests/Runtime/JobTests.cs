@@ -173,6 +173,28 @@ public abstract class JobTests(DatabaseKind kind)
     }
 
     [SkippableFact]
+    public async Task A_job_retried_with_changed_variables_runs_with_inputs_read_from_them()
+    {
+        await using var h = await Harness();
+        var (broken, repaired) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
+        OutsideActivity.FailuresLeft[broken] = 100;
+        var instance = await h.DeployAndStartAsync(Process("p", $"""
+            <bpmn:startEvent id="start" />
+            {Service("enrol", "Test.Outside", Input("run", "vars.run"), Output("serial", "result.serial"))}
+            {UserTask("after")}
+            """ + Chain("f", "start", "enrol", "after")), new { run = broken });
+        for (var i = 0; i < 3; i++) { await h.RunJobsAsync(); await h.AdvanceAsync(TimeSpan.FromMinutes(1)); }
+        var incident = Assert.Single((await h.InstanceAsync(instance.Id)).Incidents);
+
+        await h.Engine.RetryIncidentAsync(incident.Id, new JsonObject { ["run"] = repaired }, EngineHarness.Admin);
+        await h.RunJobsAsync();
+
+        var done = await h.InstanceAsync(instance.Id);
+        Assert.Equal(["after"], done.ActiveElements);
+        Assert.Equal("SN-" + repaired, done.Variables["serial"]!.GetValue<string>());
+    }
+
+    [SkippableFact]
     public async Task Resolving_an_incident_by_hand_moves_the_instance_on_with_the_given_variables()
     {
         await using var h = await Harness();

@@ -38,6 +38,7 @@ internal sealed class FailingEngine(Func<Exception> failure) : IWorkflowEngine, 
     public Task<InstanceView?> GetInstanceAsync(Guid id, Caller caller, CancellationToken ct = default) => throw Reached();
     public Task<IReadOnlyList<InstanceView>> ListInstancesAsync(InstanceQuery query, Caller caller, CancellationToken ct = default) => throw Reached();
     public Task<IReadOnlyList<JournalEntryView>> GetJournalAsync(Guid instanceId, Caller caller, CancellationToken ct = default) => throw Reached();
+    public Task<InstancePage> FindInstancesAsync(InstanceFilter filter, Caller caller, CancellationToken ct = default) => throw Reached();
     public Task<IReadOnlyList<TaskView>> ListTasksAsync(Caller caller, Guid? instanceId, int limit = 100, CancellationToken ct = default) => throw Reached();
     public Task<InboxPage> FindTasksAsync(Caller caller, InboxQuery query, CancellationToken ct = default) => throw Reached();
     public Task<TaskView?> GetTaskAsync(Guid id, Caller caller, CancellationToken ct = default) => throw Reached();

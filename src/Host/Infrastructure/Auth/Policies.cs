@@ -23,11 +23,15 @@ internal static class Policies
     /// <summary>Risk assessments: HR, safety representatives and managers (each sees the units they may).</summary>
     public const string RiskAssessments = nameof(RiskAssessments);
 
+    /// <summary>Operations pages (instances, incidents): Admin acts, process owners and the service center read.</summary>
+    public const string Operations = nameof(Operations);
+
     public static void Add(AuthorizationBuilder authorization) => authorization
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
         .AddPolicy(DefinitionAuthor, p => p.RequireRole(AppRoles.ProcessOwner, AppRoles.Admin))
         .AddPolicy(MessageSender, p => p.RequireRole(AppRoles.ServiceCenter, AppRoles.Admin))
         .AddPolicy(Admin, p => p.RequireRole(AppRoles.Admin))
+        .AddPolicy(Operations, p => p.RequireRole(AppRoles.Admin, AppRoles.ProcessOwner, AppRoles.ServiceCenter))
         .AddPolicy(Manager, p => p.RequireRole(AppRoles.Manager, AppRoles.Admin))
         .AddPolicy(RiskAssessments, p => p.RequireRole(AppRoles.Manager, AppRoles.HR, AppRoles.SafetyRep, AppRoles.Admin));
 }

@@ -5,6 +5,8 @@ import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 
 export const ACTIVE_MARKER = 'rjh-active';
 export const COMPLETED_MARKER = 'rjh-completed';
+export const INCIDENT_MARKER = 'rjh-incident';
+const TOKEN_OVERLAY = 'rjh-tokens';
 
 const ZOOM_STEP = 1.25;
 
@@ -38,6 +40,22 @@ export function create(container) {
   function unmark() {
     for (const [id, marker] of marked) canvas().removeMarker(id, marker);
     marked = [];
+    viewer.get('overlays').remove({ type: TOKEN_OVERLAY });
+  }
+
+  // A badge of how many tokens are at each element. The list beside the diagram says the same in words, so the
+  // badge itself is hidden from screen readers.
+  function badge(tokens) {
+    const registry = viewer.get('elementRegistry');
+    for (const [id, count] of Object.entries(tokens ?? {})) {
+      if (!registry.get(id) || !(count > 0)) continue;
+      const html = document.createElement('span');
+      html.className = 'rjh-token-badge';
+      html.setAttribute('aria-hidden', 'true');
+      html.dataset.elementId = id;
+      html.textContent = String(count);
+      viewer.get('overlays').add(id, TOKEN_OVERLAY, { position: { bottom: 8, left: -8 }, html });
+    }
   }
 
   function mark(ids, marker) {
@@ -52,7 +70,7 @@ export function create(container) {
 
   return {
     /** Shows <paramref>newXml</paramref> fitted to the viewport with the active and completed elements marked. */
-    async render(newXml, active, completed, label) {
+    async render(newXml, active, completed, label, incidents, tokens) {
       svg.setAttribute('aria-label', label);
       await loadStyles();
       if (newXml !== xml) {
@@ -67,6 +85,8 @@ export function create(container) {
       // An element passed before and waiting again (a loop) shows as current, not as done.
       mark((completed ?? []).filter(id => !current.has(id)), COMPLETED_MARKER);
       mark([...current], ACTIVE_MARKER);
+      mark(incidents, INCIDENT_MARKER);
+      badge(tokens);
       container.dataset.rendered = 'true';
     },
 

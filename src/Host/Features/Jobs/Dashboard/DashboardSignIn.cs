@@ -7,7 +7,7 @@ namespace RJH.DeviceWorkflows.Host.Features.Jobs.Dashboard;
 
 /// <summary>
 /// Signs in the callers of the dashboard, which lies outside the API's authentication (it is middleware, not an
-/// endpoint): a bearer token in the Authorization header, else the dashboard cookie. It must run before Hangfire's
+/// endpoint): a bearer token in the Authorization header, else the dashboard cookie, else the pages' sign-in cookie. It must run before Hangfire's
 /// middleware, which creates the page's antiforgery token for whoever is signed in at that moment.
 /// </summary>
 /// <remarks>
@@ -31,6 +31,8 @@ internal sealed class DashboardSignIn(RequestDelegate next)
         var bearer = await http.AuthenticateAsync(DemoBearerHandler.SchemeName);
         // A bad bearer token is refused even when a cookie is there too: the caller meant the token.
         var user = bearer.Succeeded ? bearer.Principal : bearer.Failure is null ? cookie.Read(http) : null;
+        // The menu links here: an admin signed in to the pages arrives with the pages' own cookie.
+        if (user is null && bearer.Failure is null) user = (await http.AuthenticateAsync(AuthSchemes.Cookie)).Principal;
         if (user is not null) http.User = user;
         await next(http);
     }
