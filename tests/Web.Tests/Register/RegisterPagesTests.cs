@@ -65,7 +65,7 @@ public sealed class RegisterPagesTests(BrowserFixture browser) : BrowserTest(bro
         using (var returned = await api.PostAsJsonAsync($"/api/devices/{id}/status", new { status = "Returned", reason = "Inlämnad" }))
             Assert.True(returned.IsSuccessStatusCode, await returned.Content.ReadAsStringAsync());
 
-        await sam.GetByTestId("assign-to").Locator("input").FillAsync("erik.anstalld");
+        await sam.GetByLabel("Anställningsnummer").FillAsync("erik.anstalld");
         await sam.GetByTestId("action-Assign").ClickAsync();
         await sam.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Tilldela" }).ClickAsync();
 
@@ -168,9 +168,30 @@ public sealed class RegisterPagesTests(BrowserFixture browser) : BrowserTest(bro
         await Assertions.Expect(anna.GetByTestId("device-actions")).ToHaveCountAsync(0);
         await Assertions.Expect(anna.GetByRole(AriaRole.Link, new() { Name = "Importera" })).ToHaveCountAsync(0);
 
-        var erik = await SignedInAsync("erik.anstalld", "/register/devices");
-        await Assertions.Expect(erik.GetByRole(AriaRole.Heading, new() { Name = "Ingen behörighet" })).ToBeVisibleAsync();
+        var erik = await SignedInAsync("erik.anstalld");
         await Assertions.Expect(erik.GetByRole(AriaRole.Link, new() { Name = "Mobilenheter" })).ToHaveCountAsync(0);
+        await erik.GotoAsync("/register/devices");
+        await Assertions.Expect(erik.GetByRole(AriaRole.Heading, new() { Name = "Ingen behörighet" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Servicecenter_reaches_the_loan_pool_subscriptions_and_extensions_from_the_menu()
+    {
+        var sam = await SignedInAsync("sam.service");
+        var menu = sam.GetByRole(AriaRole.Navigation, new() { Name = "Huvudmeny" });
+
+        await menu.GetByRole(AriaRole.Link, new() { Name = "Lånepool" }).ClickAsync();
+        await Assertions.Expect(sam.GetByTestId("loan-pool-levels")).ToContainTextAsync("Samsung Galaxy A55");
+        await Assertions.Expect(sam.GetByTestId("loan-pool-devices").Locator("tbody tr")).ToHaveCountAsync(3);
+        await sam.AssertAccessibleAsync();
+
+        await menu.GetByRole(AriaRole.Link, new() { Name = "Abonnemang" }).ClickAsync();
+        await Assertions.Expect(sam.GetByTestId("numbers")).ToContainTextAsync("+46701740699");
+        await sam.AssertAccessibleAsync();
+
+        await menu.GetByRole(AriaRole.Link, new() { Name = "Anknytningar" }).ClickAsync();
+        await Assertions.Expect(sam.GetByTestId("numbers")).ToContainTextAsync("14012");
+        await sam.AssertAccessibleAsync();
     }
 
     private async Task<JsonObject> DeviceAsync(string imei) =>
