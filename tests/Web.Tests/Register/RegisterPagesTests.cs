@@ -47,6 +47,7 @@ public sealed class RegisterPagesTests(BrowserFixture browser) : BrowserTest(bro
         await Assertions.Expect(history.Locator("tbody tr")).ToHaveCountAsync(entriesBefore + 1);
         var newest = history.Locator("tbody tr").First;
         await Assertions.Expect(newest).ToContainTextAsync("sam.service");
+        await Assertions.Expect(newest).ToContainTextAsync("MDM-uppgifter");
         await Assertions.Expect(newest).ToContainTextAsync("activationLock: On → Off");
         await Assertions.Expect(sam.GetByTestId("action-ReleaseLock")).ToHaveCountAsync(0);
         await sam.SaveScreenshotAsync("device");
@@ -175,10 +176,17 @@ public sealed class RegisterPagesTests(BrowserFixture browser) : BrowserTest(bro
     }
 
     [Fact]
-    public async Task Servicecenter_reaches_the_loan_pool_subscriptions_and_extensions_from_the_menu()
+    public async Task Servicecenter_reaches_people_the_loan_pool_subscriptions_and_extensions_from_the_menu()
     {
         var sam = await SignedInAsync("sam.service");
         var menu = sam.GetByRole(AriaRole.Navigation, new() { Name = "Huvudmeny" });
+
+        await menu.GetByRole(AriaRole.Link, new() { Name = "Personer" }).ClickAsync();
+        await sam.GetByRole(AriaRole.Button, new() { Name = "Visa kopplingar för Anna Lindqvist" }).ClickAsync();
+        var links = sam.GetByTestId("person-links");
+        await Assertions.Expect(links).ToContainTextAsync("+46701740699");
+        await Assertions.Expect(links.GetByRole(AriaRole.Link, new() { Name = $"iPhone 15 {AnnasPhone}" })).ToBeVisibleAsync();
+        await sam.AssertAccessibleAsync();
 
         await menu.GetByRole(AriaRole.Link, new() { Name = "Lånepool" }).ClickAsync();
         await Assertions.Expect(sam.GetByTestId("loan-pool-levels")).ToContainTextAsync("Samsung Galaxy A55");
