@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using System.Linq.Expressions;
 using RJH.DeviceWorkflows.Registry.Access;
 using RJH.DeviceWorkflows.Registry.Operations;
 using RJH.DeviceWorkflows.Registry.Persistence;
@@ -14,6 +15,8 @@ internal sealed class DeviceSearchService(RegisterTransactions transactions) : I
 {
     // Export reads names and numbers for this many devices per round trip (well below every provider's parameter limit).
     private const int LookupBatch = 500;
+    // More people or units than this matching a text are matched by a subquery instead of a list of values.
+    private const int MaxListedMatches = 500;
 
     public Task<DevicePage> SearchAsync(RegisterUser user, DeviceSearch search, CancellationToken ct = default)
     {
@@ -71,22 +74,50 @@ internal sealed class DeviceSearchService(RegisterTransactions transactions) : I
             devices = devices.Where(d => (d.UnitId != null && units.Contains(d.UnitId))
                                          || (d.AssignedToEmployeeId != null && members.Contains(d.AssignedToEmployeeId)));
         }
-        if (!string.IsNullOrWhiteSpace(search.Text)) devices = Matching(db, devices, search.Text.Trim());
+        if (!string.IsNullOrWhiteSpace(search.Text)) devices = await MatchingAsync(db, devices, search.Text.Trim(), ct);
         return devices;
     }
 
-    /// <summary>Exact matches use the unique indexes; names match in part in the small People and Units tables only.</summary>
-    private static IQueryable<DeviceRecord> Matching(RegisterDbContext db, IQueryable<DeviceRecord> devices, string text)
+    /// <summary>
+    /// The small tables (subscriptions by number, people, units) are asked first; the devices are then matched with one
+    /// indexed condition per kind of match that found anything, so SQLite and PostgreSQL answer from the indexes
+    /// instead of testing every device against every kind of match.
+    /// </summary>
+    private static async Task<IQueryable<DeviceRecord>> MatchingAsync(RegisterDbContext db, IQueryable<DeviceRecord> devices,
+        string text, CancellationToken ct)
     {
         var lower = text.ToLowerInvariant();
-        var msisdn = SwedishMsisdn.Normalise(text) ?? text;
-        var numbered = db.Subscriptions.Where(s => s.Msisdn == msisdn && s.DeviceId != null).Select(s => s.DeviceId!.Value);
-        var people = db.People.Where(p => p.EmployeeId == text || p.UserName == text || p.Name.ToLower().Contains(lower))
-            .Select(p => p.EmployeeId);
+        var numbered = SwedishMsisdn.Normalise(text) is { } msisdn
+            ? await db.Subscriptions.AsNoTracking().Where(s => s.Msisdn == msisdn && s.DeviceId != null).Select(s => s.DeviceId!.Value).ToListAsync(ct)
+            : [];
+        var people = db.People.Where(p => p.EmployeeId == text || p.UserName == text || p.Name.ToLower().Contains(lower)).Select(p => p.EmployeeId);
         var units = db.Units.Where(u => u.Id == text || u.Name.ToLower().Contains(lower)).Select(u => u.Id);
-        return devices.Where(d => d.Imei == text || d.Serial == text || numbered.Contains(d.Id)
-                                  || (d.AssignedToEmployeeId != null && people.Contains(d.AssignedToEmployeeId))
-                                  || (d.UnitId != null && units.Contains(d.UnitId)));
+        var heldBy = await people.Take(MaxListedMatches + 1).ToListAsync(ct);
+        var inUnits = await units.Take(MaxListedMatches + 1).ToListAsync(ct);
+
+        Expression<Func<DeviceRecord, bool>> match = d => d.Imei == text || d.Serial == text;
+        if (numbered.Count > 0) match = Or(match, d => numbered.Contains(d.Id));
+        // A short list is sent as values (an index lookup each); a text as common as a frequent first name stays a subquery.
+        if (heldBy.Count > MaxListedMatches) match = Or(match, d => d.AssignedToEmployeeId != null && people.Contains(d.AssignedToEmployeeId));
+        else if (heldBy.Count > 0) match = Or(match, d => d.AssignedToEmployeeId != null && heldBy.Contains(d.AssignedToEmployeeId));
+        if (inUnits.Count > MaxListedMatches) match = Or(match, d => d.UnitId != null && units.Contains(d.UnitId));
+        else if (inUnits.Count > 0) match = Or(match, d => d.UnitId != null && inUnits.Contains(d.UnitId));
+        return devices.Where(match);
+    }
+
+    private static Expression<Func<DeviceRecord, bool>> Or(
+        Expression<Func<DeviceRecord, bool>> left, Expression<Func<DeviceRecord, bool>> right)
+    {
+        var body = Expression.OrElse(left.Body,
+            new ParameterSwap(right.Parameters[0], left.Parameters[0]).Visit(right.Body));
+        return Expression.Lambda<Func<DeviceRecord, bool>>(body, left.Parameters);
+    }
+
+    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to)
+        : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) =>
+            node == from ? to : base.VisitParameter(node);
     }
 
     private static IQueryable<DeviceRecord> Sorted(IQueryable<DeviceRecord> devices, DeviceSearch search)
@@ -108,7 +139,7 @@ internal sealed class DeviceSearchService(RegisterTransactions transactions) : I
     }
 
     private static IOrderedQueryable<DeviceRecord> Order<TKey>(IQueryable<DeviceRecord> devices,
-        System.Linq.Expressions.Expression<Func<DeviceRecord, TKey>> key, bool descending) =>
+        Expression<Func<DeviceRecord, TKey>> key, bool descending) =>
         descending ? devices.OrderByDescending(key) : devices.OrderBy(key);
 
     private static async Task<IReadOnlyList<DeviceRow>> RowsAsync(RegisterDbContext db, IReadOnlyList<DeviceRecord> devices,
