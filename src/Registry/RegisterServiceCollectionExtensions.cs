@@ -37,6 +37,8 @@ public static class RegisterServiceCollectionExtensions
         services.AddSingleton<LoanPoolLevels>();
         services.AddSingleton<DeviceRegister>();
         services.AddSingleton<IDeviceRegister>(sp => sp.GetRequiredService<DeviceRegister>());
+        services.AddSingleton<IDeviceSearch, DeviceSearchService>();
+        services.AddSingleton<IDeviceDetails, DeviceDetailsService>();
         services.AddSingleton<ISubscriptionRegister, SubscriptionRegister>();
         services.AddSingleton<IExtensionRegister, ExtensionRegister>();
         services.AddSingleton<ILoanPool, LoanPoolService>();

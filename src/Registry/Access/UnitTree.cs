@@ -10,9 +10,21 @@ internal static class UnitTree
     public static async Task<HashSet<string>> ManagedByAsync(RegisterDbContext db, string employeeId, CancellationToken ct)
     {
         var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.ManagerEmployeeId }).ToListAsync(ct);
+        return Below(units.Select(u => (u.Id, u.ParentId)), units.Where(u => u.ManagerEmployeeId == employeeId).Select(u => u.Id));
+    }
+
+    /// <summary>The unit and every unit below it; empty when there is no such unit.</summary>
+    public static async Task<HashSet<string>> SubtreeAsync(RegisterDbContext db, string unitId, CancellationToken ct)
+    {
+        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.ParentId }).ToListAsync(ct);
+        return Below(units.Select(u => (u.Id, u.ParentId)), units.Where(u => u.Id == unitId).Select(u => u.Id));
+    }
+
+    private static HashSet<string> Below(IEnumerable<(string Id, string? ParentId)> units, IEnumerable<string> roots)
+    {
         var children = units.Where(u => u.ParentId != null).ToLookup(u => u.ParentId!, u => u.Id);
         var result = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<string>(units.Where(u => u.ManagerEmployeeId == employeeId).Select(u => u.Id));
+        var pending = new Stack<string>(roots);
         while (pending.TryPop(out var id))
         {
             if (!result.Add(id)) continue; // a cycle in bad data must not loop forever

@@ -35,5 +35,18 @@ internal sealed record DeviceImportRow(int Row, NewDevice Device, string? Msisdn
     }
 }
 
-/// <summary>What the device import did: <c>{"saved","unchanged","refused":[{"row","column","reason"}]}</c>.</summary>
-public sealed record DeviceImportResult(int Saved, int Unchanged, IReadOnlyList<ImportRefusal> Refused);
+/// <summary>
+/// What the device import did: <c>{"saved","unchanged","refused":[{"row","column","reason"}],"rows":[{"row","outcome","key",...}]}</c>;
+/// <see cref="Saved"/> counts created and updated rows.
+/// </summary>
+public sealed record DeviceImportResult(int Saved, int Unchanged, IReadOnlyList<ImportRefusal> Refused)
+{
+    /// <summary>Every row of the file in order, with what became of it.</summary>
+    public IReadOnlyList<ImportRowResult> Rows { get; init; } = [];
+}
+
+public enum ImportOutcome { Created, Updated, Unchanged, Refused }
+
+/// <param name="Key">The row's IMEI, else its serial number, as the file gave it.</param>
+/// <param name="Column">For a refused row, the column that failed; <paramref name="Reason"/> says why.</param>
+public sealed record ImportRowResult(int Row, ImportOutcome Outcome, string? Key, string? Column, string? Reason);

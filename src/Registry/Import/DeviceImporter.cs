@@ -15,9 +15,9 @@ internal static class DeviceImporter
 {
     private const string Switchboard = "RJH";
 
-    /// <returns>Whether the row changed anything.</returns>
+    /// <returns>Whether the row created a device, changed one, or changed nothing.</returns>
     /// <exception cref="RowRefusedException">An unknown employee or unit, or a number already held by another device.</exception>
-    public static async Task<bool> SaveAsync(RegisterChange change, DeviceImportRow row, CancellationToken ct)
+    public static async Task<ImportOutcome> SaveAsync(RegisterChange change, DeviceImportRow row, CancellationToken ct)
     {
         var db = change.Db;
         if (row.EmployeeId is { } employeeId && !await db.People.AnyAsync(p => p.EmployeeId == employeeId, ct))
@@ -47,7 +47,7 @@ internal static class DeviceImporter
         changed |= await LinkSubscriptionAsync(change, subscription, device, row, ct);
         changed |= await LinkExtensionAsync(change, extension, device, row, ct);
         await db.SaveChangesAsync(ct);
-        return changed;
+        return before is null ? ImportOutcome.Created : changed ? ImportOutcome.Updated : ImportOutcome.Unchanged;
     }
 
     private static async Task<bool> ApplyDeviceAsync(RegisterChange change, DeviceRecord device, DeviceImportRow row, CancellationToken ct)

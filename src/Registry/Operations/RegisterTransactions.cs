@@ -47,6 +47,21 @@ internal sealed class RegisterTransactions(IDbContextFactory<RegisterDbContext> 
         }
     }
 
+    /// <summary>
+    /// Runs a change to see what it would do, then rolls it back: nothing it wrote stays, and the stored results of
+    /// idempotent operations are neither read nor written.
+    /// </summary>
+    public async Task<T> DryRunAsync<T>(RegisterUser actor, Func<RegisterChange, Task<T>> work, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (db.Database.CurrentTransaction is not null)
+            throw new InvalidOperationException("A dry run cannot join another transaction: its rollback would undo that one too.");
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var result = await work(new RegisterChange(db, actor, time.GetUtcNow()));
+        await transaction.RollbackAsync(ct);
+        return result;
+    }
+
     /// <summary>Read-only work on a fresh context.</summary>
     public async Task<T> ReadAsync<T>(Func<RegisterDbContext, Task<T>> query, CancellationToken ct)
     {

@@ -83,6 +83,9 @@ internal abstract class RegisterDbContext(DbContextOptions options) : DbContext(
             e.HasIndex(d => new { d.Status, d.Type });
             e.HasIndex(d => d.AssignedToEmployeeId);
             e.HasIndex(d => d.UnitId);
+            // The device list's default sort and its "recently changed" sort: a page is read from the index, not sorted.
+            e.HasIndex(d => new { d.Model, d.Id });
+            e.HasIndex(d => new { d.UpdatedAt, d.Id });
         });
 
         modelBuilder.Entity<SubscriptionRecord>(e =>

@@ -40,6 +40,8 @@ internal sealed class TempRegister : IAsyncDisposable
     public FakeTimeProvider Time { get; }
     public RecordingAlerts Alerts { get; }
     public IDeviceRegister Devices => provider.GetRequiredService<IDeviceRegister>();
+    public IDeviceSearch Search => provider.GetRequiredService<IDeviceSearch>();
+    public IDeviceDetails Details => provider.GetRequiredService<IDeviceDetails>();
     public ISubscriptionRegister Subscriptions => provider.GetRequiredService<ISubscriptionRegister>();
     public IExtensionRegister Extensions => provider.GetRequiredService<IExtensionRegister>();
     public ILoanPool LoanPool => provider.GetRequiredService<ILoanPool>();

@@ -23,7 +23,8 @@ internal static class RegisterFeature
         .MapExtensionEndpoints()
         .MapLoanPoolEndpoints()
         .MapOrgEndpoints()
-        .MapAuditEndpoints();
+        .MapAuditEndpoints()
+        .MapDeviceExportEndpoints();
 }
 
 /// <summary>Brings the register's tables to the current schema before the host takes requests.</summary>

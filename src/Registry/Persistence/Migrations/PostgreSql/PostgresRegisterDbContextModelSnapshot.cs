@@ -203,7 +203,11 @@ namespace RJH.DeviceWorkflows.Registry.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("UnitId");
 
+                    b.HasIndex("Model", "Id");
+
                     b.HasIndex("Status", "Type");
+
+                    b.HasIndex("UpdatedAt", "Id");
 
                     b.ToTable("Devices", (string)null);
                 });

@@ -205,7 +205,11 @@ namespace RJH.DeviceWorkflows.Registry.Persistence.Migrations.SqlServer
 
                     b.HasIndex("UnitId");
 
+                    b.HasIndex("Model", "Id");
+
                     b.HasIndex("Status", "Type");
+
+                    b.HasIndex("UpdatedAt", "Id");
 
                     b.ToTable("Devices", (string)null);
                 });

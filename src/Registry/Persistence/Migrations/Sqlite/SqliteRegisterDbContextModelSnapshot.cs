@@ -196,7 +196,11 @@ namespace RJH.DeviceWorkflows.Registry.Persistence.Migrations.Sqlite
 
                     b.HasIndex("UnitId");
 
+                    b.HasIndex("Model", "Id");
+
                     b.HasIndex("Status", "Type");
+
+                    b.HasIndex("UpdatedAt", "Id");
 
                     b.ToTable("Devices", (string)null);
                 });
