@@ -41,7 +41,9 @@ function processOf(root) {
 
 /** What the properties panel shows of an element: plain data, no moddle objects. */
 function snapshot(element, root) {
-  const bo = element.businessObject;
+  const bo = element?.businessObject;
+  // Before the first import (and while one runs) the canvas has no BPMN root yet.
+  if (!bo || !root?.businessObject) return null;
   const definition = eventDefinitionOf(bo);
   const timerOf = d => {
     for (const kind of ['timeDuration', 'timeDate', 'timeCycle']) if (d[kind]) return { kind, value: d[kind].body ?? '' };
@@ -86,7 +88,6 @@ export function create(container, page) {
   const modeler = new Modeler({
     container,
     moddleExtensions: { rjh: rjhModdle },
-    keyboard: { bindTo: container },
   });
   const get = name => modeler.get(name);
   const canvas = () => get('canvas');
@@ -102,7 +103,11 @@ export function create(container, page) {
   svg?.setAttribute('role', 'application');
 
   const current = () => selected && registry().get(selected.id) ? registry().get(selected.id) : canvas().getRootElement();
-  const report = () => page.invokeMethodAsync('Selected', snapshot(current(), canvas().getRootElement()));
+  let imported = false;
+  const report = () => {
+    const shown = imported ? snapshot(current(), canvas().getRootElement()) : null;
+    if (shown) page.invokeMethodAsync('Selected', shown);
+  };
 
   get('eventBus').on('selection.changed', ({ newSelection }) => {
     selected = newSelection.length === 1 ? newSelection[0] : null;
@@ -141,7 +146,9 @@ export function create(container, page) {
       await loadStyles();
       selected = null;
       diagnostics = [];
+      imported = false;
       const { warnings } = await modeler.importXML(xml);
+      imported = true;
       canvas().zoom('fit-viewport', 'auto');
       container.dataset.rendered = 'true';
       return { warnings: warnings.map(w => w.message), elements: listElements(registry()) };
