@@ -13,9 +13,14 @@ public sealed partial class DesignerTests(BrowserFixture browser) : BrowserTest(
     private static readonly Regex Invalid = InvalidMarker();
 
     [Fact]
-    public async Task A_process_owner_changes_a_due_time_and_saving_makes_a_new_draft_version()
+    public async Task A_process_owner_changes_a_due_time_saves_a_new_draft_version_and_publishes_it()
     {
         var page = await SignedInAsync("process.owner", "/designer");
+        var refused = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) refused.Add(message.Text);
+        };
         var ordering = page.GetByTestId("process-ordering");
         await Assertions.Expect(ordering.GetByTestId("version-ordering-1")).ToContainTextAsync("Gäller nu");
         await page.AssertAccessibleAsync();
@@ -42,6 +47,13 @@ public sealed partial class DesignerTests(BrowserFixture browser) : BrowserTest(
         Assert.Contains("rjh:formKey=\"approve-order\"", xml);
         await page.AssertAccessibleAsync();
         await page.SaveScreenshotAsync("designer");
+
+        await page.GetByLabel("Anteckning").FillAsync("Attesten får en dag till");
+        await page.GetByTestId("designer-publish").ClickAsync();
+        await Assertions.Expect(page.GetByText("Version 2 är publicerad")).ToBeVisibleAsync();
+        definition = await api.GetFromJsonAsync<JsonObject>("/api/definitions/ordering");
+        Assert.Equal(2, definition!["publishedVersion"]!.GetValue<int>());
+        Assert.Empty(refused);
     }
 
     [Fact]
