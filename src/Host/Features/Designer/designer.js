@@ -98,9 +98,14 @@ export function create(container, page) {
   let changeTimer = null;
   let diagnostics = [];
 
-  container.tabIndex = 0;
+  // The canvas (the focusable SVG, where bpmn-js' keys work) carries the page's label and keyboard help.
   const svg = container.querySelector('.djs-container > svg');
-  svg?.setAttribute('role', 'application');
+  if (svg) {
+    svg.setAttribute('role', 'application');
+    for (const attribute of ['aria-label', 'aria-describedby']) {
+      svg.setAttribute(attribute, container.dataset[attribute === 'aria-label' ? 'label' : 'describedby']);
+    }
+  }
 
   const current = () => selected && registry().get(selected.id) ? registry().get(selected.id) : canvas().getRootElement();
   let imported = false;
