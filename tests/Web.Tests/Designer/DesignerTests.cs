@@ -117,6 +117,27 @@ public sealed partial class DesignerTests(BrowserFixture browser) : BrowserTest(
     }
 
     [Fact]
+    public async Task Two_versions_compare_with_the_changed_element_marked_and_listed()
+    {
+        using var api = await App.ApiAs("process.owner");
+        var xml = await api.GetStringAsync("/api/definitions/ordering/versions/1/xml");
+        var changed = xml.Replace("rjh:dueIn=\"P3D\"", "rjh:dueIn=\"P4D\"");
+        using var deployed = await api.PostAsync("/api/definitions", new StringContent(changed, System.Text.Encoding.UTF8, "application/xml"));
+        deployed.EnsureSuccessStatusCode();
+
+        var page = await SignedInAsync("process.owner", "/designer");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Jämför versioner av Beställning av mobil enhet" }).ClickAsync();
+
+        await page.WaitForURLAsync("**/designer/ordering/compare?from=1&to=2");
+        await Assertions.Expect(page.GetByTestId("designer-compare")).ToHaveAttributeAsync("data-rendered", "true");
+        await Assertions.Expect(page.GetByTestId("compare-changed").Locator("li[data-element-id='approveOrder']")).ToContainTextAsync("dueIn");
+        await Assertions.Expect(page.Locator(".designer-compare .djs-element[data-element-id='approveOrder']")).ToHaveClassAsync(ChangedMarker());
+        await Assertions.Expect(page.GetByTestId("compare-added")).ToHaveCountAsync(0);
+        await page.AssertAccessibleAsync();
+        await page.SaveScreenshotAsync("designer-compare");
+    }
+
+    [Fact]
     public async Task Someone_who_is_not_a_process_owner_is_refused_the_designer()
     {
         var page = await SignedInAsync("anna.chef", "/");
@@ -149,6 +170,9 @@ public sealed partial class DesignerTests(BrowserFixture browser) : BrowserTest(
         }
         throw new DirectoryNotFoundException("No shared/conformance/bpmn-miwg above the test's folder.");
     }
+
+    [GeneratedRegex(@"\brjh-changed\b")]
+    private static partial Regex ChangedMarker();
 
     [GeneratedRegex(@"\brjh-invalid\b")]
     private static partial Regex InvalidMarker();

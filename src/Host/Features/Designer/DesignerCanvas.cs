@@ -67,3 +67,10 @@ public sealed class DesignerCanvas(IJSObjectReference modeler)
 
     public ValueTask CallAsync(string method) => modeler.InvokeVoidAsync(method);
 }
+
+/// <summary>An element that differs between two versions; <see cref="Attributes"/> for a changed one.</summary>
+public sealed record ChangedElement(string Id, string Type, string Name, IReadOnlyList<string>? Attributes);
+
+/// <summary>What bpmn-js-differ found between an older and a newer version.</summary>
+public sealed record VersionChanges(IReadOnlyList<ChangedElement> Added, IReadOnlyList<ChangedElement> Removed,
+    IReadOnlyList<ChangedElement> Changed, IReadOnlyList<ChangedElement> Moved);

@@ -3,6 +3,8 @@
 // page itself (Blazor, fed by the activity catalog on the server): this module reports the selected element as a
 // plain snapshot and applies each edit as one command on bpmn-js' command stack, so undo/redo covers them.
 import Modeler from 'bpmn-js/lib/Modeler';
+import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+import { diff } from 'bpmn-js-differ';
 import rjhModdle from './rjh-moddle.json';
 
 const ZOOM_STEP = 1.25;
@@ -262,4 +264,49 @@ export function create(container, page) {
       delete container.dataset.rendered;
     },
   };
+}
+
+const describe = (id, model) => ({ id, type: (model?.$type ?? '').replace(/^bpmn:/, ''), name: model?.name ?? '' });
+
+/**
+ * Two versions compared with bpmn-js-differ: the newer one drawn read-only in the container with added, changed
+ * and moved elements marked; returns the lists (removed elements exist only in the older version, so only listed).
+ */
+export async function compare(container, olderXml, newerXml, label) {
+  await loadStyles();
+  destroyCompare(container);
+  const viewer = new NavigatedViewer({ container, moddleExtensions: { rjh: rjhModdle } });
+  viewers.set(container, viewer);
+  const moddle = viewer.get('moddle');
+  const [older, newer] = await Promise.all([moddle.fromXML(olderXml), moddle.fromXML(newerXml)]);
+  const changes = diff(older.rootElement, newer.rootElement);
+  await viewer.importXML(newerXml);
+  const canvas = viewer.get('canvas');
+  const registry = viewer.get('elementRegistry');
+  canvas.zoom('fit-viewport', 'auto');
+  const svg = container.querySelector('.djs-container > svg');
+  svg?.setAttribute('role', 'img');
+  svg?.setAttribute('aria-label', label);
+  const mark = (ids, marker) => { for (const id of ids) if (registry.get(id)) canvas.addMarker(id, marker); };
+  const added = Object.keys(changes._added);
+  const changed = Object.keys(changes._changed);
+  const moved = Object.keys(changes._layoutChanged).filter(id => !changes._changed[id] && !changes._added[id]);
+  mark(added, 'rjh-added');
+  mark(changed, 'rjh-changed');
+  mark(moved, 'rjh-moved');
+  container.dataset.rendered = 'true';
+  return {
+    added: added.map(id => describe(id, changes._added[id])),
+    removed: Object.keys(changes._removed).map(id => describe(id, changes._removed[id])),
+    changed: changed.map(id => ({ ...describe(id, changes._changed[id].model), attributes: Object.keys(changes._changed[id].attrs) })),
+    moved: moved.map(id => describe(id, registry.get(id)?.businessObject)),
+  };
+}
+
+const viewers = new WeakMap();
+
+export function destroyCompare(container) {
+  viewers.get(container)?.destroy();
+  viewers.delete(container);
+  delete container.dataset.rendered;
 }
