@@ -138,6 +138,31 @@ public sealed partial class DesignerTests(BrowserFixture browser) : BrowserTest(
     }
 
     [Fact]
+    public async Task A_new_process_opens_blank_and_its_first_save_is_an_unpublished_draft()
+    {
+        var page = await SignedInAsync("process.owner", "/designer");
+
+        await page.GetByLabel("Processnyckel").FillAsync("ordering");
+        await page.GetByLabel("Namn", new() { Exact = true }).FillAsync("Dubblett");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skapa och öppna" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Det finns redan en process med nyckeln ordering.")).ToBeVisibleAsync();
+
+        await page.GetByLabel("Processnyckel").FillAsync("loan-return");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skapa och öppna" }).ClickAsync();
+        await page.WaitForURLAsync("**/designer/loan-return?name=Dubblett");
+        await OpenedAsync(page);
+        await Assertions.Expect(page.GetByTestId("designer-source")).ToContainTextAsync("Ny process");
+        await Assertions.Expect(page.Locator(".djs-element[data-element-id='start']")).ToHaveCountAsync(1);
+
+        await page.GetByTestId("designer-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("designer-status")).ToContainTextAsync("Sparad som version 1");
+        using var api = await App.ApiAs("process.owner");
+        var definition = await api.GetFromJsonAsync<JsonObject>("/api/definitions/loan-return");
+        Assert.Equal(1, definition!["latestVersion"]!.GetValue<int>());
+        Assert.Null(definition["publishedVersion"]);
+    }
+
+    [Fact]
     public async Task Someone_who_is_not_a_process_owner_is_refused_the_designer()
     {
         var page = await SignedInAsync("anna.chef", "/");
