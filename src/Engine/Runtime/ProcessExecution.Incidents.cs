@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RJH.DeviceWorkflows.Engine.Model;
 using RJH.DeviceWorkflows.Engine.Runtime.State;
 using RJH.DeviceWorkflows.Engine.Storage;
 

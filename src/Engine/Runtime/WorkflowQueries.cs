@@ -66,10 +66,10 @@ internal sealed class WorkflowQueries(IWorkflowStore store, WorkflowViews views,
             Offset = filter.Offset, Limit = filter.PageSize,
         }, ct);
         // One query for the page's open incidents would be nicer; a page is small and most instances have none.
-        var views = new List<InstanceView>(found.Instances.Count);
+        var page = new List<InstanceView>(found.Instances.Count);
         foreach (var record in found.Instances)
-            views.Add(WorkflowViews.Instance(record, await store.ListIncidentsAsync(record.Id, openOnly: true, ct)));
-        return new InstancePage(views, found.Total, found.StatusCounts.ToDictionary(c => c.Key.ToString(), c => c.Value));
+            page.Add(views.Instance(record, await store.ListIncidentsAsync(record.Id, openOnly: true, ct)));
+        return new InstancePage(page, found.Total, found.StatusCounts.ToDictionary(c => c.Key.ToString(), c => c.Value));
     }
 
     private DateTimeOffset? StartOf(DateOnly? day)
