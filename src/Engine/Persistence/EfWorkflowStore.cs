@@ -51,6 +51,8 @@ internal sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> conte
                 instances = instances.Where(i => i.Status == status);
             if (query.StartedBy is not null)
                 instances = instances.Where(i => i.StartedBy == query.StartedBy);
+            if (query.Concerning is not null)
+                instances = instances.Where(i => i.StartedBy == query.Concerning || i.StartedFor == query.Concerning);
             if (query.BusinessKey is not null)
                 instances = instances.Where(i => i.BusinessKey == query.BusinessKey);
             // Newest first: a list is cut at Max, and the recent instances are the ones people look for.

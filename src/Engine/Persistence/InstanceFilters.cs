@@ -14,6 +14,8 @@ internal static class InstanceFilters
             instances = instances.Where(i => i.DefinitionVersion == version);
         if (search.StartedBy is { } startedBy)
             instances = instances.Where(i => i.StartedBy == startedBy);
+        if (search.Concerning is { } concerning)
+            instances = instances.Where(i => i.StartedBy == concerning || i.StartedFor == concerning);
         if (search.BusinessKey is { } businessKey)
             instances = instances.Where(i => i.BusinessKey != null && i.BusinessKey.Contains(businessKey));
         if (search.StartedFrom is { } from)

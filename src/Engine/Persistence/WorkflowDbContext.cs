@@ -14,6 +14,8 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
 {
     // Long enough for any key or name we generate, short enough that SQL Server can index it later.
     private const int KeyLength = 200;
+    /// <summary>The longest user name the engine stores where it is searched (an Entra UPN fits).</summary>
+    public const int UserNameLength = KeyLength;
 
     public DbSet<DefinitionRecord> Definitions => Set<DefinitionRecord>();
     public DbSet<InstanceRecord> Instances => Set<InstanceRecord>();
@@ -53,6 +55,7 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
             e.Property(i => i.DefinitionKey).HasMaxLength(KeyLength);
             e.Property(i => i.Revision).IsConcurrencyToken();
             e.HasIndex(i => new { i.DefinitionKey, i.Status });
+            e.Property(i => i.StartedFor).HasMaxLength(UserNameLength);
         });
 
         modelBuilder.Entity<JournalPage>(e =>

@@ -58,7 +58,7 @@ internal sealed class CommandContext(
     }
 
     public ProcessExecution CreateInstance(DefinitionRecord definition, ProcessModel model, string? businessKey,
-        JsonObject? variables, Guid? parentInstanceId = null, string? parentTokenId = null)
+        JsonObject? variables, Guid? parentInstanceId = null, string? parentTokenId = null, string? startedFor = null)
     {
         var state = new InstanceState { Variables = variables ?? [] };
         var record = new InstanceRecord
@@ -71,6 +71,7 @@ internal sealed class CommandContext(
             State = Codec.Serialize(state),
             StartedAt = Now,
             StartedBy = Caller.UserName,
+            StartedFor = startedFor,
             ParentInstanceId = parentInstanceId,
             ParentTokenId = parentTokenId,
         };

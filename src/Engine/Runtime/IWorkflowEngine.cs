@@ -64,7 +64,9 @@ public interface IWorkflowQueries
     Task<IReadOnlyList<IncidentListItem>> ListIncidentsAsync(Caller caller, CancellationToken ct = default);
 }
 
-public sealed record StartInstance(string DefinitionKey, string? BusinessKey, JsonObject? Variables);
+/// <param name="StartedFor">The user the request is about when it is not the caller (a manager starting an employee's
+/// onboarding); they may then follow the instance as their own request.</param>
+public sealed record StartInstance(string DefinitionKey, string? BusinessKey, JsonObject? Variables, string? StartedFor = null);
 
 public sealed record DefinitionVersionView(string Key, int Version, bool Published);
 
@@ -87,6 +89,9 @@ public sealed record InstanceView(Guid Id, string DefinitionKey, int Version, st
 
     /// <summary>Per element, the instances a call activity there started and that still run.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<Guid>> CalledInstances { get; init; } = new Dictionary<string, IReadOnlyList<Guid>>();
+
+    /// <summary>The user the request is about, when someone else started it for them.</summary>
+    public string? StartedFor { get; init; }
 }
 
 public sealed record IncidentListItem(Guid Id, Guid InstanceId, string DefinitionKey, string? ElementId, string Error,

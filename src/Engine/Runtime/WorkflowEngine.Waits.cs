@@ -81,6 +81,7 @@ internal sealed partial class WorkflowEngine
     public async Task<int> CorrelateMessageAsync(string name, string? correlationKey, JsonObject? variables, Caller caller, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(name)) throw new InvalidRequestException("The message needs a name.");
+        RefuseRawPersonalNumber(variables, "the message was not delivered");
         var subscriptions = await store.FindMessageSubscriptionsAsync(name, correlationKey, ct);
         var matched = 0;
         foreach (var subscription in subscriptions)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using RJH.DeviceWorkflows.Engine.Activities;
 using RJH.DeviceWorkflows.Engine.Expressions;
 using RJH.DeviceWorkflows.Engine.Model;
+using RJH.DeviceWorkflows.Engine.Persistence;
 using RJH.DeviceWorkflows.Engine.Privacy;
 using RJH.DeviceWorkflows.Engine.Runtime.Jobs;
 using RJH.DeviceWorkflows.Engine.Storage;
@@ -137,6 +138,7 @@ internal sealed partial class WorkflowEngine(
     {
         if (string.IsNullOrWhiteSpace(request.DefinitionKey)) throw new InvalidRequestException("definitionKey is required.");
         RefuseRawPersonalNumber(request.Variables);
+        var startedFor = StartedFor(request, caller);
         var started = await CommandAsync(caller, async ctx =>
         {
             var (definition, model) = await ctx.FindPublishedAsync(request.DefinitionKey, ct)
@@ -146,7 +148,8 @@ internal sealed partial class WorkflowEngine(
             if (!caller.IsAdmin && model.StartCondition is { } condition && !StartAllowed(condition, request.Variables, caller))
                 throw new ForbiddenException($"You may not start '{model.Key}' with these variables (rjh:startCondition: {condition}).");
             var start = model.StartEventsOf(null).OrderBy(s => s.Trigger.Kind != EventTriggerKind.None).First();
-            var execution = ctx.CreateInstance(definition, model, request.BusinessKey, (JsonObject?)request.Variables?.DeepClone());
+            var execution = ctx.CreateInstance(definition, model, request.BusinessKey, (JsonObject?)request.Variables?.DeepClone(),
+                startedFor: startedFor);
             execution.StartAt(start);
             await execution.RunAsync(ct);
             return execution;
@@ -155,15 +158,23 @@ internal sealed partial class WorkflowEngine(
         return views.Instance(started.Record, started.NewIncidents);
     }
 
+    private static string? StartedFor(StartInstance request, Caller caller)
+    {
+        var user = request.StartedFor?.Trim();
+        if (string.IsNullOrEmpty(user) || user == caller.UserName) return null;
+        return user.Length <= WorkflowDbContext.UserNameLength ? user
+            : throw new InvalidRequestException($"startedFor can be at most {WorkflowDbContext.UserNameLength} characters.");
+    }
+
     /// <summary>
-    /// Start variables come from a caller, not from the register: a personnummer among them would sit in the instance
-    /// before any step could protect it. Workflows carry employee ids and look the number up when they need it.
+    /// Start and message variables come from a caller, not from the register: a personnummer among them would sit in the
+    /// instance before any step could protect it. Workflows carry employee ids and look the number up when they need it.
     /// </summary>
-    private static void RefuseRawPersonalNumber(JsonObject? variables)
+    private static void RefuseRawPersonalNumber(JsonObject? variables, string refused = "nothing was started")
     {
         if (PersonalNumberText.FindIn(variables, "variables") is { } path)
-            throw new InvalidRequestException($"{path} holds a personnummer. A process is started with employee ids, never " +
-                "with a personnummer; nothing was started.");
+            throw new InvalidRequestException($"{path} holds a personnummer. Processes carry employee ids, never " +
+                $"a personnummer; {refused}.");
     }
 
     private bool StartAllowed(string condition, JsonObject? variables, Caller caller)

@@ -48,7 +48,7 @@ internal sealed class WorkflowQueries(IWorkflowStore store, WorkflowViews views,
         var visible = new List<InstanceView>();
         foreach (var record in records)
         {
-            if (!SeesAll(caller) && record.StartedBy != caller.UserName) continue;
+            if (!SeesAll(caller) && !Concerns(record, caller)) continue;
             visible.Add(views.Instance(record, await store.ListIncidentsAsync(record.Id, openOnly: false, ct)));
         }
         return visible;
@@ -61,7 +61,7 @@ internal sealed class WorkflowQueries(IWorkflowStore store, WorkflowViews views,
         {
             DefinitionKey = Blank(filter.Process), Version = filter.Version, Status = filter.Status,
             BusinessKey = Blank(filter.BusinessKey), Person = Blank(filter.Person),
-            StartedBy = SeesAll(caller) ? null : caller.UserName,
+            Concerning = SeesAll(caller) ? null : caller.UserName,
             StartedFrom = StartOf(filter.StartedFrom), StartedBefore = StartOf(filter.StartedTo?.AddDays(1)),
             Offset = filter.Offset, Limit = filter.PageSize,
         }, ct);
@@ -163,9 +163,13 @@ internal sealed class WorkflowQueries(IWorkflowStore store, WorkflowViews views,
     private static bool SeesAll(Caller caller) =>
         caller.IsAdmin || caller.Roles.Contains(WorkflowEngine.ProcessOwnerRole) || caller.Roles.Contains(WorkflowEngine.ServiceCenterRole);
 
+    /// <summary>The caller's own request: started by them, or by someone else for them.</summary>
+    private static bool Concerns(InstanceRecord record, Caller caller) =>
+        record.StartedBy == caller.UserName || record.StartedFor == caller.UserName;
+
     private async Task<bool> MaySeeAsync(InstanceRecord record, Caller caller, CancellationToken ct)
     {
-        if (SeesAll(caller) || record.StartedBy == caller.UserName) return true;
+        if (SeesAll(caller) || Concerns(record, caller)) return true;
         var tasks = await store.ListTasksAsync(new TaskQuery(record.Id, OpenOnly: false), ct);
         return tasks.Any(t => TaskAccess.MayWork(t, caller) || t.CompletedBy == caller.UserName);
     }

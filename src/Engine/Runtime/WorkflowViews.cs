@@ -33,6 +33,7 @@ internal sealed class WorkflowViews(IWorkflowStore store, StateCodec codec)
             ActiveTokens = state.Tokens.GroupBy(t => t.ElementId).ToDictionary(g => g.Key, g => g.Count()),
             CalledInstances = state.Tokens.Where(t => t.ChildInstanceId is not null).GroupBy(t => t.ElementId)
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)g.Select(t => t.ChildInstanceId!.Value).ToList()),
+            StartedFor = record.StartedFor,
         };
     }
 

@@ -40,8 +40,9 @@ public interface IWorkflowStore
 
 /// <param name="StartedBy">Only instances this user started.</param>
 /// <param name="BusinessKey">Only instances with this business key (e.g. the copies of one unit message).</param>
+/// <param name="Concerning">Only instances this user started or that were started for them.</param>
 public sealed record InstanceQuery(string? DefinitionKey = null, InstanceStatus? Status = null, int Max = 500, string? StartedBy = null,
-    string? BusinessKey = null);
+    string? BusinessKey = null, string? Concerning = null);
 
 /// <summary>
 /// Instances narrowed by every filter that is set. <see cref="Person"/> matches the user who started an instance, or
@@ -56,6 +57,8 @@ public sealed record InstanceSearch
     public string? Person { get; init; }
     /// <summary>Only instances this user started (callers who see only their own).</summary>
     public string? StartedBy { get; init; }
+    /// <summary>Only instances this user started or that were started for them.</summary>
+    public string? Concerning { get; init; }
     public DateTimeOffset? StartedFrom { get; init; }
     /// <summary>Exclusive.</summary>
     public DateTimeOffset? StartedBefore { get; init; }

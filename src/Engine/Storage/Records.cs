@@ -30,6 +30,11 @@ public sealed class InstanceRecord
     public required DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
     public required string StartedBy { get; set; }
+    /// <summary>
+    /// The user the request is about when someone else started it (a manager's onboarding of an employee): that person
+    /// follows it among their own requests.
+    /// </summary>
+    public string? StartedFor { get; set; }
     /// <summary>Set when a call activity started this instance.</summary>
     public Guid? ParentInstanceId { get; set; }
     public string? ParentTokenId { get; set; }

@@ -38,7 +38,7 @@ public sealed class MigrationTests
     {
         using var db = DesignTimeWorkflowDbContextFactory.Create(DatabaseKind.Sqlite);
         Assert.Equal(["20261124100434_InitialEngineSchema", "20261124101615_AddJobs", "20261124113214_JournalPages", "20261204035604_InboxColumns", "20261204060228_InboxIndexes",
-            "20261204085729_IncidentErrorCode"], db.Database.GetMigrations());
+            "20261204085729_IncidentErrorCode", "20261204132956_InstanceStartedFor"], db.Database.GetMigrations());
     }
 
     [Theory]

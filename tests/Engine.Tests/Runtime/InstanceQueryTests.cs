@@ -75,4 +75,27 @@ public abstract class InstanceQueryTests(DatabaseKind kind)
         await Assert.ThrowsAsync<InvalidRequestException>(() => h.Queries.FindInstancesAsync(
             new InstanceFilter { StartedFrom = new DateOnly(2026, 12, 2), StartedTo = new DateOnly(2026, 12, 1) }, Sam));
     }
+
+    [SkippableFact]
+    public async Task An_instance_started_for_someone_is_theirs_to_follow_and_no_one_elses()
+    {
+        await using var h = await EngineHarness.CreateAsync(kind);
+        await h.DeployAsync(Model("order"));
+        var manager = new Caller("anna.chef", new HashSet<string> { "Employee", "Manager" });
+        var maja = new Caller("maja.mobil", new HashSet<string> { "Employee" });
+        var forErik = await h.Engine.StartAsync(new StartInstance("order", null, null, StartedFor: " erik.anstalld "), manager);
+        h.Clock.Advance(TimeSpan.FromMinutes(1));
+        var annasOwn = await h.Engine.StartAsync(new StartInstance("order", null, null, StartedFor: "anna.chef"), manager);
+
+        Assert.Equal("erik.anstalld", forErik.StartedFor);
+        Assert.Null(annasOwn.StartedFor);   // started for oneself is simply one's own
+        Assert.Equal([forErik.Id], (await h.Queries.ListInstancesAsync(new InstanceQuery(Concerning: Erik.UserName), Erik)).Select(i => i.Id));
+        Assert.Equal([forErik.Id], (await h.Queries.FindInstancesAsync(new InstanceFilter(), Erik)).Instances.Select(i => i.Id));
+        Assert.NotNull(await h.Queries.GetInstanceAsync(forErik.Id, Erik));
+        Assert.Null(await h.Queries.GetInstanceAsync(forErik.Id, maja));
+        Assert.Empty((await h.Queries.FindInstancesAsync(new InstanceFilter(), maja)).Instances);
+        Assert.Equal([annasOwn.Id, forErik.Id], (await h.Queries.FindInstancesAsync(new InstanceFilter(), manager)).Instances.Select(i => i.Id));
+        await Assert.ThrowsAsync<InvalidRequestException>(() =>
+            h.Engine.StartAsync(new StartInstance("order", null, null, StartedFor: new string('x', 201)), manager));
+    }
 }

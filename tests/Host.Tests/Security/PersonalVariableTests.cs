@@ -81,6 +81,19 @@ public sealed class PersonalVariableTests(HostFactory factory) : IClassFixture<H
     }
 
     [Fact]
+    public async Task A_message_carrying_a_raw_personnummer_is_400_naming_the_variable_and_delivered_nowhere()
+    {
+        using var admin = await factory.ClientFor("admin");
+
+        var problem = await HttpAssert.ProblemAsync(await admin.PostAsJsonAsync("/api/messages",
+            new { name = "agreement-notice", correlationKey = "no-such-agreement", variables = new { reason = "gäller 19800101-0019" } }),
+            HttpStatusCode.BadRequest);
+
+        Assert.Contains("variables.reason", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        AssertNoClearNumber(problem.ToJsonString());
+    }
+
+    [Fact]
     public async Task Phone_numbers_dates_ids_and_amounts_in_start_variables_are_not_taken_for_a_personnummer()
     {
         await factory.DeployAsync(CarryProcess);

@@ -30,6 +30,13 @@ public sealed class TeamPageTests(BrowserFixture browser) : BrowserTest(browser)
         Assert.Equal("erik.anstalld", offboarding["variables"]!["employeeId"]!.GetValue<string>());
         Assert.Equal("2026-12-18", offboarding["variables"]!["lastDay"]!.GetValue<string>());
         Assert.Equal("anna.chef", offboarding["startedBy"]!.GetValue<string>());
+        Assert.Equal("erik.anstalld", offboarding["startedFor"]!.GetValue<string>());
+
+        // Erik follows what his manager started for him among his own requests.
+        var erik = await SignedInAsync("erik.anstalld", "/my/requests");
+        await Assertions.Expect(erik.GetByTestId("requests").GetByRole(AriaRole.Row).Filter(new() { HasText = "startat av Anna Lindqvist" }))
+            .ToBeVisibleAsync();
+        await erik.AssertAccessibleAsync();
     }
 
     [Fact]

@@ -33,7 +33,7 @@ internal static class InstanceEndpoints
             return Problems.Invalid("definitionKey", "Name the process definition to start.");
 
         var instance = await engine.StartAsync(
-            new StartInstance(request.DefinitionKey.Trim(), request.BusinessKey, request.Variables), user.ToCaller(), ct);
+            new StartInstance(request.DefinitionKey.Trim(), request.BusinessKey, request.Variables, request.StartedFor), user.ToCaller(), ct);
         return TypedResults.Created($"/api/instances/{instance.Id}", instance);
     }
 
@@ -75,4 +75,5 @@ internal static class InstanceEndpoints
         TypedResults.Ok(await engine.CancelAsync(id, user.ToCaller(), ct));
 }
 
-internal sealed record StartInstanceRequest(string? DefinitionKey, string? BusinessKey, JsonObject? Variables);
+/// <param name="StartedFor">The user name of the person the request is about, when the caller starts it for them.</param>
+internal sealed record StartInstanceRequest(string? DefinitionKey, string? BusinessKey, JsonObject? Variables, string? StartedFor = null);

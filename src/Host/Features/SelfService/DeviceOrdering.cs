@@ -61,11 +61,15 @@ public sealed class DeviceOrdering(IRegisterDirectory directory, IOrgRegister or
     }
 
     /// <exception cref="WorkflowException">The start condition refused (403) or the model is missing.</exception>
-    public async Task<InstanceView> PlaceAsync(ClaimsPrincipal user, DeviceOrderRequest request, CancellationToken ct = default) =>
-        await engine.StartAsync(new StartInstance(Process, null, new JsonObject
+    public async Task<InstanceView> PlaceAsync(ClaimsPrincipal user, DeviceOrderRequest request, CancellationToken ct = default)
+    {
+        // A manager's order for someone in their unit is also that person's request to follow.
+        var person = await directory.FindPersonAsync(request.EmployeeId, ct);
+        return await engine.StartAsync(new StartInstance(Process, null, new JsonObject
         {
             ["employeeId"] = request.EmployeeId,
             ["deviceType"] = request.DeviceType.ToString(),
             ["reason"] = request.Reason.ToString(),
-        }), user.ToCaller(), ct);
+        }, person?.UserName), user.ToCaller(), ct);
+    }
 }

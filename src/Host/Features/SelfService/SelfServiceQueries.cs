@@ -15,8 +15,9 @@ public sealed record MyEquipment(PersonInfo? Person, IReadOnlyList<DeviceView> D
     IReadOnlyList<SubscriptionView> Subscriptions, IReadOnlyList<ExtensionView> Extensions);
 
 /// <summary>One of the person's requests and where it stands.</summary>
+/// <param name="StartedByOther">Who started it, when someone else (a manager) started it for the person.</param>
 public sealed record MyRequest(Guid Id, string ProcessName, string? BusinessKey, string Status, DateTimeOffset StartedAt,
-    IReadOnlyList<RequestStep> CurrentSteps, DateTimeOffset? EndedAt);
+    IReadOnlyList<RequestStep> CurrentSteps, DateTimeOffset? EndedAt, string? StartedByOther = null);
 
 public sealed record RequestStep(string Name, DateTimeOffset? Since);
 
@@ -41,11 +42,11 @@ public sealed class SelfServiceQueries(IOrgRegister org, IRegisterDirectory dire
         return new MyEquipment(person, links.Devices.Where(d => d != loan).ToList(), loan, links.Subscriptions, links.Extensions);
     }
 
-    /// <summary>Requests the person started, newest first.</summary>
+    /// <summary>Requests the person started or someone started for them, newest first.</summary>
     public async Task<IReadOnlyList<MyRequest>> RequestsAsync(ClaimsPrincipal user, bool openOnly, CancellationToken ct = default)
     {
         var caller = user.ToCaller();
-        var instances = await workflows.ListInstancesAsync(new InstanceQuery(StartedBy: caller.UserName), caller, ct);
+        var instances = await workflows.ListInstancesAsync(new InstanceQuery(Concerning: caller.UserName), caller, ct);
         var names = new Dictionary<(string, int), (string Process, BpmnElementNames Elements)>();
         var requests = new List<MyRequest>();
         foreach (var instance in instances.Where(i => !openOnly || i.EndedAt is null))
@@ -55,7 +56,7 @@ public sealed class SelfServiceQueries(IOrgRegister org, IRegisterDirectory dire
             var journal = instance.ActiveElements.Count == 0 ? [] : await workflows.GetJournalAsync(instance.Id, caller, ct);
             requests.Add(new MyRequest(instance.Id, named.Process, instance.BusinessKey, instance.Status, instance.StartedAt,
                 instance.ActiveElements.Select(e => new RequestStep(named.Elements.NameOf(e), DiagramProgress.Since(journal, e))).ToList(),
-                instance.EndedAt));
+                instance.EndedAt, instance.StartedBy == caller.UserName ? null : await NameOfAsync(instance.StartedBy, ct)));
         }
         return requests;
     }
@@ -74,6 +75,9 @@ public sealed class SelfServiceQueries(IOrgRegister org, IRegisterDirectory dire
         }
         return new MyTaskCounts(overdue, today, later);
     }
+
+    private async Task<string> NameOfAsync(string userName, CancellationToken ct) =>
+        (await directory.FindPersonByUserNameAsync(userName, ct))?.Name ?? userName;
 
     private async Task<(string, BpmnElementNames)> NamesAsync(InstanceView instance, CancellationToken ct)
     {

@@ -67,6 +67,6 @@ public sealed class TeamQueries(IRegisterDirectory directory, IOrgRegister org, 
         if (!caller.IsAdmin && (person?.UnitId is null || !units.Contains(person.UnitId)))
             throw new ForbiddenException("Du kan bara starta detta för personer i dina enheter.");
         variables["employeeId"] = employeeId;
-        return await engine.StartAsync(new StartInstance(process, null, variables), caller, ct);
+        return await engine.StartAsync(new StartInstance(process, null, variables, person?.UserName), caller, ct);
     }
 }
