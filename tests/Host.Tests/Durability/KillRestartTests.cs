@@ -1,13 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using RJH.DeviceWorkflows.Testing;
 
 namespace RJH.DeviceWorkflows.Host.Tests.Durability;
 
 /// <summary>
-/// Kill -9 the host while 500 instances are mid-flight (jobs queued, timers pending), start it again
-/// on the same SQLite file with Hangfire's in-memory storage: every instance completes and every side
-/// effect was applied exactly once.
+/// Kill -9 the host while 500 instances are mid-flight (jobs queued, timers pending), start it again on the same
+/// database — a SQLite file with Hangfire's in-memory storage, or PostgreSQL with Hangfire's PostgreSQL storage, as
+/// production runs it: every instance completes and every side effect was applied exactly once.
 /// </summary>
 [Collection(DurabilityCollection.Name)]
 public sealed class KillRestartTests : IDisposable
@@ -36,18 +37,43 @@ public sealed class KillRestartTests : IDisposable
         </bpmn:definitions>
         """;
 
-    [Fact]
-    public async Task Every_instance_completes_and_every_side_effect_is_applied_once_after_kill_9()
+    [SkippableTheory]
+    [InlineData("Sqlite")]
+    [InlineData("PostgreSql")]
+    public async Task Every_instance_completes_and_every_side_effect_is_applied_once_after_kill_9(string provider)
     {
         Directory.CreateDirectory(directory);
         var sideEffects = Path.Combine(directory, "side-effects.log");
         var settings = new Dictionary<string, string>
         {
-            ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(directory, "rjh.db")}",
             ["DataProtection:KeysPath"] = Path.Combine(directory, "keys"),
             ["Testing:SideEffectLog"] = sideEffects,
             ["Engine:Jobs:BaseDelay"] = "00:00:00.200",
         };
+        string? database = null;
+        if (provider == "PostgreSql")
+        {
+            Skip.If(PostgresCluster.SkipRequested, $"{PostgresCluster.SkipVariable}=1: PostgreSQL tests are skipped.");
+            database = await (await PostgresCluster.GetAsync()).CreateDatabaseAsync();
+            settings["Database:Provider"] = "PostgreSql";
+            settings["ConnectionStrings:Default"] = database;
+        }
+        else
+        {
+            settings["ConnectionStrings:Default"] = $"Data Source={Path.Combine(directory, "rjh.db")}";
+        }
+        try
+        {
+            await KillAndRestartAsync(settings, sideEffects);
+        }
+        finally
+        {
+            if (database is not null) await (await PostgresCluster.GetAsync()).DropDatabaseAsync(database);
+        }
+    }
+
+    private static async Task KillAndRestartAsync(Dictionary<string, string> settings, string sideEffects)
+    {
 
         var ids = new List<Guid>();
         await using (var first = await HostProcess.StartAsync(settings))
