@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using RJH.DeviceWorkflows.Data;
 using RJH.DeviceWorkflows.Host.Tests.Support;
 using RJH.DeviceWorkflows.Rules.Calendar;
 using RJH.DeviceWorkflows.Testing;
@@ -22,13 +23,33 @@ public sealed class LifecycleScenario : IAsyncDisposable
     public static readonly DateTimeOffset ClockStart = TestClock.Start;
     private readonly Dictionary<string, HttpClient> clients = new(StringComparer.Ordinal);
 
-    private LifecycleScenario(HostFactory host) => Host = host;
+    private readonly string? database;
+
+    private LifecycleScenario(HostFactory host, string? database)
+    {
+        Host = host;
+        this.database = database;
+    }
 
     public HostFactory Host { get; }
 
-    /// <summary>A started host; <paramref name="failureRate"/> makes the simulated outside systems fail that often.</summary>
-    public static async Task<LifecycleScenario> StartAsync(double failureRate = 0, params (string Key, string? Value)[] overrides)
+    /// <summary>A started host on SQLite; <paramref name="failureRate"/> makes the simulated outside systems fail that often.</summary>
+    public static Task<LifecycleScenario> StartAsync(double failureRate = 0, params (string Key, string? Value)[] overrides) =>
+        StartAsync(DatabaseKind.Sqlite, failureRate, overrides);
+
+    /// <summary>
+    /// A started host on <paramref name="kind"/>: a SQLite file, or a database of its own in the test run's PostgreSQL
+    /// cluster (with Hangfire's PostgreSQL storage, as production runs it).
+    /// </summary>
+    public static async Task<LifecycleScenario> StartAsync(DatabaseKind kind, double failureRate = 0, params (string Key, string? Value)[] overrides)
     {
+        string? database = null;
+        if (kind == DatabaseKind.PostgreSql)
+        {
+            Skip.If(PostgresCluster.SkipRequested, $"{PostgresCluster.SkipVariable}=1: PostgreSQL tests are skipped.");
+            database = await (await PostgresCluster.GetAsync()).CreateDatabaseAsync();
+            overrides = [("Database:Provider", "PostgreSql"), ("ConnectionStrings:Default", database), .. overrides];
+        }
         var directory = HostFactory.NewDirectory();
         var rate = failureRate.ToString(System.Globalization.CultureInfo.InvariantCulture);
         (string, string?)[] settings =
@@ -48,7 +69,7 @@ public sealed class LifecycleScenario : IAsyncDisposable
             ("Adapters:Telephony:Simulator:FailureRate", rate),
             .. overrides,
         ];
-        var scenario = new LifecycleScenario(HostFactory.With(directory, "Development", settings));
+        var scenario = new LifecycleScenario(HostFactory.With(directory, "Development", settings), database);
         await scenario.MoveClockToNextWorkingMorningAsync();
         return scenario;
     }
@@ -215,6 +236,7 @@ public sealed class LifecycleScenario : IAsyncDisposable
     {
         foreach (var client in clients.Values) client.Dispose();
         await Host.DisposeAsync();
+        if (database is not null) await (await PostgresCluster.GetAsync()).DropDatabaseAsync(database);
         // The directory was made here (to put the mail folder in it), so the factory leaves it to us.
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(Host.Directory, recursive: true); }

@@ -1,12 +1,16 @@
+using RJH.DeviceWorkflows.Data;
 namespace RJH.DeviceWorkflows.Host.Tests.Lifecycle;
 
 /// <summary>The shipped <c>offboarding</c> workflow: devices back or locked and wiped, subscription ended or handed on, nothing left linked.</summary>
-public sealed class OffboardingScenarioTests
+public abstract class OffboardingScenarioTests(DatabaseKind kind)
 {
-    [Fact]
+    public sealed class Sqlite() : OffboardingScenarioTests(DatabaseKind.Sqlite);
+    public sealed class Postgres() : OffboardingScenarioTests(DatabaseKind.PostgreSql);
+
+    [SkippableFact]
     public async Task Returned_phone_goes_back_to_stock_and_the_subscription_moves_to_a_colleague()
     {
-        await using var s = await LifecycleScenario.StartAsync();
+        await using var s = await LifecycleScenario.StartAsync(kind);
         var phoneId = await s.OrderAndDeliverAsync("erik.anstalld");
         var subscriptionId = Assert.Single((await s.LinksAsync("erik.anstalld"))["subscriptions"]!.AsArray())!["id"]!.GetValue<string>();
         var lastDay = DateOnly.FromDateTime((await s.GetAsync("/api/admin/clock"))["now"]!.GetValue<DateTimeOffset>().UtcDateTime).AddDays(3);
@@ -30,10 +34,10 @@ public sealed class OffboardingScenarioTests
         Assert.Contains(journal, e => e!["elementId"]?.GetValue<string>() == "wipe" && e["kind"]!.GetValue<string>() == "JobCompleted");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_phone_never_returned_is_locked_wiped_marked_lost_and_its_sim_blocked()
     {
-        await using var s = await LifecycleScenario.StartAsync();
+        await using var s = await LifecycleScenario.StartAsync(kind);
         var phoneId = await s.OrderAndDeliverAsync("erik.anstalld");
         var subscriptionId = Assert.Single((await s.LinksAsync("erik.anstalld"))["subscriptions"]!.AsArray())!["id"]!.GetValue<string>();
         var lastDay = DateOnly.FromDateTime((await s.GetAsync("/api/admin/clock"))["now"]!.GetValue<DateTimeOffset>().UtcDateTime);

@@ -1,3 +1,4 @@
+using RJH.DeviceWorkflows.Data;
 using RJH.DeviceWorkflows.Host.Tests.Support;
 
 namespace RJH.DeviceWorkflows.Host.Tests.Lifecycle;
@@ -6,12 +7,15 @@ namespace RJH.DeviceWorkflows.Host.Tests.Lifecycle;
 /// The shipped <c>risk-assessment</c> and <c>ordering</c> workflows together: no rollout before a signed-off risk
 /// assessment, a rejection goes back to submission, approval releases waiting orders and orders for the rest of the unit.
 /// </summary>
-public sealed class RolloutScenarioTests
+public abstract class RolloutScenarioTests(DatabaseKind kind)
 {
-    [Fact]
+    public sealed class Sqlite() : RolloutScenarioTests(DatabaseKind.Sqlite);
+    public sealed class Postgres() : RolloutScenarioTests(DatabaseKind.PostgreSql);
+
+    [SkippableFact]
     public async Task An_order_under_rollout_waits_for_the_risk_assessment_then_the_unit_gets_its_phones()
     {
-        await using var s = await LifecycleScenario.StartAsync();
+        await using var s = await LifecycleScenario.StartAsync(kind);
         var order = await s.StartAsync("maja.mobil", "ordering",
             new { employeeId = "maja.mobil", deviceType = "Phone", reason = "New", underRollout = true });
         var orderId = order["id"]!.GetValue<Guid>();
