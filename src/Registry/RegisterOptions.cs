@@ -16,4 +16,10 @@ public sealed class RegisterOptions
     /// (<c>confirmRemovals</c>): an empty or truncated export would otherwise start offboarding everyone.
     /// </summary>
     public double MaxOffboardingShare { get; set; } = 0.10;
+
+    /// <summary>
+    /// How long a loan device may be out before Servicecenter's loan pool marks the loan overdue: a loan bridges the
+    /// days until a repaired or new phone is there, and a pool whose devices never come back cannot lend the same day.
+    /// </summary>
+    public TimeSpan LoanOverdueAfter { get; set; } = TimeSpan.FromDays(14);
 }

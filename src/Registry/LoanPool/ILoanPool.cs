@@ -30,4 +30,12 @@ public interface ILoanPool
 /// <param name="Available">Pool devices of the model in stock, ready to lend.</param>
 public sealed record LoanPoolModel(string Model, int Available, int OnLoan, int Minimum, bool BelowMinimum);
 
-public sealed record LoanPoolView(IReadOnlyList<LoanPoolModel> Models, IReadOnlyList<DeviceView> Devices);
+public sealed record LoanPoolView(IReadOnlyList<LoanPoolModel> Models, IReadOnlyList<DeviceView> Devices)
+{
+    /// <summary>Loans not yet ended, longest out first.</summary>
+    public IReadOnlyList<LoanView> Loans { get; init; } = [];
+}
+
+/// <summary>A loan device out: to whom, since when; overdue after <see cref="RegisterOptions.LoanOverdueAfter"/>.</summary>
+public sealed record LoanView(Guid DeviceId, string? Imei, string Model, string EmployeeId, string? PersonName, DateTimeOffset Since,
+    bool Overdue);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using RJH.DeviceWorkflows.Registry.Access;
 using RJH.DeviceWorkflows.Registry.Devices;
 using RJH.DeviceWorkflows.Registry.Operations;
@@ -7,7 +8,8 @@ using RJH.DeviceWorkflows.Registry.Persistence;
 
 namespace RJH.DeviceWorkflows.Registry.LoanPool;
 
-internal sealed class LoanPoolService(RegisterTransactions transactions, DeviceRegister devices, LoanPoolLevels levels) : ILoanPool
+internal sealed class LoanPoolService(RegisterTransactions transactions, DeviceRegister devices, LoanPoolLevels levels,
+    IOptions<RegisterOptions> options, TimeProvider clock) : ILoanPool
 {
     public Task<LoanPoolView> GetAsync(RegisterUser user, CancellationToken ct = default)
     {
@@ -18,8 +20,24 @@ internal sealed class LoanPoolService(RegisterTransactions transactions, DeviceR
             var minimums = await db.LoanPoolMinimums.AsNoTracking().ToDictionaryAsync(m => m.Model, m => m.Minimum, ct);
             var models = pool.Select(d => d.Model).Concat(minimums.Keys).Distinct().Order(StringComparer.Ordinal)
                 .Select(model => Summary(model, pool, minimums.GetValueOrDefault(model))).ToList();
-            return new LoanPoolView(models, pool.Select(DeviceView.From).ToList());
+            return new LoanPoolView(models, pool.Select(DeviceView.From).ToList()) { Loans = await OpenLoansAsync(db, ct) };
         }, ct);
+    }
+
+    private async Task<IReadOnlyList<LoanView>> OpenLoansAsync(RegisterDbContext db, CancellationToken ct)
+    {
+        var loans = await db.Assignments.AsNoTracking()
+            .Where(a => a.Loan && a.To == null && a.Kind == AssignmentKind.Device).ToListAsync(ct);
+        var deviceIds = loans.Select(l => l.ItemId).ToList();
+        var employeeIds = loans.Select(l => l.EmployeeId).Distinct().ToList();
+        var lent = await db.Devices.AsNoTracking().Where(d => deviceIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+        var names = await db.People.AsNoTracking().Where(p => employeeIds.Contains(p.EmployeeId))
+            .ToDictionaryAsync(p => p.EmployeeId, p => p.Name, ct);
+        var overdueBefore = clock.GetUtcNow() - options.Value.LoanOverdueAfter;
+        return loans.Where(l => lent.ContainsKey(l.ItemId)).OrderBy(l => l.From)
+            .Select(l => new LoanView(l.ItemId, lent[l.ItemId].Imei, lent[l.ItemId].Model, l.EmployeeId, names.GetValueOrDefault(l.EmployeeId),
+                l.From, l.From < overdueBefore))
+            .ToList();
     }
 
     public Task<DeviceView> AddAsync(RegisterUser user, Guid deviceId, string? operationKey = null, CancellationToken ct = default) =>
