@@ -209,6 +209,8 @@ namespace RJH.DeviceWorkflows.Registry.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("UpdatedAt", "Id");
 
+                    b.HasIndex("Status", "UpdatedAt", "Id");
+
                     b.ToTable("Devices", (string)null);
                 });
 

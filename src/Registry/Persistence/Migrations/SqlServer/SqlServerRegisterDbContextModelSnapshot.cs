@@ -211,6 +211,8 @@ namespace RJH.DeviceWorkflows.Registry.Persistence.Migrations.SqlServer
 
                     b.HasIndex("UpdatedAt", "Id");
 
+                    b.HasIndex("Status", "UpdatedAt", "Id");
+
                     b.ToTable("Devices", (string)null);
                 });
 

@@ -202,6 +202,8 @@ namespace RJH.DeviceWorkflows.Registry.Persistence.Migrations.Sqlite
 
                     b.HasIndex("UpdatedAt", "Id");
 
+                    b.HasIndex("Status", "UpdatedAt", "Id");
+
                     b.ToTable("Devices", (string)null);
                 });
 
