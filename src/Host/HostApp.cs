@@ -57,6 +57,7 @@ public static class HostApp
         builder.Services.AddScoped<Features.Team.TeamQueries>();
         builder.Services.AddScoped<UnitMessages>();
         builder.Services.AddScoped<Features.Designer.ProcessDesigns>().AddScoped<Features.Designer.ImportedDesigns>();
+        builder.Services.AddScoped<Features.Routines.Routines>();
         builder.Services.AddOperationalHealth();
         builder.Services.AddRateLimits();
         builder.Services.AddApiDocument();
