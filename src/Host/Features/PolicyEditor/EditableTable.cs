@@ -8,7 +8,7 @@ namespace RJH.DeviceWorkflows.Host.Features.PolicyEditor;
 /// A decision table as the grid edits it: the rows change in place, the columns (inputs, outputs) and the
 /// set's name and hit policy stay as stored. <see cref="ToJson"/> gives what PUT /api/policies/{set} takes.
 /// </summary>
-internal sealed class EditableTable
+public sealed class EditableTable
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -64,7 +64,7 @@ internal sealed class EditableTable
 }
 
 /// <summary>One rule of the grid; empty texts become "no value" so the validator names what is missing.</summary>
-internal sealed class EditableRow
+public sealed class EditableRow
 {
     public required string Name { get; set; }
     public bool Enabled { get; set; } = true;
