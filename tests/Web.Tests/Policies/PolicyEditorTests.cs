@@ -42,8 +42,8 @@ public sealed class PolicyEditorTests(BrowserFixture browser) : BrowserTest(brow
         await page.WaitForURLAsync("**/policies/entitlement");
         var tests = page.GetByTestId("policy-tests");
         await Assertions.Expect(tests.GetByTestId("test-case-result")).ToContainTextAsync("Går igenom");
-        await tests.GetByRole(AriaRole.Button, new() { Name = $"Använd testfallet {CaseName} i simulatorn" }).ClickAsync();
-        await Assertions.Expect(page.GetByLabel("employee.sharesExtension")).ToBeCheckedAsync();
+        await tests.GetByRole(AriaRole.Button, new() { Name = $"Använd i simulatorn: {CaseName}" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("policy-simulator").GetByLabel("employee.sharesExtension", new() { Exact = true })).ToBeCheckedAsync();
         await page.GetByTestId("sim-run").ClickAsync();
         await Assertions.Expect(page.GetByTestId("sim-published-outcome")).ToHaveTextAsync("Alternative");
 
