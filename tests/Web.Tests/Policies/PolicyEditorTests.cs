@@ -58,6 +58,7 @@ public sealed class PolicyEditorTests(BrowserFixture browser) : BrowserTest(brow
         await Assertions.Expect(page.GetByTestId("sim-published-outcome")).ToHaveTextAsync("Alternative");
         await Assertions.Expect(tests.GetByTestId("test-case-result")).ToContainTextAsync("expected Alternative, decided Denied");
         await page.AssertAccessibleAsync();
+        await page.EvaluateAsync("() => { document.querySelector('[data-testid=policy-grid]').scrollLeft = 0; window.scrollTo(0, 0); }");
         await page.SaveScreenshotAsync("policy-editor");
 
         await page.GetByTestId("policy-publish").ClickAsync();
