@@ -73,6 +73,11 @@ public sealed class PolicyEditorTests(BrowserFixture browser) : BrowserTest(brow
         await page.GetByTestId("policy-publish").ClickAsync();
         await Assertions.Expect(page.GetByTestId("publish-message")).ToContainTextAsync("Version 2 är publicerad");
         await Assertions.Expect(page.GetByTestId("policy-versions")).ToContainTextAsync("Version 2 gäller nu");
+        await page.GetByTestId("compare-run").ClickAsync();
+        var changed = page.GetByTestId("compare-SharedExtensionPhone");
+        await Assertions.Expect(changed).ToHaveAttributeAsync("data-change", "Changed");
+        await Assertions.Expect(changed).ToContainTextAsync("outcome");
+        await Assertions.Expect(page.GetByTestId("compare-Otherwise")).ToHaveAttributeAsync("data-change", "Same");
 
         using var erik = await App.ApiAs("erik.anstalld");
         var order = await erik.StartInstanceAsync("ordering", new { employeeId = "erik.anstalld", deviceType = "Phone", reason = "New" });
