@@ -80,7 +80,12 @@ public sealed class DashboardPageTests(BrowserFixture browser) : BrowserTest(bro
     [Fact]
     public async Task An_employee_is_refused_the_dashboard()
     {
-        var erik = await SignedInAsync("erik.anstalld", "/dashboard");
+        var erik = await SignedInAsync("erik.anstalld", "/");
+        await Assertions.Expect(erik.GetByRole(AriaRole.Link, new() { Name = "Utfall" })).ToHaveCountAsync(0);
+
+        await erik.GotoAsync("/dashboard");
+
         await erik.WaitForURLAsync("**/access-denied**");
+        await Assertions.Expect(erik.GetByTestId("leaver-count")).ToHaveCountAsync(0);
     }
 }
