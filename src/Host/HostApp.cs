@@ -46,7 +46,7 @@ public static class HostApp
         builder.Services.AddRegisterFeature(builder.Configuration);
         builder.Services.AddWorkEnvironmentFeature(builder.Configuration);
         builder.Services.AddMailOutboxFeature();
-        Features.Dashboard.DashboardFeature.AddDashboardFeature(builder.Services);
+        Features.Dashboard.DashboardFeature.AddDashboardFeature(builder.Services, builder.Configuration);
         Features.Demo.DemoFeature.AddDemoFeature(builder.Services, builder.Configuration);
         builder.Services.AddWorkflowSeeding(builder.Configuration);
         builder.Services.AddSupplierFeature();

@@ -9,6 +9,8 @@ namespace RJH.DeviceWorkflows.Registry.Outcomes;
 public interface IOutcomeData
 {
     Task<OutcomeFacts> ReadAsync(RegisterUser user, OutcomeQuery query, CancellationToken ct = default);
+
+    Task<CostFacts> ReadCostsAsync(RegisterUser user, OutcomeQuery query, CancellationToken ct = default);
 }
 
 /// <param name="UnitId">Only this unit and the units below it (within what the caller may see); null for all of them.</param>

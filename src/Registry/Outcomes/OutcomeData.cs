@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using RJH.DeviceWorkflows.Registry.Access;
 using RJH.DeviceWorkflows.Registry.Devices;
+using RJH.DeviceWorkflows.Registry.Orders;
 using RJH.DeviceWorkflows.Registry.Operations;
 using RJH.DeviceWorkflows.Registry.Persistence;
 
@@ -12,14 +12,7 @@ internal sealed class OutcomeData(RegisterTransactions transactions) : IOutcomeD
     public Task<OutcomeFacts> ReadAsync(RegisterUser user, OutcomeQuery query, CancellationToken ct = default) =>
         transactions.ReadAsync(async db =>
         {
-            var scope = await RegisterAccess.ScopeAsync(db, user, ct);
-            var unitIds = await SelectedUnitsAsync(db, scope, query.UnitId, ct);
-            var allUnits = (await db.Units.AsNoTracking().ToListAsync(ct))
-                .Select(u => new UnitFact(u.Id, u.Name, u.Level, u.Rollout)).OrderBy(u => u.Name, StringComparer.CurrentCulture).ToList();
-            var scopeUnits = allUnits.Where(u => scope.SeesUnit(u.Id)).ToList();
-            var units = scopeUnits.Where(u => unitIds is null || unitIds.Contains(u.Id)).ToList();
-            var people = (await InUnits(db.People.AsNoTracking(), unitIds).ToListAsync(ct))
-                .Select(p => new PersonFact(p.EmployeeId, p.Name, p.UnitId, p.FlaggedForOffboarding)).ToList();
+            var (scopeUnits, units, unitIds, people) = await OutcomeScope.ReadAsync(db, user, query.UnitId, ct);
             var employeeIds = people.Select(p => p.EmployeeId).ToHashSet(StringComparer.Ordinal);
             return new OutcomeFacts(scopeUnits, units, people,
                 await DeviceChangesAsync(db, unitIds, query, ct),
@@ -28,22 +21,40 @@ internal sealed class OutcomeData(RegisterTransactions transactions) : IOutcomeD
                 await HeldByLeaversAsync(db, people.Where(p => p.Leaving).Select(p => p.EmployeeId).ToList(), ct));
         }, ct);
 
-    /// <summary>Null for the whole register; otherwise the units the caller sees, narrowed to the chosen unit's subtree.</summary>
-    private static async Task<HashSet<string>?> SelectedUnitsAsync(RegisterDbContext db, AccessScope scope, string? unitId, CancellationToken ct)
-    {
-        HashSet<string>? units = scope.All ? null : [.. scope.UnitIds];
-        if (string.IsNullOrWhiteSpace(unitId)) return units;
-        var subtree = await UnitTree.SubtreeAsync(db, unitId.Trim(), ct);
-        if (units is not null) subtree.IntersectWith(units);
-        return subtree;
-    }
-
-    private static IQueryable<PersonRecord> InUnits(IQueryable<PersonRecord> people, HashSet<string>? unitIds)
-    {
-        if (unitIds is null) return people;
-        var ids = unitIds.ToList();
-        return people.Where(p => p.UnitId != null && ids.Contains(p.UnitId));
-    }
+    public Task<CostFacts> ReadCostsAsync(RegisterUser user, OutcomeQuery query, CancellationToken ct = default) =>
+        transactions.ReadAsync(async db =>
+        {
+            var (scopeUnits, units, unitIds, people) = await OutcomeScope.ReadAsync(db, user, query.UnitId, ct);
+            var employeeIds = people.Select(p => p.EmployeeId).ToHashSet(StringComparer.Ordinal);
+            var orders = (await db.DeviceOrders.AsNoTracking()
+                    .Where(o => o.Status == DeviceOrderStatus.Delivered && o.ClosedAt >= query.From && o.ClosedAt < query.To).ToListAsync(ct))
+                .Where(o => employeeIds.Contains(o.EmployeeId)).ToList();
+            var deviceIds = orders.Where(o => o.DeviceId is not null).Select(o => o.DeviceId!.Value).ToList();
+            var bought = await db.Devices.AsNoTracking().Where(d => deviceIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+            var purchases = orders.Select(o =>
+            {
+                var device = o.DeviceId is { } id ? bought.GetValueOrDefault(id) : null;
+                return new PurchaseFact(o.Id, o.EmployeeId, o.Payer, o.CostCenter, o.ClosedAt!.Value, device?.Type, device?.PriceSek);
+            }).ToList();
+            var subscriptions = (await db.Subscriptions.AsNoTracking()
+                    .Where(s => s.EmployeeId != null && s.Status != SubscriptionStatus.Terminated).ToListAsync(ct))
+                .Where(s => employeeIds.Contains(s.EmployeeId!))
+                .Select(s => new SubscriptionFact(s.Id, s.Usage, s.EmployeeId, s.CreatedAt)).ToList();
+            var loans = (await db.Assignments.AsNoTracking()
+                    .Where(a => a.Kind == AssignmentKind.Device && a.Loan && a.From >= query.From && a.From < query.To).ToListAsync(ct))
+                .Where(a => employeeIds.Contains(a.EmployeeId))
+                .Select(a => new LoanFact(a.ItemId, a.EmployeeId, a.From, a.To)).ToList();
+            var fleet = db.Devices.AsNoTracking().Where(d => d.Status != DeviceStatus.Retired && d.Status != DeviceStatus.Lost);
+            if (unitIds is not null)
+            {
+                var ids = unitIds.ToList();
+                var holders = employeeIds.ToList();
+                fleet = fleet.Where(d => (d.UnitId != null && ids.Contains(d.UnitId))
+                                         || (d.AssignedToEmployeeId != null && holders.Contains(d.AssignedToEmployeeId)));
+            }
+            var devices = await fleet.Select(d => new FleetDevice(d.Id, d.Type, d.PriceSek)).ToListAsync(ct);
+            return new CostFacts(scopeUnits, units, people, purchases, subscriptions, loans, devices);
+        }, ct);
 
     private static async Task<IReadOnlyList<DeviceChangeFact>> DeviceChangesAsync(RegisterDbContext db, HashSet<string>? unitIds,
         OutcomeQuery query, CancellationToken ct)

@@ -15,9 +15,7 @@ internal static class DashboardExport
 {
     public const string Path = "/dashboard/export";
 
-    public static string UrlFor(DashboardFilter filter) =>
-        $"{Path}?from={filter.From:yyyy-MM-dd}&to={filter.To:yyyy-MM-dd}" +
-        (filter.UnitId is null ? "" : $"&unit={Uri.EscapeDataString(filter.UnitId)}");
+    public static string UrlFor(DashboardFilter filter) => $"{Path}?{filter.Query}";
 
     public static IEndpointRouteBuilder MapDashboardExport(this IEndpointRouteBuilder app)
     {

@@ -17,6 +17,11 @@ public sealed record DashboardFilter(DateOnly From, DateOnly To, string? UnitId 
         return new DashboardFilter(new DateOnly(today.Year, today.Month, 1).AddMonths(-5), today);
     }
 
+    /// <summary>The filter as a download address's query: <c>from=…&amp;to=…[&amp;unit=…]</c>.</summary>
+    public string Query =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}") +
+        (UnitId is null ? "" : $"&unit={Uri.EscapeDataString(UnitId)}");
+
     public DateTimeOffset Start => StartOf(From);
 
     /// <summary>The first moment after the period.</summary>

@@ -30,9 +30,7 @@ internal sealed class OutcomeDashboard(IAuthorizationService authorization, IOut
 
     public async Task<OutcomeView> ReadAsync(ClaimsPrincipal user, DashboardFilter filter, CancellationToken ct = default)
     {
-        if (!(await authorization.AuthorizeAsync(user, Policies.Manager)).Succeeded)
-            throw new ForbiddenException("Utfall visas för chefer (sina enheter) och administratörer.");
-        if (!filter.IsValid) throw new ArgumentException("Perioden ska börja före sitt slut och vara högst sex år.", nameof(filter));
+        await FigureAccess.EnsureAsync(authorization, user, filter);
 
         var registerUser = user.ToRegisterUser();
         var facts = await register.ReadAsync(registerUser, new OutcomeQuery(filter.UnitId, filter.Start, filter.End), ct);
