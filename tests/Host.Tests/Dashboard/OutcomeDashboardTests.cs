@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
 using RJH.DeviceWorkflows.Engine.Runtime;
 using RJH.DeviceWorkflows.Host.Features.Dashboard;
@@ -19,12 +18,7 @@ public sealed class OutcomeDashboardTests : IAsyncLifetime
 
     private static string Month => OutcomeFigures.MonthOf(TestClock.Start);
 
-    // A period around the scenario, whatever day the clock starts on.
-    private static DashboardFilter Period(string? unit = null)
-    {
-        var day = DateOnly.FromDateTime(RJH.DeviceWorkflows.Host.Ui.UiCultures.ToStockholm(TestClock.Start).DateTime);
-        return new DashboardFilter(day.AddDays(-1), day.AddDays(10), unit);
-    }
+    private static DashboardFilter Period(string? unit = null) => FigureCallers.AroundScenario(unit);
 
     public async Task InitializeAsync()
     {
@@ -87,9 +81,7 @@ public sealed class OutcomeDashboardTests : IAsyncLifetime
 
     private async Task<OutcomeView> ReadAsync(string user, string role, DashboardFilter filter)
     {
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, user), new Claim(ClaimTypes.Role, role)], "Test", ClaimTypes.Name, ClaimTypes.Role));
         await using var scope = host.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IOutcomeDashboard>().ReadAsync(principal, filter);
+        return await scope.ServiceProvider.GetRequiredService<IOutcomeDashboard>().ReadAsync(FigureCallers.Signed(user, role), filter);
     }
 }

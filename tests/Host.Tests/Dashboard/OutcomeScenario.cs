@@ -34,7 +34,7 @@ internal sealed class OutcomeScenario(HostFactory host)
 
     /// <summary>
     /// At the clock's start: Anna's phone goes to repair, she gets a loan phone <see cref="LoanAfter"/> later; Maja orders a
-    /// phone, delivered <see cref="DeliveredAfter"/> later; a returned phone goes back to stock (reusable), a returned
+    /// phone (the Regional Director's administration pays), delivered <see cref="DeliveredAfter"/> later; a returned phone goes back to stock (reusable), a returned
     /// tablet is scrapped; Erik gets a phone and leaves without returning it.
     /// </summary>
     public async Task PlayAsync()
@@ -45,7 +45,7 @@ internal sealed class OutcomeScenario(HostFactory host)
         await host.Services.GetRequiredService<ILoanPool>().StartLoanAsync(system, await IdAsync(LoanPhone), "anna.chef");
 
         var orders = host.Services.GetRequiredService<IDeviceOrders>();
-        var order = await orders.OpenAsync(system, new NewDeviceOrder("maja.mobil", OrderedDeviceType.Phone, "New"));
+        var order = await orders.OpenAsync(system, new NewDeviceOrder("maja.mobil", OrderedDeviceType.Phone, "New", Payer: "RegionDirector"));
 
         var reused = await HandOutAsync(devices, StockPhone, "erik.anstalld");
         await devices.MarkReturnedAsync(system, reused, "Inlämnad");
