@@ -51,6 +51,18 @@ public sealed class OutcomeDashboardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_lead_time_of_a_step_is_the_time_from_reaching_it_to_leaving_it_named_as_the_model_names_it()
+    {
+        await scenario.PlayApprovalAsync();
+
+        var report = (await ReadAsync("admin", RegisterRoles.Admin, Period())).Report;
+
+        var step = Assert.Single(report.LeadTimes, r => r.ElementId == "Task_Approve");
+        Assert.Equal(("Chefsgodkännande", "Godkänn beställning", 1), (step.Process, step.Step, step.Count));
+        Assert.Equal(OutcomeScenario.ApprovalWait.TotalHours, step.MedianHours, 0.1);
+    }
+
+    [Fact]
     public async Task A_manager_sees_only_her_units_figures()
     {
         var view = await ReadAsync("anna.chef", RegisterRoles.Manager, Period());

@@ -64,6 +64,22 @@ internal sealed class OutcomeScenario(HostFactory host)
         await orders.CloseAsync(system, order.Order.Id, DeviceOrderStatus.Delivered);
     }
 
+    /// <summary>The approval waits this long at its one user task (<see cref="PlayApprovalAsync"/>).</summary>
+    public static readonly TimeSpan ApprovalWait = TimeSpan.FromHours(5);
+
+    /// <summary>Anna starts the test model <c>manager-approval</c>; Karin approves it <see cref="ApprovalWait"/> later.</summary>
+    public async Task PlayApprovalAsync()
+    {
+        await host.DeployAsync(Bpmn.ManagerApproval);
+        using var anna = await host.ClientFor("anna.chef");
+        var started = await anna.StartInstanceAsync("manager-approval", new { amount = 10 });
+        await AdvanceAsync(ApprovalWait);
+        using var karin = await host.ClientFor("karin.chef");
+        var task = Assert.Single(await HttpAssert.ArrayAsync(await karin.GetAsync($"/api/tasks?instanceId={started["id"]}")))!;
+        await HttpAssert.StatusAsync(await karin.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { variables = new { } }),
+            System.Net.HttpStatusCode.OK);
+    }
+
     private async Task<Guid> HandOutAsync(IDeviceRegister devices, string imei, string employeeId)
     {
         var id = await IdAsync(imei);

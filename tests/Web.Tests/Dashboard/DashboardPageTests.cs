@@ -47,9 +47,12 @@ public sealed class DashboardPageTests(BrowserFixture browser) : BrowserTest(bro
     [Fact]
     public async Task The_admin_sees_the_delivery_and_the_returns_and_exports_the_same_figures_to_Excel()
     {
-        await new OutcomeScenario(App.Host).PlayAsync();
+        var scenario = new OutcomeScenario(App.Host);
+        await scenario.PlayAsync();
+        await scenario.PlayApprovalAsync();
 
         var admin = await SignedInAsync("admin", "/dashboard");
+        await Assertions.Expect(admin.GetByTestId("steps")).ToContainTextAsync("Godkänn beställning");
         var delivery = admin.GetByTestId($"delivery-{Month}-all");
         await Assertions.Expect(delivery.GetByTestId("median")).ToHaveTextAsync(Days(OutcomeScenario.DeliveredAfter));
         await Assertions.Expect(admin.GetByTestId($"delivery-{Month}-HS-STROKE").GetByTestId("count")).ToHaveTextAsync("1");
