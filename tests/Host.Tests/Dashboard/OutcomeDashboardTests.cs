@@ -63,6 +63,18 @@ public sealed class OutcomeDashboardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_unit_under_rollout_without_a_signed_off_risk_assessment_is_listed_as_missing_one()
+    {
+        await host.Services.GetRequiredService<RJH.DeviceWorkflows.Registry.Org.IOrgRegister>()
+            .SetRolloutModeAsync(RegisterUser.System, "HS-KIR-AVD1", RolloutMode.Voluntary);
+
+        var report = (await ReadAsync("anna.chef", RegisterRoles.Manager, Period())).Report;
+
+        Assert.Equal(new GateRow("HS-KIR-AVD1", "Vårdavdelning 1", RolloutMode.Voluntary, HeldOrders: 0, SignedOff: false),
+            Assert.Single(report.RolloutGate));
+    }
+
+    [Fact]
     public async Task A_manager_sees_only_her_units_figures()
     {
         var view = await ReadAsync("anna.chef", RegisterRoles.Manager, Period());
