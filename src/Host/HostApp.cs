@@ -46,6 +46,7 @@ public static class HostApp
         builder.Services.AddRegisterFeature(builder.Configuration);
         builder.Services.AddWorkEnvironmentFeature(builder.Configuration);
         builder.Services.AddMailOutboxFeature();
+        Features.Dashboard.DashboardFeature.AddDashboardFeature(builder.Services, builder.Configuration);
         Features.Demo.DemoFeature.AddDemoFeature(builder.Services, builder.Configuration);
         builder.Services.AddWorkflowSeeding(builder.Configuration);
         builder.Services.AddSupplierFeature();
@@ -100,6 +101,7 @@ public static class HostApp
         app.MapWorkEnvironmentEndpoints();
         app.MapActivityEndpoints();
         app.MapMailOutboxEndpoints();
+        Features.Dashboard.DashboardFeature.MapDashboardEndpoints(app);
         app.MapWebApp();
         return app;
     }

@@ -9,6 +9,7 @@ using RJH.DeviceWorkflows.Registry.Import;
 using RJH.DeviceWorkflows.Registry.LoanPool;
 using RJH.DeviceWorkflows.Registry.Operations;
 using RJH.DeviceWorkflows.Registry.Orders;
+using RJH.DeviceWorkflows.Registry.Outcomes;
 using RJH.DeviceWorkflows.Registry.Org;
 using RJH.DeviceWorkflows.Registry.Persistence;
 using RJH.DeviceWorkflows.Registry.Telephony;
@@ -47,6 +48,7 @@ public static class RegisterServiceCollectionExtensions
         services.AddSingleton<IRegisterImports, RegisterImports>();
         services.AddSingleton<IRegisterDirectory, RegisterDirectory>();
         services.AddSingleton<IAuditSource, RegisterAuditSource>();
+        services.AddSingleton<IOutcomeData, OutcomeData>();
         return services;
     }
 

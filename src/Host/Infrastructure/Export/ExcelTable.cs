@@ -10,10 +10,21 @@ public static class ExcelTable
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static byte[] Write(string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
+    public static byte[] Write(string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows) =>
+        Write([new ExcelSheet(sheetName, headers, rows)]);
+
+    /// <summary>Several such sheets in one workbook, in this order.</summary>
+    public static byte[] Write(IEnumerable<ExcelSheet> sheets)
     {
         using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add(sheetName);
+        foreach (var content in sheets) Fill(workbook.Worksheets.Add(content.Name), content.Headers, content.Rows);
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    private static void Fill(IXLWorksheet sheet, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
+    {
         for (var c = 0; c < headers.Count; c++)
         {
             Text(sheet.Cell(1, c + 1), headers[c]);
@@ -26,9 +37,6 @@ public static class ExcelTable
             r++;
         }
         sheet.SheetView.FreezeRows(1);
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
     }
 
     private static void Set(IXLCell cell, object? value)
@@ -57,3 +65,6 @@ public static class ExcelTable
         cell.SetValue(SpreadsheetText.Neutralise(text));
     }
 }
+
+/// <summary>One sheet of <see cref="ExcelTable.Write(IEnumerable{ExcelSheet})"/>: its name (at most 31 characters), header row and data rows.</summary>
+public sealed record ExcelSheet(string Name, IReadOnlyList<string> Headers, IEnumerable<IReadOnlyList<object?>> Rows);

@@ -1,0 +1,29 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using RJH.DeviceWorkflows.Host.Features.Costs;
+using RJH.DeviceWorkflows.Host.Features.Dashboard;
+using RJH.DeviceWorkflows.Host.Tests.Dashboard;
+using RJH.DeviceWorkflows.Web.Tests.Support;
+
+namespace RJH.DeviceWorkflows.Web.Tests.Dashboard;
+
+/// <summary>The cost page against the played scenario: Maja's delivered order at the default phone price, paid as its financing said.</summary>
+public sealed class CostsPageTests(BrowserFixture browser) : BrowserTest(browser)
+{
+    [Fact]
+    public async Task The_admin_sees_the_delivered_order_at_the_default_price_under_its_payer_and_the_fleet_against_the_models()
+    {
+        await new OutcomeScenario(App.Host).PlayAsync();
+        var price = new CostOptions().DefaultPhonePriceSek;
+
+        var admin = await SignedInAsync("admin", "/costs");
+
+        await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Kostnader");
+        var order = admin.GetByTestId($"costs-{OutcomeFigures.MonthOf(WebApp.ClockStart)}-{Payer.RegionDirector}-HS-STROKE");
+        await Assertions.Expect(order.GetByTestId("devices")).ToHaveTextAsync("1");
+        await Assertions.Expect(order.GetByTestId("devices-sek")).ToHaveTextAsync(price.ToString("#,0 kr", CultureInfo.GetCultureInfo("sv-SE")));
+        await Assertions.Expect(admin.GetByTestId("models")).ToContainTextAsync("Alt 3");
+        await admin.AssertAccessibleAsync();
+        await admin.SaveScreenshotAsync("costs");
+    }
+}
