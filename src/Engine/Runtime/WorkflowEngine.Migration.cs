@@ -70,6 +70,7 @@ internal sealed partial class WorkflowEngine : IInstanceMigration
         if (!caller.IsAdmin && !caller.Roles.Contains(ProcessOwnerRole))
             throw new ForbiddenException("Only a process owner or an admin may migrate instances.");
         if (string.IsNullOrWhiteSpace(plan.DefinitionKey)) throw new InvalidRequestException("definitionKey is required.");
+        if (plan.FromVersion < 1 || plan.ToVersion < 1) throw new InvalidRequestException("fromVersion and toVersion are required (1 or more).");
         if (plan.FromVersion == plan.ToVersion) throw new InvalidRequestException("fromVersion and toVersion must differ.");
         var from = await store.FindDefinitionAsync(plan.DefinitionKey, plan.FromVersion, publishedOnly: false, ct)
             ?? throw new NotFoundException($"Process '{plan.DefinitionKey}' has no version {plan.FromVersion}.");
