@@ -45,6 +45,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<IWorkflowEngine>(sp => sp.GetRequiredService<WorkflowEngine>());
         services.AddSingleton<IJobRunner>(sp => sp.GetRequiredService<WorkflowEngine>());
+        services.AddSingleton<Runtime.Migration.IInstanceMigration>(sp => sp.GetRequiredService<WorkflowEngine>());
         // The Host replaces this with Hangfire; TryAdd lets a caller register its own dispatcher first.
         services.TryAddSingleton<InProcessJobDispatcher>();
         services.TryAddSingleton<IJobDispatcher>(sp => sp.GetRequiredService<InProcessJobDispatcher>());

@@ -12,6 +12,7 @@ using RJH.DeviceWorkflows.Host.Features.Instances;
 using RJH.DeviceWorkflows.Host.Features.Jobs;
 using RJH.DeviceWorkflows.Host.Features.Jobs.Dashboard;
 using RJH.DeviceWorkflows.Host.Features.MailOutbox;
+using RJH.DeviceWorkflows.Host.Features.Migration;
 using RJH.DeviceWorkflows.Host.Features.Messages;
 using RJH.DeviceWorkflows.Host.Features.PolicyRules;
 using RJH.DeviceWorkflows.Host.Features.Register;
@@ -90,6 +91,7 @@ public static class HostApp
         app.MapApiDocument();
         app.MapAuthEndpoints();
         app.MapDefinitionEndpoints();
+        app.MapMigrationEndpoints();
         app.MapInstanceEndpoints();
         app.MapTaskEndpoints();
         app.MapMessageEndpoints();
