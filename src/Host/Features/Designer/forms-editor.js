@@ -3,9 +3,6 @@
 // the task pages' own renderer; this module only edits the form-js JSON.
 import { FormEditor } from '@bpmn-io/form-js-editor';
 
-// Edits arrive in bursts while typing; the page is told once the person pauses.
-const CHANGE_DEBOUNCE_MS = 500;
-
 let stylesLoaded;
 function loadStyles() {
   stylesLoaded ??= new Promise((resolve, reject) => {
@@ -19,26 +16,20 @@ function loadStyles() {
   return stylesLoaded;
 }
 
-/** An editor inside the container, opened on the schema (JSON text); page is the Blazor page's DotNetObjectReference. */
-export async function create(container, schema, page) {
+/** An editor inside the container, opened on the schema (JSON text). */
+export async function create(container, schema) {
   await loadStyles();
   const editor = new FormEditor({
     container,
     exporter: { name: 'RJH Device Workflows', version: '1' },
   });
   const { warnings } = await editor.importSchema(JSON.parse(schema));
-  let changeTimer = null;
-  editor.on('changed', () => {
-    clearTimeout(changeTimer);
-    changeTimer = setTimeout(() => page.invokeMethodAsync('Changed'), CHANGE_DEBOUNCE_MS);
-  });
   container.dataset.rendered = 'true';
   return {
     warnings: () => warnings.map(w => w.message ?? String(w)),
     /** As bytes: a form easily exceeds the circuit's 32 KB message limit, a stream does not. */
     schema: () => new TextEncoder().encode(JSON.stringify(editor.saveSchema(), null, 2)),
     destroy() {
-      clearTimeout(changeTimer);
       editor.destroy();
       delete container.dataset.rendered;
     },
