@@ -67,6 +67,17 @@ public sealed class OrganisationModelTests(BrowserFixture browser) : BrowserTest
             Assert.True(attempt < 100, "Maja's order never reached Servicecenter's delivery: " + instance.ToJsonString());
             await Task.Delay(200);
         }
+
+        // Back to Alt 2: the live version is the newest published one, so version 1 is saved again as version 3.
+        await owner.GotoAsync("/designer/ordering?version=1");
+        await DesignerPageSteps.OpenedAsync(owner);
+        await owner.GetByTestId("designer-save").ClickAsync();
+        await Assertions.Expect(owner.GetByTestId("designer-status")).ToContainTextAsync("Sparad som version 3");
+        await owner.GetByLabel("Anteckning").FillAsync("Tillbaka till Alt 2");
+        await owner.GetByTestId("designer-publish").ClickAsync();
+        await Assertions.Expect(owner.GetByText("Version 3 är publicerad")).ToBeVisibleAsync();
+        var ordering = await App.GetJsonAsync("admin", "/api/definitions/ordering");
+        Assert.Equal(3, ordering["publishedVersion"]!.GetValue<int>());
     }
 
     private static string? Starter(JsonNode? instance) => instance?["startedBy"]?.GetValue<string>();
