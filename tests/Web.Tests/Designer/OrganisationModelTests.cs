@@ -68,7 +68,12 @@ public sealed class OrganisationModelTests(BrowserFixture browser) : BrowserTest
             await Task.Delay(200);
         }
 
-        // Back to Alt 2: the live version is the newest published one, so version 1 is saved again as version 3.
+        // Back to Alt 2: the live version is the newest published one, so publishing version 1 again is refused with
+        // the way to do it (save version 1 again, as version 3, and publish that).
+        await owner.GetByRole(AriaRole.Combobox, new() { Name = "Version att publicera" }).ClickAsync();
+        await owner.GetByRole(AriaRole.Option, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Version 1\\b") }).ClickAsync();
+        await owner.GetByTestId("designer-publish").ClickAsync();
+        await Assertions.Expect(owner.GetByText("Version 1 är äldre än version 2")).ToBeVisibleAsync();
         await owner.GotoAsync("/designer/ordering?version=1");
         await DesignerPageSteps.OpenedAsync(owner);
         await owner.GetByTestId("designer-save").ClickAsync();

@@ -20,6 +20,7 @@ public sealed partial class ReminderThroughDesignerTests(BrowserFixture browser)
         await DesignerPageSteps.OpenedAsync(page);
         await DesignerPageSteps.ChooseElementAsync(page, "Attestera beställning (approveOrder)");
         var properties = page.GetByTestId("designer-properties");
+        await Assertions.Expect(page.GetByTestId("prop-formKey-edit")).ToHaveAttributeAsync("href", "/designer/forms/approve-order");
 
         await page.GetByLabel("Fäst händelse på kanten").SelectOptionAsync("reminder");
         await page.GetByTestId("prop-attach-button").ClickAsync();
