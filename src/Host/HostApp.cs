@@ -58,7 +58,7 @@ public static class HostApp
         builder.Services.AddForms();
         builder.Services.AddScoped<Features.Team.TeamQueries>();
         builder.Services.AddScoped<UnitMessages>();
-        builder.Services.AddScoped<Features.Designer.ProcessDesigns>().AddScoped<Features.Designer.ImportedDesigns>();
+        builder.Services.AddScoped<Features.Designer.ProcessDesigns>().AddScoped<Features.Designer.ImportedDesigns>().AddScoped<Features.Designer.FormDesigns>();
         builder.Services.AddScoped<Features.Routines.Routines>();
         builder.Services.AddOperationalHealth();
         builder.Services.AddRateLimits();

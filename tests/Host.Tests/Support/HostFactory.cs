@@ -31,6 +31,7 @@ public sealed class HostFactory : WebApplicationFactory<Program>
         {
             ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(directory, "rjh.db")}",
             ["DataProtection:KeysPath"] = Path.Combine(directory, "keys"),
+            ["Forms:VersionsFolder"] = Path.Combine(directory, "forms"),
             ["Authentication:Mode"] = "Demo",
             ["Engine:ControllableClock"] = "true",
             // A named day, not today's: no test depends on the day it runs.

@@ -27,10 +27,10 @@ public sealed partial class DesignerTests(BrowserFixture browser) : BrowserTest(
         await page.SaveScreenshotAsync("designer-list");
 
         await ordering.GetByRole(AriaRole.Link, new() { Name = "Beställning av mobil enhet", Exact = true }).ClickAsync();
-        await OpenedAsync(page);
+        await DesignerPageSteps.OpenedAsync(page);
         await Assertions.Expect(page.GetByTestId("designer-diagnostics-none")).ToBeVisibleAsync();
 
-        await ChooseElementAsync(page, "Attestera beställning (approveOrder)");
+        await DesignerPageSteps.ChooseElementAsync(page, "Attestera beställning (approveOrder)");
         var due = page.GetByLabel("Ska vara klar inom");
         await Assertions.Expect(due).ToHaveValueAsync("P3D");
         await due.FillAsync("P4D");
@@ -60,9 +60,9 @@ public sealed partial class DesignerTests(BrowserFixture browser) : BrowserTest(
     public async Task A_gateway_flow_without_its_condition_is_marked_on_the_gateway_and_nothing_is_stored()
     {
         var page = await SignedInAsync("process.owner", "/designer/ordering");
-        await OpenedAsync(page);
+        await DesignerPageSteps.OpenedAsync(page);
 
-        await ChooseElementAsync(page, "Attesterad (Flow_gwApproved_mergeApproval)");
+        await DesignerPageSteps.ChooseElementAsync(page, "Attesterad (Flow_gwApproved_mergeApproval)");
         var condition = page.GetByLabel("Villkor");
         await Assertions.Expect(condition).ToHaveValueAsync("vars.approved === true");
         await condition.FillAsync("");
@@ -98,7 +98,7 @@ public sealed partial class DesignerTests(BrowserFixture browser) : BrowserTest(
             await page.WaitForBlazorAsync();
             await page.GetByLabel("Välj en .bpmn-fil").SetInputFilesAsync(file);
             await page.WaitForURLAsync("**/designer/*?imported=true");
-            await OpenedAsync(page);
+            await DesignerPageSteps.OpenedAsync(page);
             await Assertions.Expect(page.GetByTestId("designer-source")).ToContainTextAsync("Importerad fil");
             await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
             if (Path.GetFileName(file) == "A.1.0.bpmn")
@@ -150,7 +150,7 @@ public sealed partial class DesignerTests(BrowserFixture browser) : BrowserTest(
         await page.GetByLabel("Processnyckel").FillAsync("loan-return");
         await page.GetByRole(AriaRole.Button, new() { Name = "Skapa och öppna" }).ClickAsync();
         await page.WaitForURLAsync("**/designer/loan-return?name=Dubblett");
-        await OpenedAsync(page);
+        await DesignerPageSteps.OpenedAsync(page);
         await Assertions.Expect(page.GetByTestId("designer-source")).ToContainTextAsync("Ny process");
         await Assertions.Expect(page.Locator(".djs-element[data-element-id='start']")).ToHaveCountAsync(1);
 
@@ -171,19 +171,6 @@ public sealed partial class DesignerTests(BrowserFixture browser) : BrowserTest(
 
         await page.WaitForURLAsync("**/access-denied**");
         await Assertions.Expect(page.GetByTestId("designer-canvas")).ToHaveCountAsync(0);
-    }
-
-    private static async Task OpenedAsync(IPage page)
-    {
-        await Assertions.Expect(page.GetByTestId("designer-canvas")).ToHaveAttributeAsync("data-rendered", "true");
-        await Assertions.Expect(page.GetByTestId("designer-properties")).ToBeVisibleAsync();
-    }
-
-    private static async Task ChooseElementAsync(IPage page, string element)
-    {
-        await page.GetByRole(AriaRole.Combobox, new() { Name = "Element" }).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = element, Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("designer-properties")).ToHaveAttributeAsync("data-element-id", Regex.Match(element, @"\((\S+)\)$").Groups[1].Value);
     }
 
     private static string MiwgFolder()

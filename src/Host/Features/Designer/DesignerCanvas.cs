@@ -19,6 +19,22 @@ public sealed record DesignElement(
     public bool IsMessageEvent => EventKind == "MessageEventDefinition";
     public bool IsTimerEvent => EventKind == "TimerEventDefinition";
     public bool IsSequenceFlow => Type == "SequenceFlow";
+
+    /// <summary>Tasks, sub-processes and call activities: what boundary events attach to.</summary>
+    public bool IsActivity => Type.EndsWith("Task", StringComparison.Ordinal) || Type is "SubProcess" or "CallActivity";
+
+    /// <summary>Flow nodes a sequence flow may leave: everything but end events (and flows, the process).</summary>
+    public bool CanAppend => !IsProcess && (IsActivity || Type.EndsWith("Gateway", StringComparison.Ordinal)
+        || Type is "StartEvent" or "IntermediateCatchEvent" or "IntermediateThrowEvent" or "BoundaryEvent");
+}
+
+/// <summary>What the properties panel adds without a mouse (designer.js' BOUNDARY_KINDS and APPENDABLE).</summary>
+public static class DesignAdditions
+{
+    public static readonly IReadOnlyList<string> BoundaryKinds = ["reminder", "deadline", "message", "message-interrupting", "error"];
+
+    public static readonly IReadOnlyList<string> AppendTypes =
+        ["bpmn:UserTask", "bpmn:ServiceTask", "bpmn:SendTask", "bpmn:BusinessRuleTask", "bpmn:ExclusiveGateway", "bpmn:ParallelGateway", "bpmn:EndEvent"];
 }
 
 /// <summary>An element of the diagram, for the list that selects it without a mouse.</summary>
@@ -47,6 +63,12 @@ public sealed class DesignerCanvas(IJSObjectReference modeler)
         modeler.InvokeVoidAsync("setActivity", id, activity ?? "", inputs, outputs);
 
     public ValueTask SetMessageAsync(string id, string name) => modeler.InvokeVoidAsync("setMessage", id, name);
+
+    /// <summary>A boundary event (<see cref="DesignAdditions.BoundaryKinds"/>) on the activity, selected; its id, or null.</summary>
+    public ValueTask<string?> AttachAsync(string hostId, string kind) => modeler.InvokeAsync<string?>("attach", hostId, kind);
+
+    /// <summary>A new element (<see cref="DesignAdditions.AppendTypes"/>) after the source, connected and selected; its id, or null.</summary>
+    public ValueTask<string?> AppendAsync(string sourceId, string type) => modeler.InvokeAsync<string?>("append", sourceId, type);
 
     public ValueTask SetTimerAsync(string id, string kind, string value) => modeler.InvokeVoidAsync("setTimer", id, kind, value);
 

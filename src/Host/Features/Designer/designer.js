@@ -26,6 +26,18 @@ function loadStyles() {
 
 const isAny = (bo, types) => types.some(t => bo?.$instanceOf?.(t));
 
+// What the properties panel can attach to an activity and append after an element without a mouse: the
+// keyboard way to draw, and the way a person adds a reminder without dragging events onto task borders.
+const BOUNDARY_KINDS = {
+  reminder: { definition: 'bpmn:TimerEventDefinition', cancel: false },
+  deadline: { definition: 'bpmn:TimerEventDefinition', cancel: true },
+  message: { definition: 'bpmn:MessageEventDefinition', cancel: false },
+  'message-interrupting': { definition: 'bpmn:MessageEventDefinition', cancel: true },
+  error: { definition: 'bpmn:ErrorEventDefinition', cancel: true },
+};
+const APPENDABLE = ['bpmn:UserTask', 'bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:BusinessRuleTask', 'bpmn:ExclusiveGateway',
+  'bpmn:ParallelGateway', 'bpmn:EndEvent'];
+
 function eventDefinitionOf(bo) {
   return (bo.eventDefinitions ?? [])[0];
 }
@@ -197,6 +209,32 @@ export function create(container, page) {
         modeling().updateModdleProperties(element, definitions, { rootElements: [...definitions.rootElements, message] });
       }
       modeling().updateModdleProperties(element, definition, { messageRef: message ?? undefined });
+    },
+
+    /** A boundary event of the kind (BOUNDARY_KINDS) on the activity's lower border, selected; returns its id. */
+    attach(hostId, kind) {
+      const host = registry().get(hostId);
+      const spec = BOUNDARY_KINDS[kind];
+      if (!host || !spec || !isAny(host.businessObject, ['bpmn:Activity'])) return null;
+      const shape = get('elementFactory').createShape({ type: 'bpmn:BoundaryEvent', eventDefinitionType: spec.definition });
+      // Set before the shape joins the model, so creating it stays one command (one undo step).
+      shape.businessObject.cancelActivity = spec.cancel;
+      const slot = (host.attachers?.length ?? 0) % 3;
+      const position = { x: host.x + host.width * (0.25 + 0.25 * slot), y: host.y + host.height };
+      modeling().createShape(shape, position, host, { attach: true });
+      get('selection').select(shape);
+      return shape.id;
+    },
+
+    /** A new element of the type after the source, connected and placed by bpmn-js, selected; returns its id. */
+    append(sourceId, type) {
+      const source = registry().get(sourceId);
+      if (!source || !APPENDABLE.includes(type)) return null;
+      const shape = get('elementFactory').createShape({ type });
+      get('autoPlace').append(source, shape);
+      get('selection').select(shape);
+      canvas().scrollToElement(shape);
+      return shape.id;
     },
 
     setTimer(id, kind, value) {

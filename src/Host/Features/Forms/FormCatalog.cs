@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
-using RJH.DeviceWorkflows.Data;
 
 namespace RJH.DeviceWorkflows.Host.Features.Forms;
 
@@ -10,28 +8,33 @@ public sealed class FormOptions
 {
     public const string Section = "Forms";
 
-    /// <summary>The folder of <c>&lt;formKey&gt;.form</c> files, looked for from the content root upwards.</summary>
+    /// <summary>The folder of <c>&lt;formKey&gt;.form</c> files, looked for from the content root upwards: each form's version 1.</summary>
     public string Folder { get; set; } = "workflows/forms";
+
+    /// <summary>Where the forms editor stores later versions (<c>&lt;key&gt;/&lt;n&gt;.form</c>); relative to the content root.</summary>
+    public string VersionsFolder { get; set; } = "data/forms";
 }
 
-/// <summary>The task forms by form key, read once from <see cref="FormOptions.Folder"/>.</summary>
-public sealed class FormCatalog(IOptions<FormOptions> options, IHostEnvironment environment)
+/// <summary>
+/// The task forms by form key and version. Version 1 is the shipped file in <see cref="FormOptions.Folder"/>; the forms
+/// editor adds versions 2, 3… (<see cref="FormVersions"/>), each in force from the moment it was saved. A task uses
+/// the version in force when it was created, so a saved change reaches the next tasks and never an open one.
+/// </summary>
+public sealed class FormCatalog(FormVersions versions)
 {
-    private readonly ConcurrentDictionary<string, FormSchema?> forms = new(StringComparer.Ordinal);
-    private string? folder;
+    private readonly ConcurrentDictionary<(string Key, int Version), FormSchema?> forms = new();
 
-    public FormSchema? Find(string formKey) => forms.GetOrAdd(formKey, Load);
+    /// <summary>The newest version of the form.</summary>
+    public FormSchema? Find(string formKey) => versions.Latest(formKey) is { } latest ? Load(formKey, latest.Version) : null;
 
-    public IEnumerable<string> Keys =>
-        Folder is { } path ? Directory.EnumerateFiles(path, "*.form").Select(f => Path.GetFileNameWithoutExtension(f)!) : [];
+    /// <summary>The version that was in force at <paramref name="taskCreatedAt"/>.</summary>
+    public FormSchema? FindFor(string formKey, DateTimeOffset taskCreatedAt) =>
+        versions.InForceAt(formKey, taskCreatedAt) is { } version ? Load(formKey, version.Version) : null;
 
-    private string? Folder => folder ??= ContentFolders.Find(options.Value.Folder, environment.ContentRootPath, AppContext.BaseDirectory);
+    public FormSchema? Find(string formKey, int version) => Load(formKey, version);
 
-    private FormSchema? Load(string formKey)
-    {
-        // The key names a file, so it must not reach outside the folder.
-        if (Folder is null || formKey.Any(c => !(char.IsLetterOrDigit(c) || c is '-' or '_'))) return null;
-        var file = Path.Combine(Folder, formKey + ".form");
-        return File.Exists(file) ? FormSchema.Parse(formKey, JsonNode.Parse(File.ReadAllText(file))!) : null;
-    }
+    public IEnumerable<string> Keys => versions.Keys;
+
+    private FormSchema? Load(string formKey, int version) => forms.GetOrAdd((formKey, version), at =>
+        versions.Json(at.Key, at.Version) is { } json ? FormSchema.Parse(at.Key, JsonNode.Parse(json)!) : null);
 }

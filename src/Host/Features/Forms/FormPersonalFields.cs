@@ -11,7 +11,7 @@ internal sealed class FormPersonalFields(FormCatalog forms) : IConfigureOptions<
 {
     public void Configure(PersonalVariableOptions options)
     {
-        var names = forms.Keys.Select(forms.Find).OfType<FormSchema>()
+        var names = forms.Keys.Select(key => forms.Find(key)).OfType<FormSchema>()
             .SelectMany(form => form.Fields).Where(field => field.IsPersonal && field.Path is not null)
             .Select(field => field.Path!.Split('.')[^1]);
         options.Names.AddRange(names.Except(options.Names, StringComparer.OrdinalIgnoreCase).Distinct(StringComparer.OrdinalIgnoreCase));

@@ -21,7 +21,7 @@ public sealed class TaskCompletion(IWorkflowQueries queries, IWorkflowEngine eng
     public async Task<TaskView> CompleteAsync(Guid taskId, JsonObject? variables, Caller caller, CancellationToken ct = default)
     {
         var task = await queries.GetTaskAsync(taskId, caller, ct);
-        if (task is not null && task.FormKey is { } key && forms.Find(key) is { } form)
+        if (task is not null && task.FormKey is { } key && forms.FindFor(key, task.CreatedAt) is { } form)
         {
             if (task.Status == "Open" && !MayWork(task, caller))
                 throw new ForbiddenException($"Task {taskId} is not yours to complete.");
