@@ -25,7 +25,9 @@ public interface IPolicyService
     /// <exception cref="PolicyTestsFailedException">A test case fails on that version.</exception>
     /// <exception cref="PolicySetNotFoundException"></exception>
     /// <exception cref="PolicyVersionNotFoundException"></exception>
-    Task<PolicyVersionInfo> PublishAsync(string set, int version, string actor, CancellationToken ct = default);
+    /// <param name="note">Why it is published (at most <see cref="PolicyNote.MaxLength"/> characters), kept with the version and in the audit.</param>
+    /// <exception cref="ArgumentException">The note is too long.</exception>
+    Task<PolicyVersionInfo> PublishAsync(string set, int version, string actor, string? note = null, CancellationToken ct = default);
 
     /// <summary>Decides on <paramref name="facts"/> with the published version, or with <paramref name="version"/> (a draft, say).</summary>
     /// <exception cref="PolicySetNotFoundException"></exception>

@@ -19,8 +19,8 @@ public interface IPolicyStore
     /// <summary>Stores the next version of the set (1 for a new set) and returns its number.</summary>
     Task<int> AddVersionAsync(string set, string workflowJson, string actor, DateTimeOffset at, CancellationToken ct = default);
 
-    /// <summary>Makes this the set's published version; false when there is no such version.</summary>
-    Task<bool> PublishAsync(string set, int version, string actor, DateTimeOffset at, CancellationToken ct = default);
+    /// <summary>Makes this the set's published version, with the publisher's note; false when there is no such version.</summary>
+    Task<bool> PublishAsync(string set, int version, string actor, DateTimeOffset at, string? note = null, CancellationToken ct = default);
 
     /// <summary>The set's test cases (a JSON array), or null when none were ever saved.</summary>
     Task<string?> FindTestCasesAsync(string set, CancellationToken ct = default);
@@ -41,6 +41,22 @@ public sealed record PolicyVersionInfo(
     DateTimeOffset SavedAt,
     string SavedBy,
     DateTimeOffset? PublishedAt,
-    string? PublishedBy);
+    string? PublishedBy,
+    string? PublishNote = null);
+
+/// <summary>The note a publisher gives a version ("why this change"): free text, bounded.</summary>
+public static class PolicyNote
+{
+    public const int MaxLength = 500;
+
+    /// <summary>Null for a blank note, else the trimmed text.</summary>
+    /// <exception cref="ArgumentException">Longer than <see cref="MaxLength"/>.</exception>
+    public static string? Normalise(string? note)
+    {
+        var text = note?.Trim();
+        if (string.IsNullOrEmpty(text)) return null;
+        return text.Length <= MaxLength ? text : throw new ArgumentException($"The note can be at most {MaxLength} characters.", nameof(note));
+    }
+}
 
 public sealed record StoredPolicyVersion(PolicyVersionInfo Info, string WorkflowJson);

@@ -59,16 +59,17 @@ public sealed class PolicyService : IPolicyService
         return new PolicySaveResult(version, []) { Tests = PolicyChecks.Run(policy, await TestCasesAsync(set, ct)) };
     }
 
-    public async Task<PolicyVersionInfo> PublishAsync(string set, int version, string actor, CancellationToken ct = default)
+    public async Task<PolicyVersionInfo> PublishAsync(string set, int version, string actor, string? note = null, CancellationToken ct = default)
     {
         PolicySetDefinition.Get(set);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        note = PolicyNote.Normalise(note);
         // Compile before publishing, so a version that cannot run (say, a row edited by hand) is refused
         // here rather than failing the first workflow that asks.
         var policy = await evaluator.GetAsync(set, version, () => LoadJsonAsync(set, version, ct));
         var failed = PolicyChecks.Run(policy, await TestCasesAsync(set, ct)).Where(r => !r.Passed).ToList();
         if (failed.Count > 0) throw new PolicyTestsFailedException(set, version, failed);
-        if (!await store.PublishAsync(set, version, actor, time.GetUtcNow(), ct))
+        if (!await store.PublishAsync(set, version, actor, time.GetUtcNow(), note, ct))
             throw new PolicyVersionNotFoundException(set, version);
         published.TryRemove(set, out _);
         var versions = await store.ListVersionsAsync(set, ct);

@@ -33,7 +33,7 @@ internal sealed class EfPolicyStore(IDbContextFactory<PolicyDbContext> contexts)
         await using var db = await contexts.CreateDbContextAsync(ct);
         // The JSON can be large and a list never shows it.
         return await db.Versions.AsNoTracking().Where(v => v.Set == set).OrderBy(v => v.Version)
-            .Select(v => new PolicyVersionInfo(v.Set, v.Version, v.Published, v.SavedAt, v.SavedBy, v.PublishedAt, v.PublishedBy))
+            .Select(v => new PolicyVersionInfo(v.Set, v.Version, v.Published, v.SavedAt, v.SavedBy, v.PublishedAt, v.PublishedBy, v.PublishNote))
             .ToListAsync(ct);
     }
 
@@ -75,7 +75,7 @@ internal sealed class EfPolicyStore(IDbContextFactory<PolicyDbContext> contexts)
         }
     }
 
-    public async Task<bool> PublishAsync(string set, int version, string actor, DateTimeOffset at, CancellationToken ct = default)
+    public async Task<bool> PublishAsync(string set, int version, string actor, DateTimeOffset at, string? note = null, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -86,7 +86,8 @@ internal sealed class EfPolicyStore(IDbContextFactory<PolicyDbContext> contexts)
         target.Published = true;
         target.PublishedAt = at;
         target.PublishedBy = actor;
-        db.Audit.Add(new PolicyAuditRecord { Set = set, Version = version, Action = PolicyAuditRecord.Published, Actor = actor, At = at });
+        target.PublishNote = note;
+        db.Audit.Add(new PolicyAuditRecord { Set = set, Version = version, Action = PolicyAuditRecord.Published, Actor = actor, At = at, Note = note });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return true;

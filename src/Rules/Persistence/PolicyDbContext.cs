@@ -30,6 +30,7 @@ internal abstract class PolicyDbContext(DbContextOptions options) : DbContext(op
             e.Property(v => v.Version).ValueGeneratedNever();
             e.Property(v => v.SavedBy).HasMaxLength(ActorLength);
             e.Property(v => v.PublishedBy).HasMaxLength(ActorLength);
+            e.Property(v => v.PublishNote).HasMaxLength(PolicyNote.MaxLength);
             e.HasIndex(v => new { v.Set, v.Published });
         });
 
@@ -41,6 +42,7 @@ internal abstract class PolicyDbContext(DbContextOptions options) : DbContext(op
             e.Property(a => a.Set).HasMaxLength(SetLength);
             e.Property(a => a.Action).HasMaxLength(16);
             e.Property(a => a.Actor).HasMaxLength(ActorLength);
+            e.Property(a => a.Note).HasMaxLength(PolicyNote.MaxLength);
             e.HasIndex(a => new { a.Set, a.Version });
         });
 

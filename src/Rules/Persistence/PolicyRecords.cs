@@ -12,6 +12,8 @@ internal sealed class PolicyVersionRecord
     /// <summary>When this version was last made the published one.</summary>
     public DateTimeOffset? PublishedAt { get; set; }
     public string? PublishedBy { get; set; }
+    /// <summary>Why it was published, in the publisher's words (the latest publish; every one stays in the audit).</summary>
+    public string? PublishNote { get; set; }
 }
 
 /// <summary>
@@ -26,6 +28,8 @@ internal sealed class PolicyAuditRecord
     public required string Action { get; set; }
     public required string Actor { get; set; }
     public DateTimeOffset At { get; set; }
+    /// <summary>A publish's note.</summary>
+    public string? Note { get; set; }
 
     public const string Saved = "Saved";
     public const string Published = "Published";

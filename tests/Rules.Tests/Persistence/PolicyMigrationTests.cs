@@ -22,6 +22,6 @@ public sealed class PolicyMigrationTests
     public void Sqlite_keeps_the_migration_id_existing_files_have_in_their_history()
     {
         using var db = DesignTimePolicyDbContextFactory.Create(DatabaseKind.Sqlite);
-        Assert.Equal(["20261124102601_InitialPolicySchema", "20261204081605_DecisionLogAndTestCases"], db.Database.GetMigrations());
+        Assert.Equal(["20261124102601_InitialPolicySchema", "20261204081605_DecisionLogAndTestCases", "20261204152657_PolicyPublishNote"], db.Database.GetMigrations());
     }
 }

@@ -71,9 +71,10 @@ public sealed class PolicyServiceTests : IAsyncLifetime
         await Policies.SaveDraftAsync(PolicySets.Entitlement, EntitlementV2(), "anna");
         db.Time.Advance(TimeSpan.FromHours(1));
 
-        var published = await Policies.PublishAsync(PolicySets.Entitlement, 2, "bertil");
+        var published = await Policies.PublishAsync(PolicySets.Entitlement, 2, "bertil", "  Avslag när ingen regel passar  ");
 
         Assert.True(published.Published);
+        Assert.Equal("Avslag när ingen regel passar", published.PublishNote);
         Assert.Equal(("anna", "bertil", db.Time.GetUtcNow()), (published.SavedBy, published.PublishedBy, published.PublishedAt));
         Assert.Equal("Denied", (await Policies.EvaluateAsync(PolicySets.Entitlement, Device())).Outcome);
         var details = await Policies.GetAsync(PolicySets.Entitlement);
@@ -81,6 +82,16 @@ public sealed class PolicyServiceTests : IAsyncLifetime
         Assert.Equal([(1, false), (2, true)], details.Versions.Select(v => (v.Version, v.Published)));
         var audit = await SeedingTests.AuditAsync(db);
         Assert.Equal(["entitlement 2 Saved anna", "entitlement 2 Published bertil"], audit.TakeLast(2));
+    }
+
+    [Fact]
+    public async Task A_publish_note_over_500_characters_is_refused_and_nothing_is_published()
+    {
+        await Policies.SaveDraftAsync(PolicySets.Entitlement, EntitlementV2(), "anna");
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Policies.PublishAsync(PolicySets.Entitlement, 2, "bertil", new string('x', 501)));
+
+        Assert.Equal(1, (await Policies.GetAsync(PolicySets.Entitlement)).PublishedVersion);
     }
 
     [Fact]

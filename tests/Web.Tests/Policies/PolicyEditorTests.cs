@@ -70,8 +70,12 @@ public sealed class PolicyEditorTests(BrowserFixture browser) : BrowserTest(brow
         await tests.GetByTestId("tests-save").ClickAsync();
         await Assertions.Expect(tests.GetByTestId("tests-message")).ToContainTextAsync("Testfallen är sparade");
         await Assertions.Expect(tests.GetByTestId("test-case-result")).ToContainTextAsync("Går igenom (regel SharedExtensionPhone)");
+        await page.GetByLabel("Anteckning om ändringen").FillAsync("Delad anknytning ger inte längre telefon");
         await page.GetByTestId("policy-publish").ClickAsync();
         await Assertions.Expect(page.GetByTestId("publish-message")).ToContainTextAsync("Version 2 är publicerad");
+        var publishedV2 = (await api.GetFromJsonAsync<JsonObject>("/api/policies/entitlement"))!["versions"]!.AsArray()
+            .Single(v => v!["version"]!.GetValue<int>() == 2)!;
+        Assert.Equal("Delad anknytning ger inte längre telefon", publishedV2["publishNote"]!.GetValue<string>());
         await Assertions.Expect(page.GetByTestId("policy-versions")).ToContainTextAsync("Version 2 gäller nu");
         await page.GetByTestId("compare-run").ClickAsync();
         var changed = page.GetByTestId("compare-SharedExtensionPhone");

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using RJH.DeviceWorkflows.Host.Infrastructure.Auth;
+using RJH.DeviceWorkflows.Host.Infrastructure.Http;
 using RJH.DeviceWorkflows.Rules;
 using RJH.DeviceWorkflows.Rules.Decisions;
 using AuthPolicies = RJH.DeviceWorkflows.Host.Infrastructure.Auth.Policies;
@@ -63,12 +64,14 @@ internal static class PolicyEndpoints
         return TypedResults.Created($"/api/policies/{Uri.EscapeDataString(set)}", new PolicyDraftView(set, version, Published: false, result.Tests));
     }
 
-    public static async Task<Results<Ok<PolicyVersionInfo>, ProblemHttpResult>> Publish(string set, int version, ClaimsPrincipal user,
-        [FromServices] IPolicyService policies, CancellationToken ct)
+    public static async Task<Results<Ok<PolicyVersionInfo>, ProblemHttpResult, ValidationProblem>> Publish(string set, int version,
+        [FromBody] PublishRequest? request, ClaimsPrincipal user, [FromServices] IPolicyService policies, CancellationToken ct)
     {
+        if (request?.Note?.Trim().Length > PolicyNote.MaxLength)
+            return Problems.Invalid("note", $"The note can be at most {PolicyNote.MaxLength} characters.");
         try
         {
-            return TypedResults.Ok(await policies.PublishAsync(set, version, user.ToCaller().UserName, ct));
+            return TypedResults.Ok(await policies.PublishAsync(set, version, user.ToCaller().UserName, request?.Note, ct));
         }
         catch (PolicyTestsFailedException e)
         {
@@ -125,3 +128,6 @@ internal static class PolicyEndpoints
 
 /// <summary>A stored draft: <c>{"set","version","published":false,"tests":[…]}</c> with the test cases run on it.</summary>
 internal sealed record PolicyDraftView(string Set, int Version, bool Published, IReadOnlyList<PolicyTestResult> Tests);
+
+/// <param name="Note">Why the version is published; kept with the version and in the audit.</param>
+internal sealed record PublishRequest(string? Note);

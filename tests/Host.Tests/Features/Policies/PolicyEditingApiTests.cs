@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using RJH.DeviceWorkflows.Host.Tests.Support;
@@ -71,7 +72,11 @@ public sealed class PolicyEditingApiTests
         cases[1]!["expected"]!["outcome"] = "Denied";
         var updated = (await HttpAssert.StatusAsync(await owner.PutAsync("/api/policies/entitlement/tests", Json(cases)), HttpStatusCode.OK))!;
         Assert.Equal(2, updated["version"]!.GetValue<int>());
-        await HttpAssert.StatusAsync(await owner.PostAsync("/api/policies/entitlement/versions/2/publish", null), HttpStatusCode.OK);
+        await HttpAssert.ProblemAsync(await owner.PostAsJsonAsync("/api/policies/entitlement/versions/2/publish",
+            new { note = new string('x', 501) }), HttpStatusCode.BadRequest);
+        var published = (await HttpAssert.StatusAsync(await owner.PostAsJsonAsync("/api/policies/entitlement/versions/2/publish",
+            new { note = "Nya beställningar avslås" }), HttpStatusCode.OK))!;
+        Assert.Equal("Nya beställningar avslås", published["publishNote"]!.GetValue<string>());
         var after = (await HttpAssert.StatusAsync(await employee.GetAsync("/api/policies/entitlement/tests"), HttpStatusCode.OK))!;
         Assert.Equal(2, after["cases"]!.AsArray().Count);
         Assert.True(after["allPassed"]!.GetValue<bool>());

@@ -43,6 +43,10 @@ namespace RJH.DeviceWorkflows.Rules.Persistence.Migrations.PostgreSql
                     b.Property<long>("At")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Set")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -143,6 +147,10 @@ namespace RJH.DeviceWorkflows.Rules.Persistence.Migrations.PostgreSql
 
                     b.Property<int>("Version")
                         .HasColumnType("integer");
+
+                    b.Property<string>("PublishNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<bool>("Published")
                         .HasColumnType("boolean");

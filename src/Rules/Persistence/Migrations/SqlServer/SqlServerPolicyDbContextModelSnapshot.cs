@@ -43,6 +43,10 @@ namespace RJH.DeviceWorkflows.Rules.Persistence.Migrations.SqlServer
                     b.Property<long>("At")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<string>("Set")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -143,6 +147,10 @@ namespace RJH.DeviceWorkflows.Rules.Persistence.Migrations.SqlServer
 
                     b.Property<int>("Version")
                         .HasColumnType("int");
+
+                    b.Property<string>("PublishNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<bool>("Published")
                         .HasColumnType("bit");

@@ -36,6 +36,10 @@ namespace RJH.DeviceWorkflows.Rules.Persistence.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Set")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -134,6 +138,10 @@ namespace RJH.DeviceWorkflows.Rules.Persistence.Migrations.Sqlite
 
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("Published")
                         .HasColumnType("INTEGER");
