@@ -44,8 +44,14 @@ public sealed class FormsEditorTests(BrowserFixture browser) : BrowserTest(brows
         await OpenGroupAsync(editor, "group-validation");
         await editor.Locator("#bio-properties-panel-required").CheckAsync();
 
-        await page.GetByTestId("form-preview-button").ClickAsync();
+        // form-js hands a property change to the schema a moment later (debounced); preview again until it has arrived.
         var preview = page.GetByTestId("form-preview");
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            await page.GetByTestId("form-preview-button").ClickAsync();
+            if (await preview.GetByLabel("Kostnadsställe *").IsVisibleAsync()) break;
+            await page.WaitForTimeoutAsync(500);
+        }
         await Assertions.Expect(preview.GetByLabel("Kostnadsställe *")).ToBeVisibleAsync();
         await Assertions.Expect(preview.GetByRole(AriaRole.Group, new() { Name = "Beslut *" })).ToBeVisibleAsync();
 

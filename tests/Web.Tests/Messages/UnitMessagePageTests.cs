@@ -24,7 +24,8 @@ public sealed class UnitMessagePageTests(BrowserFixture browser) : BrowserTest(b
         await anna.SaveScreenshotAsync("unit-message");
         await anna.GetByRole(AriaRole.Button, new() { Name = "Skicka" }).ClickAsync();
 
-        await anna.WaitForURLAsync("**/messages/*-*");
+        // Sending starts one delivery per person before the page moves on: on a busy CI machine that takes a while.
+        await anna.WaitForURLAsync("**/messages/*-*", new() { Timeout = 60_000 });
         await Assertions.Expect(anna.GetByRole(AriaRole.Heading, new() { Name = "Skickat meddelande", Level = 1 })).ToBeVisibleAsync();
         var recipients = anna.GetByTestId("recipients");
         var annaRow = recipients.GetByTestId("recipient-anna.chef");
