@@ -31,9 +31,10 @@ public sealed class Routines(IWorkflowQueries workflows, IPolicyService policies
         if (xml is null || BpmnReader.Read(xml).Model is not { } model) return null;
         var document = XDocument.Parse(xml);
         var lanes = LanesOf(document);
-        var steps = Ordered(model).Select((node, i) => Step(model, node, i + 1, lanes)).OfType<RoutineStep>().ToList();
+        var ordered = Ordered(model);
+        var steps = ordered.Select((node, i) => Step(model, node, i + 1, lanes)).OfType<RoutineStep>().ToList();
         var decisions = new List<RoutineDecision>();
-        foreach (var task in Ordered(model).OfType<ServiceTask>().Where(t => t.ActivityType == PolicyActivity))
+        foreach (var task in ordered.OfType<ServiceTask>().Where(t => t.ActivityType == PolicyActivity))
         {
             if (SetOf(task) is { } set) decisions.Add(await DecisionAsync(task, set, ct));
         }
