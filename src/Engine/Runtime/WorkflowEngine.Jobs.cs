@@ -50,21 +50,21 @@ internal sealed partial class WorkflowEngine : IJobRunner
     }
 
     /// <summary>
-    /// Runs the activity for at most its time limit. The wait ends at the limit even when the activity ignores its
-    /// cancellation token; the token is cancelled then so a well-behaved call stops its request.
+    /// Runs the activity for at most its time limit, counted from before the call so that a slow synchronous start
+    /// counts too. The wait ends at the limit even when the activity ignores its cancellation token; the token is
+    /// cancelled then so a well-behaved call stops its request.
     /// </summary>
     private async Task<ActivityResult> ExecuteWithinLimitAsync(IActivity activity, string activityType, ActivityContext context, CancellationToken ct)
     {
         var limit = jobOptions.Value.TimeoutFor(activityType);
-        using var call = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var running = activity.ExecuteAsync(context, call.Token);
+        using var limitReached = new CancellationTokenSource(limit, time);
+        using var call = CancellationTokenSource.CreateLinkedTokenSource(ct, limitReached.Token);
         try
         {
-            return await running.WaitAsync(limit, time, ct);
+            return await activity.ExecuteAsync(context, call.Token).WaitAsync(call.Token);
         }
-        catch (TimeoutException) when (!running.IsCompleted)
+        catch (OperationCanceledException) when (limitReached.IsCancellationRequested && !ct.IsCancellationRequested)
         {
-            await call.CancelAsync();
             throw new TimeoutException($"The activity did not answer within {limit}.");
         }
     }
