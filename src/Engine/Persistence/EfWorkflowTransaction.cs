@@ -64,6 +64,10 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
     public async Task<DefinitionRecord?> LoadDefinitionAsync(string key, int version, CancellationToken ct = default) =>
         await db.Definitions.FindAsync([key, version], ct);
 
+    public async Task<int?> FindPublishedVersionAsync(string key, CancellationToken ct = default) =>
+        await db.Definitions.Where(d => d.Key == key && d.Published)
+            .OrderByDescending(d => d.Version).Select(d => (int?)d.Version).FirstOrDefaultAsync(ct);
+
     public async Task<int> NextDefinitionVersionAsync(string key, CancellationToken ct = default)
     {
         var stored = await db.Definitions.Where(d => d.Key == key).MaxAsync(d => (int?)d.Version, ct) ?? 0;

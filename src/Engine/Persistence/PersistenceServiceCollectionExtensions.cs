@@ -39,7 +39,10 @@ public static class PersistenceServiceCollectionExtensions
     private static IServiceCollection AddContext<TContext>(IServiceCollection services, DatabaseOptions database)
         where TContext : WorkflowDbContext
     {
-        services.AddDbContextFactory<TContext>(options => DatabaseProvider.Configure(options, database));
+        // Pooled: every command and query takes a context, and building one from the service provider cost more
+        // than a short command's own work. The engine's contexts never change their connection (only contexts
+        // that join a command do, and those are other parts' contexts), so a reused context is a clean one.
+        services.AddPooledDbContextFactory<TContext>(options => DatabaseProvider.Configure(options, database));
         services.AddSingleton<IDbContextFactory<WorkflowDbContext>, ProductDbContextFactory<WorkflowDbContext, TContext>>();
         return services;
     }

@@ -14,7 +14,6 @@ namespace RJH.DeviceWorkflows.Engine.Runtime;
 /// (a call activity touches parent and child). <see cref="SaveAsync"/> writes them all.
 /// </summary>
 internal sealed class CommandContext(
-    IWorkflowStore store,
     IWorkflowTransaction tx,
     DateTimeOffset now,
     Caller caller,
@@ -40,9 +39,9 @@ internal sealed class CommandContext(
         if (executions.TryGetValue(instanceId, out var loaded)) return loaded;
         var record = await Tx.LoadInstanceAsync(instanceId, ct);
         if (record is null) return null;
-        var definition = await Tx.LoadDefinitionAsync(record.DefinitionKey, record.DefinitionVersion, ct)
+        var model = await ModelAsync(record.DefinitionKey, record.DefinitionVersion, ct)
             ?? throw new InvalidOperationException($"Definition {record.DefinitionKey} v{record.DefinitionVersion} of instance {record.Id} is missing.");
-        var execution = new ProcessExecution(this, record, Codec.Deserialize(record.State), definitions.Get(definition));
+        var execution = new ProcessExecution(this, record, Codec.Deserialize(record.State), model);
         executions[instanceId] = execution;
         return execution;
     }
@@ -51,13 +50,21 @@ internal sealed class CommandContext(
         await TryLoadAsync(instanceId, ct) ?? throw new NotFoundException($"Instance {instanceId} does not exist.");
 
     /// <summary>The newest published version of a process key, parsed.</summary>
-    public async Task<(DefinitionRecord Record, ProcessModel Model)?> FindPublishedAsync(string key, CancellationToken ct)
+    /// <remarks>
+    /// Asked in the command's own transaction, so a start sees the version its snapshot sees; only the version number
+    /// is read, the XML only the first time a version is used (versions never change once stored).
+    /// </remarks>
+    public async Task<PublishedDefinition?> FindPublishedAsync(string key, CancellationToken ct)
     {
-        var found = await store.FindDefinitionAsync(key, null, publishedOnly: true, ct);
-        return found is null ? null : (found, definitions.Get(found));
+        if (await Tx.FindPublishedVersionAsync(key, ct) is not { } version) return null;
+        return await ModelAsync(key, version, ct) is { } model ? new PublishedDefinition(key, version, model) : null;
     }
 
-    public ProcessExecution CreateInstance(DefinitionRecord definition, ProcessModel model, string? businessKey,
+    private async Task<ProcessModel?> ModelAsync(string key, int version, CancellationToken ct) =>
+        definitions.TryGet(key, version)
+        ?? (await Tx.LoadDefinitionAsync(key, version, ct) is { } definition ? definitions.Get(definition) : null);
+
+    public ProcessExecution CreateInstance(PublishedDefinition definition, string? businessKey,
         JsonObject? variables, Guid? parentInstanceId = null, string? parentTokenId = null, string? startedFor = null)
     {
         var state = new InstanceState { Variables = variables ?? [] };
@@ -76,7 +83,7 @@ internal sealed class CommandContext(
             ParentTokenId = parentTokenId,
         };
         Tx.AddInstance(record);
-        var execution = new ProcessExecution(this, record, state, model) { IsNew = true };
+        var execution = new ProcessExecution(this, record, state, definition.Model) { IsNew = true };
         executions[record.Id] = execution;
         return execution;
     }
@@ -112,3 +119,6 @@ internal sealed class CommandContext(
         }
     }
 }
+
+/// <summary>The newest published version of a process key, parsed.</summary>
+public sealed record PublishedDefinition(string Key, int Version, ProcessModel Model);

@@ -25,6 +25,9 @@ public sealed class DefinitionCache(ActivityCatalog catalog, ExpressionEvaluator
     /// <summary>Reads and validates a BPMN file for deployment.</summary>
     public ReadResult Read(string xml) => BpmnReader.Read(xml, ReaderOptions);
 
+    /// <summary>The model when this version has been read before; null means its record must be loaded.</summary>
+    public ProcessModel? TryGet(string key, int version) => models.GetValueOrDefault((key, version));
+
     public ProcessModel Get(DefinitionRecord definition) =>
         models.GetOrAdd((definition.Key, definition.Version), _ =>
         {

@@ -91,10 +91,10 @@ internal sealed partial class ProcessExecution
         var start = called.Model.StartEventsOf(null).OrderBy(s => s.Trigger.Kind != EventTriggerKind.None).FirstOrDefault()
             ?? throw new StepFailedException($"Process '{call.CalledElement}' has no start event.");
         Wait(token, WaitReason.CallActivity);
-        var child = ctx.CreateInstance(called.Record, called.Model, Record.BusinessKey,
+        var child = ctx.CreateInstance(called, Record.BusinessKey,
             (JsonObject)VariablesAt(token.ScopeId).DeepClone(), Id, token.Id);
         token.ChildInstanceId = child.Record.Id;
-        ctx.Journal(Id, "ProcessCalled", call.Id, $"{called.Record.Key} v{called.Record.Version} as {child.Record.Id}", actor: "engine");
+        ctx.Journal(Id, "ProcessCalled", call.Id, $"{called.Key} v{called.Version} as {child.Record.Id}", actor: "engine");
         child.StartAt(start);
         await child.RunAsync(ct);
     }

@@ -104,9 +104,9 @@ internal sealed partial class WorkflowEngine
     private static async Task<bool> StartByEventAsync(CommandContext ctx, string key, string elementId, JsonObject? variables,
         string? businessKey, CancellationToken ct)
     {
-        if (await ctx.FindPublishedAsync(key, ct) is not var (definition, model)) return false;
-        if (!model.Nodes.TryGetValue(elementId, out var node) || node is not StartEvent start) return false;
-        var execution = ctx.CreateInstance(definition, model, businessKey, (JsonObject?)variables?.DeepClone());
+        if (await ctx.FindPublishedAsync(key, ct) is not { } definition) return false;
+        if (!definition.Model.Nodes.TryGetValue(elementId, out var node) || node is not StartEvent start) return false;
+        var execution = ctx.CreateInstance(definition, businessKey, (JsonObject?)variables?.DeepClone());
         execution.StartAt(start);
         await execution.RunAsync(ct);
         return true;
@@ -151,9 +151,9 @@ internal sealed partial class WorkflowEngine
         }
         if (!await ctx.Tx.DeleteTimerAsync(timer.Id, ct)) return false;
         var next = TimerSchedule.Next(timer.DueAt, timer.RemainingRepetitions, timer.Interval);
-        if (next is not null && await ctx.FindPublishedAsync(timer.DefinitionKey!, ct) is var (definition, model))
+        if (next is not null && await ctx.FindPublishedAsync(timer.DefinitionKey!, ct) is { } definition)
         {
-            var messages = StartMessageSubscriptions(definition.Key, model, ctx.Now);
+            var messages = StartMessageSubscriptions(definition.Key, definition.Model, ctx.Now);
             var nextTimer = StartTimer(definition.Key, timer.ElementId, next);
             await ctx.Tx.ReplaceStartWaitsAsync(definition.Key, messages, [nextTimer], ct);
             ctx.AfterCommit.ScheduleTimer(nextTimer.Id, nextTimer.DueAt);

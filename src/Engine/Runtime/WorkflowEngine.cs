@@ -40,7 +40,7 @@ internal sealed partial class WorkflowEngine(
             await using var scope = scopes.CreateAsyncScope();
             await using var tx = await store.BeginAsync(ct);
             using var shared = tx.ShareWithActivities();
-            var ctx = new CommandContext(store, tx, time.GetUtcNow(), caller, definitions, expressions, activities, codec, scope.ServiceProvider);
+            var ctx = new CommandContext(tx, time.GetUtcNow(), caller, definitions, expressions, activities, codec, scope.ServiceProvider);
             try
             {
                 var result = await body(ctx);
@@ -141,14 +141,15 @@ internal sealed partial class WorkflowEngine(
         var startedFor = StartedFor(request, caller);
         var started = await CommandAsync(caller, async ctx =>
         {
-            var (definition, model) = await ctx.FindPublishedAsync(request.DefinitionKey, ct)
+            var definition = await ctx.FindPublishedAsync(request.DefinitionKey, ct)
                 ?? throw new NotFoundException($"Process '{request.DefinitionKey}' has no published version.");
+            var model = definition.Model;
             if (!caller.IsAdmin && !caller.HasAnyRole(model.StarterRoles))
                 throw new ForbiddenException($"You may not start '{model.Key}'; it may be started by: {(model.StarterRoles.Count == 0 ? "admin" : string.Join(", ", model.StarterRoles))}.");
             if (!caller.IsAdmin && model.StartCondition is { } condition && !StartAllowed(condition, request.Variables, caller))
                 throw new ForbiddenException($"You may not start '{model.Key}' with these variables (rjh:startCondition: {condition}).");
             var start = model.StartEventsOf(null).OrderBy(s => s.Trigger.Kind != EventTriggerKind.None).First();
-            var execution = ctx.CreateInstance(definition, model, request.BusinessKey, (JsonObject?)request.Variables?.DeepClone(),
+            var execution = ctx.CreateInstance(definition, request.BusinessKey, (JsonObject?)request.Variables?.DeepClone(),
                 startedFor: startedFor);
             execution.StartAt(start);
             await execution.RunAsync(ct);

@@ -114,6 +114,8 @@ public interface IWorkflowTransaction : IAsyncDisposable
     Task<InstanceRecord?> LoadInstanceAsync(Guid id, CancellationToken ct = default);
     Task<UserTaskRecord?> LoadTaskAsync(Guid id, CancellationToken ct = default);
     Task<DefinitionRecord?> LoadDefinitionAsync(string key, int version, CancellationToken ct = default);
+    /// <summary>The newest published version number of a process key, without reading its XML.</summary>
+    Task<int?> FindPublishedVersionAsync(string key, CancellationToken ct = default);
     Task<int> NextDefinitionVersionAsync(string key, CancellationToken ct = default);
     Task<IReadOnlyList<UserTaskRecord>> LoadOpenTasksAsync(Guid instanceId, CancellationToken ct = default);
     Task<IReadOnlyList<IncidentRecord>> LoadOpenIncidentsAsync(Guid instanceId, CancellationToken ct = default);
