@@ -23,7 +23,7 @@ public sealed class TableComparisonTests
         var compared = TableComparison.Compare(older, newer);
 
         Assert.Equal(
-            [("First", RowChange.Same), ("Added", RowChange.Added), ("Gone", RowChange.Removed), ("Kept", RowChange.Changed), ("Last", RowChange.Changed)],
+            [("First", RowChange.Same), ("Gone", RowChange.Removed), ("Added", RowChange.Added), ("Kept", RowChange.Changed), ("Last", RowChange.Changed)],
             compared.Select(c => (c.Row.Name, c.Change)));
         var kept = compared.Single(c => c.Row.Name == "Kept");
         Assert.Equal(["request.reason"], kept.ChangedCells);
