@@ -170,7 +170,7 @@ public sealed class PolicyEditorTests(BrowserFixture browser) : BrowserTest(brow
 
         await page.GetByTestId("compare-with").SelectOptionAsync("1");
 
-        await Assertions.Expect(page.GetByTestId("compare-summary")).ToHaveTextAsync("Jämfört med version 1: 1 nya, 1 ändrade och 1 borttagna regler.");
+        await Assertions.Expect(page.GetByTestId("compare-summary")).ToHaveTextAsync("Jämfört med version 1: 1 nya, 1 ändrade, 1 borttagna och 0 flyttade regler.");
         await Assertions.Expect(Rule(page, "LossOnly")).ToHaveAttributeAsync("data-change", "Added");
         await Assertions.Expect(Rule(page, "LossOnly").GetByTestId("policy-change-chip")).ToHaveTextAsync("Ny");
         var otherwise = Rule(page, "Otherwise");
@@ -191,7 +191,14 @@ public sealed class PolicyEditorTests(BrowserFixture browser) : BrowserTest(brow
         // A removed row can be brought back where it stood; it is then the same as in version 1.
         await removed.GetByRole(AriaRole.Button, new() { Name = "Återställ Manager" }).ClickAsync();
         await Assertions.Expect(Rule(page, "Manager")).ToHaveAttributeAsync("data-change", "Same");
-        await Assertions.Expect(page.GetByTestId("compare-summary")).ToHaveTextAsync("Jämfört med version 1: 1 nya, 1 ändrade och 0 borttagna regler.");
+        await Assertions.Expect(page.GetByTestId("compare-summary")).ToHaveTextAsync("Jämfört med version 1: 1 nya, 1 ändrade, 0 borttagna och 0 flyttade regler.");
+
+        // Under the First hit policy order decides: a row moved past others is marked with where it stood.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Flytta upp SharedExtensionDataDevice" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Flytta upp SharedExtensionDataDevice" }).ClickAsync();
+        await Assertions.Expect(Rule(page, "SharedExtensionDataDevice").GetByTestId("policy-change-chip")).ToHaveTextAsync("Flyttad från 7");
+        await Assertions.Expect(Rule(page, "NeedsCalls").GetByTestId("policy-change-chip")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("compare-summary")).ToHaveTextAsync("Jämfört med version 1: 1 nya, 1 ändrade, 0 borttagna och 1 flyttade regler.");
     }
 
     [Fact]

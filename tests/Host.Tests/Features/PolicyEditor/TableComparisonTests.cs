@@ -34,6 +34,18 @@ public sealed class TableComparisonTests
     }
 
     [Fact]
+    public void A_row_moved_past_others_is_marked_with_its_old_place_and_rows_shifted_by_additions_are_not()
+    {
+        var older = Table(Row("A"), Row("B"), Row("C"), Row("D"));
+        var newer = Table(Row("New"), Row("A"), Row("D"), Row("B"), Row("C"));
+
+        var compared = TableComparison.Compare(older, newer);
+
+        Assert.Equal([("New", null), ("A", null), ("D", 4), ("B", null), ("C", null)], compared.Select(c => (c.Row.Name, c.MovedFrom)));
+        Assert.Equal(RowChange.Same, compared.Single(c => c.Row.Name == "D").Change);
+    }
+
+    [Fact]
     public void Outputs_and_both_reasons_are_compared_cell_by_cell()
     {
         var older = Table(Row("Only") with { Outputs = new Dictionary<string, string> { ["costCenter"] = "=unit.id" } });
