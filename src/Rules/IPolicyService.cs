@@ -21,6 +21,11 @@ public interface IPolicyService
     /// <exception cref="PolicySetNotFoundException">Not a set the product knows.</exception>
     Task<PolicySaveResult> SaveDraftAsync(string set, string tableJson, string actor, CancellationToken ct = default);
 
+    /// <summary>Checks a table JSON exactly as <see cref="SaveDraftAsync"/> does before it stores, and stores nothing: the editor checks every change with it.</summary>
+    /// <returns>The errors, each naming its rule and cell; none when a save would be accepted.</returns>
+    /// <exception cref="PolicySetNotFoundException">Not a set the product knows.</exception>
+    IReadOnlyList<PolicyRuleError> Validate(string set, string tableJson);
+
     /// <summary>Makes a version the one evaluations use by default, once every test case of the set passes on it.</summary>
     /// <exception cref="PolicyTestsFailedException">A test case fails on that version.</exception>
     /// <exception cref="PolicySetNotFoundException"></exception>

@@ -59,6 +59,13 @@ public sealed class PolicyService : IPolicyService
         return new PolicySaveResult(version, []) { Tests = PolicyChecks.Run(policy, await TestCasesAsync(set, ct)) };
     }
 
+    public IReadOnlyList<PolicyRuleError> Validate(string set, string tableJson)
+    {
+        PolicySetDefinition.Get(set);
+        ArgumentNullException.ThrowIfNull(tableJson);
+        return validator.Validate(set, tableJson).Errors;
+    }
+
     public async Task<PolicyVersionInfo> PublishAsync(string set, int version, string actor, string? note = null, CancellationToken ct = default)
     {
         PolicySetDefinition.Get(set);

@@ -66,6 +66,24 @@ public sealed class PolicyServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Validate_names_the_cell_a_save_would_refuse_and_stores_nothing()
+    {
+        var bad = Repository.ReadPolicy(PolicySets.Entitlement).Replace("\"request.reason\": \"New\"", "\"request.reason\": \"<< 3\"");
+
+        var audit = await SeedingTests.AuditCountAsync(db);
+
+        var errors = Policies.Validate(PolicySets.Entitlement, bad);
+        var saved = await Policies.SaveDraftAsync(PolicySets.Entitlement, bad, "anna");
+
+        var error = Assert.Single(errors);
+        Assert.Equal(("AlreadyHasDevice", "request.reason"), (error.Rule, error.Cell));
+        Assert.Equal(errors, saved.Errors);
+        Assert.Empty(Policies.Validate(PolicySets.Entitlement, EntitlementV2()));
+        Assert.Equal(1, await VersionCountAsync(PolicySets.Entitlement));
+        Assert.Equal(audit, await SeedingTests.AuditCountAsync(db));
+    }
+
+    [Fact]
     public async Task Publishing_switches_the_default_and_records_who_and_when()
     {
         await Policies.SaveDraftAsync(PolicySets.Entitlement, EntitlementV2(), "anna");

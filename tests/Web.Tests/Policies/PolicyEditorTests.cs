@@ -77,11 +77,11 @@ public sealed class PolicyEditorTests(BrowserFixture browser) : BrowserTest(brow
             .Single(v => v!["version"]!.GetValue<int>() == 2)!;
         Assert.Equal("Delad anknytning ger inte längre telefon", publishedV2["publishNote"]!.GetValue<string>());
         await Assertions.Expect(page.GetByTestId("policy-versions")).ToContainTextAsync("Version 2 gäller nu");
-        await page.GetByTestId("compare-run").ClickAsync();
-        var changed = page.GetByTestId("compare-SharedExtensionPhone");
+        await page.GetByTestId("compare-with").SelectOptionAsync("1");
+        var changed = Rule(page, "SharedExtensionPhone");
         await Assertions.Expect(changed).ToHaveAttributeAsync("data-change", "Changed");
-        await Assertions.Expect(changed).ToContainTextAsync("outcome");
-        await Assertions.Expect(page.GetByTestId("compare-Otherwise")).ToHaveAttributeAsync("data-change", "Same");
+        await Assertions.Expect(changed.Locator("td[data-changed=true]")).ToContainTextAsync("I version 1: Alternative");
+        await Assertions.Expect(Rule(page, "Otherwise")).ToHaveAttributeAsync("data-change", "Same");
 
         using var erik = await App.ApiAs("erik.anstalld");
         var order = await erik.StartInstanceAsync("ordering", new { employeeId = "erik.anstalld", deviceType = "Phone", reason = "New" });
@@ -117,6 +117,91 @@ public sealed class PolicyEditorTests(BrowserFixture browser) : BrowserTest(brow
     }
 
     [Fact]
+    public async Task Each_edit_is_checked_on_the_server_as_it_is_made_and_its_error_shown_on_its_cell_until_fixed()
+    {
+        var page = await SignedInAsync("process.owner", "/policies/entitlement");
+        var cell = page.GetByLabel("AlreadyHasDevice: request.reason", new() { Exact = true });
+
+        // Typed, not left, not saved: the check runs once the typing pauses.
+        await cell.FillAsync("<< 3");
+
+        await Assertions.Expect(cell).ToHaveAttributeAsync("aria-invalid", "true");
+        var describedBy = await cell.GetAttributeAsync("aria-describedby");
+        await Assertions.Expect(page.Locator($"#{describedBy}")).ToContainTextAsync("<< 3");
+        await Assertions.Expect(page.GetByTestId("policy-errors")).ToContainTextAsync("1 fel i tabellen");
+        await Assertions.Expect(page.GetByTestId("policy-status")).ToHaveTextAsync("Ändringar som inte är sparade.");
+        await page.AssertAccessibleAsync();
+        await page.SaveScreenshotAsync("policy-editor-live-check");
+
+        await cell.FillAsync("New, Loss");
+        await Assertions.Expect(cell).ToHaveAttributeAsync("aria-invalid", "false");
+        await Assertions.Expect(page.GetByTestId("policy-errors")).ToHaveCountAsync(0);
+
+        // A row added is checked at once: its empty outcome is marked; removing it clears the table again.
+        await page.GetByTestId("policy-add-row").ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Rule9: Utfall", new() { Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ta bort Rule9" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("policy-errors")).ToHaveCountAsync(0);
+
+        using var api = await App.ApiAs("process.owner");
+        Assert.Single((await api.GetFromJsonAsync<JsonObject>("/api/policies/entitlement"))!["versions"]!.AsArray());
+        await page.GetByTestId("policy-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("policy-status")).ToContainTextAsync("Sparad som version 2");
+        var table = (await api.GetFromJsonAsync<JsonObject>("/api/policies/entitlement"))!["table"]!;
+        Assert.Equal("New, Loss", table["rows"]!.AsArray().Single(r => r!["name"]!.GetValue<string>() == "AlreadyHasDevice")!["cells"]!["request.reason"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_draft_compared_with_the_published_version_shows_added_changed_and_removed_rows_in_the_grid()
+    {
+        using (var api = await App.ApiAs("process.owner"))
+        {
+            var table = (await api.GetFromJsonAsync<JsonObject>("/api/policies/entitlement"))!["table"]!.AsObject();
+            var rows = table["rows"]!.AsArray();
+            var added = rows[0]!.DeepClone().AsObject();
+            added["name"] = "LossOnly";
+            added["cells"]!["request.reason"] = "Loss";
+            rows.Insert(1, added);
+            rows.Remove(rows.Single(r => r!["name"]!.GetValue<string>() == "Manager"));
+            rows.Single(r => r!["name"]!.GetValue<string>() == "Otherwise")!["outcome"] = "Denied";
+            await HttpAssert.StatusAsync(await api.PutAsync("/api/policies/entitlement", JsonContent.Create(table)), HttpStatusCode.Created);
+        }
+        var page = await SignedInAsync("process.owner", "/policies/entitlement");
+
+        await page.GetByTestId("compare-with").SelectOptionAsync("1");
+
+        await Assertions.Expect(page.GetByTestId("compare-summary")).ToHaveTextAsync("Jämfört med version 1: 1 nya, 1 ändrade, 1 borttagna och 0 flyttade regler.");
+        await Assertions.Expect(Rule(page, "LossOnly")).ToHaveAttributeAsync("data-change", "Added");
+        await Assertions.Expect(Rule(page, "LossOnly").GetByTestId("policy-change-chip")).ToHaveTextAsync("Ny");
+        var otherwise = Rule(page, "Otherwise");
+        await Assertions.Expect(otherwise).ToHaveAttributeAsync("data-change", "Changed");
+        var outcome = page.GetByLabel("Otherwise: Utfall", new() { Exact = true });
+        var was = await outcome.GetAttributeAsync("aria-describedby");
+        await Assertions.Expect(page.Locator($"#{was}")).ToHaveTextAsync("I version 1: ManagerJudgement");
+        await Assertions.Expect(otherwise.Locator("td[data-changed=true]")).ToHaveCountAsync(1);
+        var removed = page.GetByTestId("policy-removed-Manager");
+        await Assertions.Expect(removed).ToContainTextAsync("Borttagen");
+        Assert.Equal(
+            ["ReplacementOrLoss", "LossOnly", "AlreadyHasDevice", "UnitUnderRollout", "Manager", "NeedsCalls", "SharedExtensionPhone", "SharedExtensionDataDevice", "Otherwise"],
+            await page.Locator("[data-testid=policy-grid] tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.rule)"));
+        await page.AssertAccessibleAsync();
+        await page.EvaluateAsync("() => { document.querySelector('[data-testid=policy-grid]').scrollLeft = 0; window.scrollTo(0, 0); }");
+        await page.SaveScreenshotAsync("policy-editor-compare");
+
+        // A removed row can be brought back where it stood; it is then the same as in version 1.
+        await removed.GetByRole(AriaRole.Button, new() { Name = "Återställ Manager" }).ClickAsync();
+        await Assertions.Expect(Rule(page, "Manager")).ToHaveAttributeAsync("data-change", "Same");
+        await Assertions.Expect(page.GetByTestId("compare-summary")).ToHaveTextAsync("Jämfört med version 1: 1 nya, 1 ändrade, 0 borttagna och 0 flyttade regler.");
+
+        // Under the First hit policy order decides: a row moved past others is marked with where it stood.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Flytta upp SharedExtensionDataDevice" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Flytta upp SharedExtensionDataDevice" }).ClickAsync();
+        await Assertions.Expect(Rule(page, "SharedExtensionDataDevice").GetByTestId("policy-change-chip")).ToHaveTextAsync("Flyttad från 7");
+        await Assertions.Expect(Rule(page, "NeedsCalls").GetByTestId("policy-change-chip")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("compare-summary")).ToHaveTextAsync("Jämfört med version 1: 1 nya, 1 ändrade, 0 borttagna och 1 flyttade regler.");
+    }
+
+    [Fact]
     public async Task Someone_who_is_not_a_process_owner_is_refused_the_policy_editor()
     {
         var page = await SignedInAsync("anna.chef", "/");
@@ -126,6 +211,8 @@ public sealed class PolicyEditorTests(BrowserFixture browser) : BrowserTest(brow
         await page.WaitForURLAsync("**/access-denied**");
         await Assertions.Expect(page.GetByTestId("policy-grid")).ToHaveCountAsync(0);
     }
+
+    private static ILocator Rule(IPage page, string rule) => page.Locator($"[data-testid=policy-grid] tbody tr[data-rule='{rule}']");
 
     private static async Task<JsonObject> FirstDecisionAsync(HttpClient client, string instanceId, string set)
     {
