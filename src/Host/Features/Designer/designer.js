@@ -5,6 +5,8 @@
 import Modeler from 'bpmn-js/lib/Modeler';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { diff } from 'bpmn-js-differ';
+import lintModule from 'bpmn-js-bpmnlint';
+import lintConfig from './lint.js';
 import rjhModdle from './rjh-moddle.json';
 
 const ZOOM_STEP = 1.25;
@@ -102,6 +104,9 @@ export function create(container, page) {
   const modeler = new Modeler({
     container,
     moddleExtensions: { rjh: rjhModdle },
+    // Lint while drawing: each change is checked in the browser at once, so a mistake shows before saving.
+    additionalModules: [lintModule],
+    linting: { bpmnlint: lintConfig, active: true },
   });
   const get = name => modeler.get(name);
   const canvas = () => get('canvas');
