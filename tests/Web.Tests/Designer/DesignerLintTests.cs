@@ -14,6 +14,7 @@ public sealed class DesignerLintTests(BrowserFixture browser) : BrowserTest(brow
         var page = await SignedInAsync("process.owner", "/designer/ordering");
         await DesignerPageSteps.OpenedAsync(page);
         // The shipped model is clean: the lint button says so.
+        await Assertions.Expect(page.Locator(".bjsl-button")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".bjsl-button")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("bjsl-button-success"));
 
         await DesignerPageSteps.ChooseElementAsync(page, "Attesterad (Flow_gwApproved_mergeApproval)");
