@@ -14,7 +14,7 @@ public sealed class DesignerLintTests(BrowserFixture browser) : BrowserTest(brow
         var page = await SignedInAsync("process.owner", "/designer/ordering");
         await DesignerPageSteps.OpenedAsync(page);
         // The shipped model is clean: the lint button says so.
-        await Assertions.Expect(page.Locator(".bjsl-button")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".bjsl-button")).ToHaveTextAsync("Inga problem");
         await Assertions.Expect(page.Locator(".bjsl-button")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("bjsl-button-success"));
 
         await DesignerPageSteps.ChooseElementAsync(page, "Attesterad (Flow_gwApproved_mergeApproval)");
@@ -23,13 +23,14 @@ public sealed class DesignerLintTests(BrowserFixture browser) : BrowserTest(brow
         await condition.PressAsync("Tab");
         var flowIssues = page.Locator(".djs-overlays[data-container-id='Flow_gwApproved_mergeApproval'] .bjsl-overlay");
         await Assertions.Expect(flowIssues.Locator("li[data-rule='rjh/gateway-conditions']"))
-            .ToContainTextAsync("Flödet Flow_gwApproved_mergeApproval från den exklusiva gatewayen saknar villkor");
+            .ToContainTextAsync("Flödet Flow_gwApproved_mergeApproval från gatewayen saknar villkor");
 
         await DesignerPageSteps.ChooseElementAsync(page, "Aktivera SIM (activateSim)");
         await page.GetByTestId("prop-activity").SelectOptionAsync("");
         var taskIssues = page.Locator(".djs-overlays[data-container-id='activateSim'] .bjsl-overlay");
         await Assertions.Expect(taskIssues.Locator("li[data-rule='rjh/activity-type']")).ToContainTextAsync("Aktiviteten saknar aktivitetstyp");
         await Assertions.Expect(page.Locator(".bjsl-button")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("bjsl-button-error"));
+        await Assertions.Expect(page.Locator(".bjsl-button")).ToHaveTextAsync("2 fel, 0 varningar");
 
         // Nothing was saved: linting is the browser's, before the server is asked.
         using var api = await App.ApiAs("process.owner");

@@ -2,7 +2,6 @@
 // for what the engine's reader would refuse on save. bpmnlint configs are usually precompiled by a bundler plugin;
 // esbuild has none, so this module is the precompiled form: the rule names with their levels and a resolver that
 // hands bpmnlint the imported rule factories. The server's reader stays the judge on save; this only warns earlier.
-import conditionalFlows from 'bpmnlint/rules/conditional-flows.js';
 import endEventRequired from 'bpmnlint/rules/end-event-required.js';
 import eventBasedGateway from 'bpmnlint/rules/event-based-gateway.js';
 import noComplexGateway from 'bpmnlint/rules/no-complex-gateway.js';
@@ -11,7 +10,6 @@ import noDuplicateSequenceFlows from 'bpmnlint/rules/no-duplicate-sequence-flows
 import noImplicitEnd from 'bpmnlint/rules/no-implicit-end.js';
 import noImplicitSplit from 'bpmnlint/rules/no-implicit-split.js';
 import noImplicitStart from 'bpmnlint/rules/no-implicit-start.js';
-import noInclusiveGateway from 'bpmnlint/rules/no-inclusive-gateway.js';
 import singleBlankStartEvent from 'bpmnlint/rules/single-blank-start-event.js';
 import singleEventDefinition from 'bpmnlint/rules/single-event-definition.js';
 import startEventRequired from 'bpmnlint/rules/start-event-required.js';
@@ -21,13 +19,13 @@ import { is, isAny } from 'bpmnlint-utils';
 // Our rules' messages in the page's language (the rules run in the browser, outside Blazor's resources).
 const MESSAGES = {
   sv: {
-    gatewayCondition: flow => `Flödet ${flow} från den exklusiva gatewayen saknar villkor och är inte standardflödet`,
+    gatewayCondition: flow => `Flödet ${flow} från gatewayen saknar villkor och är inte standardflödet`,
     activity: () => 'Aktiviteten saknar aktivitetstyp',
     performer: () => 'Användaruppgiften saknar utförare (tilldelad eller kandidatroller)',
     form: () => 'Användaruppgiften saknar formulär',
   },
   en: {
-    gatewayCondition: flow => `Flow ${flow} out of the exclusive gateway has no condition and is not the default flow`,
+    gatewayCondition: flow => `Flow ${flow} out of the gateway has no condition and is not the default flow`,
     activity: () => 'The task has no activity type',
     performer: () => 'The user task has no performer (assignee or candidate roles)',
     form: () => 'The user task has no form',
@@ -36,12 +34,13 @@ const MESSAGES = {
 const text = () => MESSAGES[document.documentElement.lang?.startsWith('en') ? 'en' : 'sv'];
 const attribute = (node, name) => (node.get?.(name) ?? '').trim();
 
-// An exclusive gateway that splits takes the first flow whose condition holds, else its default: a flow with neither
-// could never be taken (and the engine's reader refuses it).
+// An exclusive or inclusive gateway that splits takes the flows whose condition holds, else its default: a flow with
+// neither could never be taken (and the engine's reader refuses it). Replaces bpmnlint's conditional-flows, which
+// says nothing while a gateway has neither a default nor any condition.
 function gatewayConditions() {
   return {
     check(node, reporter) {
-      if (!is(node, 'bpmn:ExclusiveGateway') || (node.outgoing ?? []).length < 2) return;
+      if (!isAny(node, ['bpmn:ExclusiveGateway', 'bpmn:InclusiveGateway']) || (node.outgoing ?? []).length < 2) return;
       for (const flow of node.outgoing) {
         if (!flow.conditionExpression && node.default !== flow) reporter.report(flow.id, text().gatewayCondition(flow.id));
       }
@@ -80,7 +79,6 @@ function userTaskForm() {
 }
 
 const RULES = {
-  'bpmnlint/conditional-flows': conditionalFlows,
   'bpmnlint/end-event-required': endEventRequired,
   'bpmnlint/event-based-gateway': eventBasedGateway,
   'bpmnlint/no-complex-gateway': noComplexGateway,
@@ -89,7 +87,6 @@ const RULES = {
   'bpmnlint/no-implicit-end': noImplicitEnd,
   'bpmnlint/no-implicit-split': noImplicitSplit,
   'bpmnlint/no-implicit-start': noImplicitStart,
-  'bpmnlint/no-inclusive-gateway': noInclusiveGateway,
   'bpmnlint/single-blank-start-event': singleBlankStartEvent,
   'bpmnlint/single-event-definition': singleEventDefinition,
   'bpmnlint/start-event-required': startEventRequired,
@@ -109,11 +106,11 @@ const resolver = {
   resolveConfig(pkg, name) { throw new Error(`The designer's lint has no config ${pkg}/${name}.`); },
 };
 
-// Left out: label-required and the layout rules (merge gateways and flows are unnamed in our models by design) and
-// fake-join (the engine merges several flows into a task as an exclusive join).
+// Left out: label-required and the layout rules (merge gateways and flows are unnamed in our models by design),
+// fake-join (the engine merges several flows into a task as an exclusive join), no-inclusive-gateway (the engine runs
+// them) and conditional-flows (rjh/gateway-conditions instead).
 const config = {
   rules: {
-    'conditional-flows': 'error',
     'end-event-required': 'error',
     'event-based-gateway': 'error',
     'no-complex-gateway': 'error',
@@ -122,7 +119,6 @@ const config = {
     'no-implicit-end': 'error',
     'no-implicit-split': 'error',
     'no-implicit-start': 'error',
-    'no-inclusive-gateway': 'error',
     'single-blank-start-event': 'error',
     'single-event-definition': 'error',
     'start-event-required': 'error',
