@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using RJH.DeviceWorkflows.Activities.Adapters.Supplier;
 using RJH.DeviceWorkflows.Host.Tests.Support;
+using RJH.DeviceWorkflows.Testing;
 
 namespace RJH.DeviceWorkflows.Host.Tests.Lifecycle;
 
@@ -59,7 +60,7 @@ public sealed class OrganisationModelScenarioTests
     private static async Task<int> PublishVariantAsync(LifecycleScenario s, string file)
     {
         var owner = await s.As("process.owner");
-        using var content = new StringContent(await File.ReadAllTextAsync(Variant(file)), Encoding.UTF8, "application/xml");
+        using var content = new StringContent(await File.ReadAllTextAsync(ShippedVariants.PathOf(file)), Encoding.UTF8, "application/xml");
         var deployed = (await HttpAssert.StatusAsync(await owner.PostAsync("/api/definitions", content), HttpStatusCode.Created))!;
         var version = deployed["version"]!.GetValue<int>();
         Assert.False(deployed["published"]!.GetValue<bool>());
@@ -70,14 +71,4 @@ public sealed class OrganisationModelScenarioTests
     private static async Task<List<string>> EnteredAsync(LifecycleScenario s, Guid instanceId) =>
         [.. (await s.JournalAsync(instanceId)).Where(e => e!["kind"]!.GetValue<string>() == "ElementEntered")
             .Select(e => e!["elementId"]!.GetValue<string>())];
-
-    private static string Variant(string file)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "workflows", "variants", file);
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException($"No workflows/variants/{file} above the test's folder.");
-    }
 }
