@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
+using RJH.DeviceWorkflows.Testing;
 using RJH.DeviceWorkflows.Web.Tests.Support;
 
 namespace RJH.DeviceWorkflows.Web.Tests.Designer;
@@ -22,7 +23,7 @@ public sealed class OrganisationModelTests(BrowserFixture browser) : BrowserTest
         await olle.ReloadUntilAsync(olle.GetByTestId("inbox"), "Attestera beställning");
 
         var owner = await SignedInAsync("process.owner", "/designer");
-        await owner.GetByLabel("Välj en .bpmn-fil").SetInputFilesAsync(Variant("ordering-alt1.bpmn"));
+        await owner.GetByLabel("Välj en .bpmn-fil").SetInputFilesAsync(ShippedVariants.PathOf("ordering-alt1.bpmn"));
         await owner.WaitForURLAsync("**/designer/ordering?imported=true");
         await DesignerPageSteps.OpenedAsync(owner);
         await Assertions.Expect(owner.GetByTestId("designer-diagnostics-none")).ToBeVisibleAsync();
@@ -86,14 +87,4 @@ public sealed class OrganisationModelTests(BrowserFixture browser) : BrowserTest
     }
 
     private static string? Starter(JsonNode? instance) => instance?["startedBy"]?.GetValue<string>();
-
-    private static string Variant(string file)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "workflows", "variants", file);
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException($"No workflows/variants/{file} above the test's folder.");
-    }
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Microsoft.Playwright;
+using RJH.DeviceWorkflows.Testing;
 using RJH.DeviceWorkflows.Web.Tests.Support;
 
 namespace RJH.DeviceWorkflows.Web.Tests.Routines;
@@ -40,22 +41,42 @@ public sealed class RoutineTests(BrowserFixture browser) : BrowserTest(browser)
         {
             var key = definition["key"]!.GetValue<string>();
             var version = definition["publishedVersion"]!.GetValue<int>();
-            var xml = XDocument.Parse(await admin.GetStringAsync($"/api/definitions/{key}/versions/{version}/xml"));
-            await page.GotoAsync($"/routines/{key}");
-            var steps = page.GetByTestId("steps");
-            await Assertions.Expect(steps).ToBeVisibleAsync();
-            foreach (var task in xml.Descendants(Bpmn + "userTask"))
+            await AssertNamesEveryUserTaskAsync(page, key, await admin.GetStringAsync($"/api/definitions/{key}/versions/{version}/xml"));
+        }
+    }
+
+    [Fact]
+    public async Task The_organisation_model_variants_once_published_have_a_routine_naming_each_user_task()
+    {
+        using var owner = await App.ApiAs("process.owner");
+        var page = await SignedInAsync("erik.anstalld", "/routines");
+        foreach (var file in new[] { "ordering-alt1.bpmn", "ordering-alt3.bpmn" })
+        {
+            var xml = await File.ReadAllTextAsync(ShippedVariants.PathOf(file));
+            using var deployed = await owner.PostAsync("/api/definitions?publish=true", new StringContent(xml, System.Text.Encoding.UTF8, new System.Net.Http.Headers.MediaTypeHeaderValue("application/xml")));
+            Assert.True(deployed.IsSuccessStatusCode, $"{file}: {await deployed.Content.ReadAsStringAsync()}");
+            await AssertNamesEveryUserTaskAsync(page, "ordering", xml);
+            await Assertions.Expect(page.GetByTestId("routine")).ToContainTextAsync(XDocument.Parse(xml).Descendants(Bpmn + "process").Single().Attribute("name")!.Value);
+        }
+    }
+
+    /// <summary>The routine of <paramref name="key"/> lists each user task of <paramref name="xml"/> by name, with its roles and their checklists.</summary>
+    private static async Task AssertNamesEveryUserTaskAsync(IPage page, string key, string xml)
+    {
+        await page.GotoAsync($"/routines/{key}");
+        var steps = page.GetByTestId("steps");
+        await Assertions.Expect(steps).ToBeVisibleAsync();
+        foreach (var task in XDocument.Parse(xml).Descendants(Bpmn + "userTask"))
+        {
+            var id = (string)task.Attribute("id")!;
+            var step = steps.Locator($"li[data-element-id='{id}']");
+            await Assertions.Expect(step).ToContainTextAsync((string?)task.Attribute("name") ?? id);
+            var roles = ((string?)task.Attribute(Rjh + "candidateRoles") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            foreach (var role in roles)
             {
-                var id = (string)task.Attribute("id")!;
-                var step = steps.Locator($"li[data-element-id='{id}']");
-                await Assertions.Expect(step).ToContainTextAsync((string?)task.Attribute("name") ?? id);
-                var roles = ((string?)task.Attribute(Rjh + "candidateRoles") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                foreach (var role in roles)
-                {
-                    await Assertions.Expect(step).ToContainTextAsync(RoleNames[role]);
-                    await Assertions.Expect(page.Locator($"[data-testid='checklist'][data-role='{role}']"))
-                        .ToContainTextAsync((string?)task.Attribute("name") ?? id);
-                }
+                await Assertions.Expect(step).ToContainTextAsync(RoleNames[role]);
+                await Assertions.Expect(page.Locator($"[data-testid='checklist'][data-role='{role}']"))
+                    .ToContainTextAsync((string?)task.Attribute("name") ?? id);
             }
         }
     }

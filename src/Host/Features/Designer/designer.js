@@ -5,6 +5,8 @@
 import Modeler from 'bpmn-js/lib/Modeler';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { diff } from 'bpmn-js-differ';
+import lintModule from 'bpmn-js-bpmnlint';
+import lintConfig from './lint.js';
 import rjhModdle from './rjh-moddle.json';
 
 const ZOOM_STEP = 1.25;
@@ -97,11 +99,40 @@ function listElements(registry) {
     .map(e => ({ id: e.id, type: e.type.replace(/^bpmn:/, ''), name: e.businessObject.name ?? '' }));
 }
 
+// bpmn-js and bpmnlint speak English; the lint button and the messages of the rules we use follow the page's
+// language (the rest of bpmn-js, its palette and menus, stays English as before). Templates keep their {names}.
+const SWEDISH = {
+  'No Issues': 'Inga problem',
+  '{errors} Errors, {warnings} Warnings': '{errors} fel, {warnings} varningar',
+  'Toggle linting overlays': 'Visa eller dölj granskningens markeringar',
+  'Issues for child elements': 'Problem i element inuti',
+  'Sequence flow is missing condition': 'Flödet saknar villkor',
+  'Element is not connected': 'Elementet är inte kopplat',
+  'SequenceFlow is a duplicate': 'Flödet finns redan',
+  'Duplicate outgoing sequence flows': 'Dubbla utgående flöden',
+  'Duplicate incoming sequence flows': 'Dubbla inkommande flöden',
+  'Element is an implicit end': 'Elementet slutar utan sluthändelse',
+  'Flow splits implicitly': 'Flödet delas utan gateway',
+  'Element is an implicit start': 'Elementet börjar utan starthändelse',
+  'Event has multiple event definitions': 'Händelsen har flera definitioner',
+  'Gateway is superfluous. It only has one source and target.': 'Gatewayen behövs inte: den har ett flöde in och ett ut.',
+  'Process is missing start event': 'Processen saknar starthändelse',
+  'Process is missing end event': 'Processen saknar sluthändelse',
+};
+
+function translate(template, replacements = {}) {
+  const text = document.documentElement.lang?.startsWith('en') ? template : (SWEDISH[template] ?? template);
+  return text.replace(/{([^}]+)}/g, (_, key) => replacements[key] ?? `{${key}}`);
+}
+
 /** A modeler inside the container; <paramref>page</paramref> is the Blazor page's DotNetObjectReference. */
 export function create(container, page) {
   const modeler = new Modeler({
     container,
     moddleExtensions: { rjh: rjhModdle },
+    // Lint while drawing: each change is checked in the browser at once, so a mistake shows before saving.
+    additionalModules: [lintModule, { translate: ['value', translate] }],
+    linting: { bpmnlint: lintConfig, active: true },
   });
   const get = name => modeler.get(name);
   const canvas = () => get('canvas');
