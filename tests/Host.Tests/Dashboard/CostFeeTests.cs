@@ -26,4 +26,16 @@ public sealed class CostFeeTests
         var annas = Assert.Single(report.Rows, r => r.SubscriptionMonths > 0);
         Assert.Equal(349m * annas.SubscriptionMonths, annas.SubscriptionsSek);
     }
+
+    [Fact]
+    public async Task Configured_organisation_models_replace_the_seeds_three()
+    {
+        await using var host = HostFactory.With(overrides:
+            [("Costs:Models:0:Name", "Alt 2b"), ("Costs:Models:0:LowMsek", "8"), ("Costs:Models:0:HighMsek", "9")]);
+
+        var options = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CostOptions>>().Value;
+
+        Assert.Equal([("Alt 2b", 8m, 9m)], options.Models.Select(m => (m.Name, m.LowMsek, m.HighMsek)));
+        Assert.Equal(3, new CostOptions().Models.Count); // unconfigured: the seeds' Alt 1–3
+    }
 }
