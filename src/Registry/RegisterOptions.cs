@@ -22,4 +22,29 @@ public sealed class RegisterOptions
     /// days until a repaired or new phone is there, and a pool whose devices never come back cannot lend the same day.
     /// </summary>
     public TimeSpan LoanOverdueAfter { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>The loan pool's sites and their minimums (<c>Register:LoanPool</c>).</summary>
+    public LoanPoolOptions LoanPool { get; set; } = new();
+}
+
+/// <summary>
+/// Where Servicecenter keeps loan devices, each with the least number that must be ready to lend there: a phone broken
+/// at a health centre is swapped the same day only if a loan phone is at hand there, not just somewhere in the region.
+/// No defaults in code: a list bound from configuration is appended to, not replaced (the Host's appsettings.json
+/// holds the region's sites).
+/// </summary>
+public sealed class LoanPoolOptions
+{
+    public List<LoanPoolSiteOptions> Sites { get; set; } = [];
+
+    public LoanPoolSiteOptions? Find(string site) =>
+        Sites.FirstOrDefault(s => string.Equals(s.Name, site, StringComparison.OrdinalIgnoreCase));
+}
+
+public sealed class LoanPoolSiteOptions
+{
+    public string Name { get; set; } = "";
+
+    /// <summary>Available (in stock) loan devices of any model the site must have; below it, the replenish task is raised.</summary>
+    public int Minimum { get; set; }
 }

@@ -26,5 +26,7 @@ public static class RegisterRoles
     public const string ServiceCenter = "ServiceCenter";
     public const string SafetyRep = "SafetyRep";
     public const string HR = "HR";
+    /// <summary>Finance (ekonomi): reads the costs of the whole region, nothing else.</summary>
+    public const string Finance = "Finance";
     public const string Employee = "Employee";
 }

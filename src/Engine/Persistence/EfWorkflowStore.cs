@@ -79,6 +79,19 @@ internal sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> conte
         return pages.SelectMany(p => p.ToRecords()).ToList();
     }
 
+    public async Task<IReadOnlyList<JournalRecord>> ListJournalsAsync(IReadOnlyCollection<Guid> instanceIds, CancellationToken ct = default)
+    {
+        // Chunked: one query per few hundred instances keeps every product's parameter limit (SQL Server: 2,100) far off.
+        var records = new List<JournalRecord>();
+        foreach (var chunk in instanceIds.Distinct().Chunk(500))
+        {
+            var pages = await ReadListAsync(db => db.JournalPages.AsNoTracking().Where(j => chunk.Contains(j.InstanceId))
+                .OrderBy(j => j.InstanceId).ThenBy(j => j.Id), ct);
+            records.AddRange(pages.SelectMany(p => p.ToRecords()));
+        }
+        return records;
+    }
+
     public Task<UserTaskRecord?> FindTaskAsync(Guid id, CancellationToken ct = default) =>
         ReadAsync(db => db.UserTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct), ct);
 

@@ -51,6 +51,10 @@ public interface IWorkflowQueries
     Task<InstanceView?> GetInstanceAsync(Guid id, Caller caller, CancellationToken ct = default);
     Task<IReadOnlyList<InstanceView>> ListInstancesAsync(InstanceQuery query, Caller caller, CancellationToken ct = default);
     Task<IReadOnlyList<JournalEntryView>> GetJournalAsync(Guid instanceId, Caller caller, CancellationToken ct = default);
+    /// <summary>The journals of many instances at once, by instance (admins and the system only: no per-instance check).</summary>
+    /// <exception cref="ForbiddenException">The caller is not an admin.</exception>
+    Task<IReadOnlyDictionary<Guid, IReadOnlyList<JournalEntryView>>> GetJournalsAsync(IReadOnlyCollection<Guid> instanceIds, Caller caller,
+        CancellationToken ct = default);
     /// <summary>One page of the instances the caller may see, filtered and counted in the database.</summary>
     Task<InstancePage> FindInstancesAsync(InstanceFilter filter, Caller caller, CancellationToken ct = default);
 

@@ -96,8 +96,20 @@ internal sealed class WorkflowQueries(IWorkflowStore store, WorkflowViews views,
         if (record is null || !await MaySeeAsync(record, caller, ct))
             throw new NotFoundException($"Instance {instanceId} does not exist.");
         var entries = await store.ListJournalAsync(instanceId, ct);
-        return entries.Select(e => new JournalEntryView(e.Id, e.At, e.Kind, e.ElementId, e.Actor, e.Detail is null ? null : PersonalNumberText.Mask(e.Detail))).ToList();
+        return entries.Select(View).ToList();
     }
+
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<JournalEntryView>>> GetJournalsAsync(IReadOnlyCollection<Guid> instanceIds,
+        Caller caller, CancellationToken ct = default)
+    {
+        if (!caller.IsAdmin) throw new ForbiddenException("Only an admin may read many instances' journals at once.");
+        var entries = await store.ListJournalsAsync(instanceIds, ct);
+        return entries.GroupBy(e => e.InstanceId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<JournalEntryView>)g.OrderBy(e => e.Id).Select(View).ToList());
+    }
+
+    private static JournalEntryView View(JournalRecord e) =>
+        new(e.Id, e.At, e.Kind, e.ElementId, e.Actor, e.Detail is null ? null : PersonalNumberText.Mask(e.Detail));
 
     public async Task<IReadOnlyList<TaskView>> ListTasksAsync(Caller caller, Guid? instanceId, int limit = 100, CancellationToken ct = default)
     {

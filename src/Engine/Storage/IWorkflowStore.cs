@@ -20,6 +20,8 @@ public interface IWorkflowStore
     /// <summary>One page of instances, newest first, with the count of all that match and the count per status.</summary>
     Task<InstanceSearchResult> SearchInstancesAsync(InstanceSearch search, CancellationToken ct = default);
     Task<IReadOnlyList<JournalRecord>> ListJournalAsync(Guid instanceId, CancellationToken ct = default);
+    /// <summary>The journals of many instances in a few queries (the dashboard's lead times), each in order.</summary>
+    Task<IReadOnlyList<JournalRecord>> ListJournalsAsync(IReadOnlyCollection<Guid> instanceIds, CancellationToken ct = default);
 
     Task<UserTaskRecord?> FindTaskAsync(Guid id, CancellationToken ct = default);
     Task<IReadOnlyList<UserTaskRecord>> ListTasksAsync(TaskQuery query, CancellationToken ct = default);

@@ -18,7 +18,7 @@ internal sealed class RegisterAuditSource(RegisterTransactions transactions) : I
 {
     public IReadOnlyCollection<string> Entities { get; } =
         [DeviceRegister.Entity, SubscriptionRegister.Entity, ExtensionRegister.Entity, OrgUpserts.UnitEntity, OrgUpserts.PersonEntity,
-         LoanPoolLevels.Entity, DeviceOrders.Entity];
+         LoanPoolLevels.Entity, LoanPoolLevels.SiteEntity, DeviceOrders.Entity];
 
     public Task<IReadOnlyList<AuditEntryView>> ReadAsync(string entity, string? id, RegisterUser user, int max, CancellationToken ct = default) =>
         transactions.ReadAsync(db => QueryAsync(db, entity, id, user, max, ct), ct);

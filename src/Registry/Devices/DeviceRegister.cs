@@ -122,7 +122,7 @@ internal sealed class DeviceRegister(RegisterTransactions transactions, LoanPool
             device.AssignedToEmployeeId = null;
             await Assignments.CloseAsync(change, AssignmentKind.Device, device.Id, ct);
         }
-        if (device.InLoanPool) await loanPool.CheckAsync(change, device.Model, ct);
+        if (device.InLoanPool) await loanPool.CheckAsync(change, device.Model, device.LoanPoolSite, ct);
     }
 
     /// <summary>Loads a device for a change by a register writer, applies it and audits before and after.</summary>

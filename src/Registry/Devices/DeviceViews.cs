@@ -15,9 +15,13 @@ public sealed record DeviceView(Guid Id, string? Imei, string? Serial, string Mo
     /// <summary>The MDM's own id of the device (set at enrolment), which its lock, wipe and retire commands need.</summary>
     public string? MdmDeviceId { get; init; }
 
+    /// <summary>Where a loan-pool device is kept (<c>Register:LoanPool:Sites</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? LoanPoolSite { get; init; }
+
     internal static DeviceView From(DeviceRecord d) => new(d.Id, d.Imei, d.Serial, d.Model, d.Type, d.Ownership, d.PurchaseDate,
         d.PriceSek, d.MdmState, d.ManagedAccount, d.ActivationLock, d.Status, d.StatusReason, d.UnitId, d.AssignedToEmployeeId,
-        d.InLoanPool, d.UpdatedAt) { MdmDeviceId = d.MdmDeviceId };
+        d.InLoanPool, d.UpdatedAt) { MdmDeviceId = d.MdmDeviceId, LoanPoolSite = d.LoanPoolSite };
 }
 
 /// <summary>A device to register (procured, or found in the field without a record).</summary>

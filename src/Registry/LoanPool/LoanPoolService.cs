@@ -20,7 +20,12 @@ internal sealed class LoanPoolService(RegisterTransactions transactions, DeviceR
             var minimums = await db.LoanPoolMinimums.AsNoTracking().ToDictionaryAsync(m => m.Model, m => m.Minimum, ct);
             var models = pool.Select(d => d.Model).Concat(minimums.Keys).Distinct().Order(StringComparer.Ordinal)
                 .Select(model => Summary(model, pool, minimums.GetValueOrDefault(model))).ToList();
-            return new LoanPoolView(models, pool.Select(DeviceView.From).ToList()) { Loans = await OpenLoansAsync(db, ct) };
+            return new LoanPoolView(models, pool.Select(DeviceView.From).ToList())
+            {
+                Loans = await OpenLoansAsync(db, ct),
+                Sites = SiteLevels(pool),
+                Unplaced = pool.Count(d => d.LoanPoolSite is null),
+            };
         }, ct);
     }
 
@@ -36,19 +41,48 @@ internal sealed class LoanPoolService(RegisterTransactions transactions, DeviceR
         var overdueBefore = clock.GetUtcNow() - options.Value.LoanOverdueAfter;
         return loans.Where(l => lent.ContainsKey(l.ItemId)).OrderBy(l => l.From)
             .Select(l => new LoanView(l.ItemId, lent[l.ItemId].Imei, lent[l.ItemId].Model, l.EmployeeId, names.GetValueOrDefault(l.EmployeeId),
-                l.From, l.From < overdueBefore))
+                l.From, l.From < overdueBefore) { Site = lent[l.ItemId].LoanPoolSite })
             .ToList();
     }
 
-    public Task<DeviceView> AddAsync(RegisterUser user, Guid deviceId, string? operationKey = null, CancellationToken ct = default) =>
-        devices.ChangeAsync(user, "LoanPool.Add", operationKey, deviceId, "LoanPoolAdded", async (change, device) =>
+    private List<LoanPoolSiteLevel> SiteLevels(IReadOnlyCollection<DeviceRecord> pool)
+    {
+        var configured = options.Value.LoanPool.Sites;
+        // A site taken out of the configuration while devices are still there stays visible (minimum 0) until they are moved.
+        var leftover = pool.Select(d => d.LoanPoolSite).OfType<string>()
+            .Where(site => options.Value.LoanPool.Find(site) is null).Distinct().Order(StringComparer.Ordinal);
+        return configured.Select(s => (s.Name, s.Minimum)).Concat(leftover.Select(site => (Name: site, Minimum: 0)))
+            .Select(s =>
+            {
+                var here = pool.Where(d => string.Equals(d.LoanPoolSite, s.Name, StringComparison.OrdinalIgnoreCase)).ToList();
+                var available = here.Count(d => d.Status == DeviceStatus.InStock);
+                return new LoanPoolSiteLevel(s.Name, available, here.Count(d => d.Status == DeviceStatus.OnLoan), s.Minimum, available < s.Minimum);
+            })
+            .ToList();
+    }
+
+    public Task<DeviceView> AddAsync(RegisterUser user, Guid deviceId, string? site = null, string? operationKey = null,
+        CancellationToken ct = default)
+    {
+        var placed = SiteOf(site);
+        return devices.ChangeAsync(user, "LoanPool.Add", operationKey, deviceId, "LoanPoolAdded", async (change, device) =>
         {
             if (device.Status != DeviceStatus.InStock || device.InLoanPool)
                 throw new RegisterConflictException("Bara en mobilenhet i lager som inte redan är i lånepoolen kan läggas till.");
             device.InLoanPool = true;
+            device.LoanPoolSite = placed;
             device.UpdatedAt = change.Now;
-            await levels.CheckAsync(change, device.Model, ct);
+            await levels.CheckAsync(change, device.Model, device.LoanPoolSite, ct, canLower: false);
         }, ct);
+    }
+
+    /// <summary>The configured site's own spelling, so counting per site does not depend on how a caller wrote it.</summary>
+    private string? SiteOf(string? site)
+    {
+        if (string.IsNullOrWhiteSpace(site)) return null;
+        return options.Value.LoanPool.Find(site.Trim())?.Name
+            ?? throw new RegisterValidationException("site", $"Okänd plats för lånepoolen: {site.Trim()}.");
+    }
 
     public Task<DeviceView> RemoveAsync(RegisterUser user, Guid deviceId, string? operationKey = null, CancellationToken ct = default) =>
         devices.ChangeAsync(user, "LoanPool.Remove", operationKey, deviceId, "LoanPoolRemoved", async (change, device) =>
@@ -57,7 +91,8 @@ internal sealed class LoanPoolService(RegisterTransactions transactions, DeviceR
                 throw new RegisterConflictException("Mobilenheten är inte i lånepoolen, eller är utlånad.");
             device.InLoanPool = false;
             device.UpdatedAt = change.Now;
-            await levels.CheckAsync(change, device.Model, ct);
+            await levels.CheckAsync(change, device.Model, device.LoanPoolSite, ct);
+            device.LoanPoolSite = null;
         }, ct);
 
     public Task<LoanPoolModel> SetMinimumAsync(RegisterUser user, string model, int minimum, string? operationKey = null,
@@ -76,7 +111,7 @@ internal sealed class LoanPoolService(RegisterTransactions transactions, DeviceR
             if (row is null) change.Db.LoanPoolMinimums.Add(row = new LoanPoolMinimumRecord { Model = model });
             row.Minimum = minimum;
             change.Audit(LoanPoolLevels.Entity, model, "MinimumSet", before, new { model, minimum }, null);
-            await levels.CheckAsync(change, model, ct);
+            await levels.CheckAsync(change, model, site: null, ct);
             var pool = await change.Db.Devices.Where(d => d.InLoanPool && d.Model == model).ToListAsync(ct);
             return Summary(model, pool, minimum);
         }, ct);
@@ -93,7 +128,7 @@ internal sealed class LoanPoolService(RegisterTransactions transactions, DeviceR
             device.AssignedToEmployeeId = person.EmployeeId;
             device.UpdatedAt = change.Now;
             await Assignments.OpenAsync(change, AssignmentKind.Device, device.Id, person.EmployeeId, loan: true, ct);
-            await levels.CheckAsync(change, device.Model, ct);
+            await levels.CheckAsync(change, device.Model, device.LoanPoolSite, ct);
         }, ct);
 
     public Task<DeviceView> EndLoanAsync(RegisterUser user, Guid deviceId, string? operationKey = null, CancellationToken ct = default) =>

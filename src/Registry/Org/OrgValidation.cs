@@ -9,7 +9,7 @@ internal static class OrgValidation
     private static readonly HashSet<string> KnownRoles =
     [
         RegisterRoles.Admin, RegisterRoles.ProcessOwner, RegisterRoles.Manager, RegisterRoles.ServiceCenter,
-        RegisterRoles.SafetyRep, RegisterRoles.HR, RegisterRoles.Employee,
+        RegisterRoles.SafetyRep, RegisterRoles.HR, RegisterRoles.Finance, RegisterRoles.Employee,
     ];
 
     public static void Check(NewUnit unit)

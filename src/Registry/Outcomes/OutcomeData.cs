@@ -24,7 +24,9 @@ internal sealed class OutcomeData(RegisterTransactions transactions) : IOutcomeD
     public Task<CostFacts> ReadCostsAsync(RegisterUser user, OutcomeQuery query, CancellationToken ct = default) =>
         transactions.ReadAsync(async db =>
         {
-            var (scopeUnits, units, unitIds, people) = await OutcomeScope.ReadAsync(db, user, query.UnitId, ct);
+            // Finance reads the whole region's costs (and only costs): the cost figures are sums per unit and payer.
+            var (scopeUnits, units, unitIds, people) = await OutcomeScope.ReadAsync(db, user, query.UnitId, ct,
+                wholeRegister: user.IsIn(RegisterRoles.Finance));
             var employeeIds = people.Select(p => p.EmployeeId).ToHashSet(StringComparer.Ordinal);
             var orders = (await db.DeviceOrders.AsNoTracking()
                     .Where(o => o.Status == DeviceOrderStatus.Delivered && o.ClosedAt >= query.From && o.ClosedAt < query.To).ToListAsync(ct))

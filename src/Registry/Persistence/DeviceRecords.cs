@@ -21,6 +21,8 @@ internal sealed class DeviceRecord
     public string? UnitId { get; set; }
     public string? AssignedToEmployeeId { get; set; }
     public bool InLoanPool { get; set; }
+    /// <summary>Where a loan-pool device is kept (one of <c>Register:LoanPool:Sites</c>); null outside the pool or unplaced.</summary>
+    public string? LoanPoolSite { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
@@ -74,6 +76,16 @@ internal sealed class LoanPoolMinimumRecord
     public required string Model { get; set; }
     public int Minimum { get; set; }
     public bool AlertRaised { get; set; }
+}
+
+/// <summary>
+/// A site whose available loan devices are below its minimum and whose alert has been raised; the row goes when the
+/// level recovers. The minimums themselves are configuration (<see cref="LoanPoolOptions"/>), this is the only state.
+/// </summary>
+internal sealed class LoanPoolSiteAlertRecord
+{
+    public required string Site { get; set; }
+    public DateTimeOffset RaisedAt { get; set; }
 }
 
 /// <summary>Append-only audit trail of the register.</summary>

@@ -19,6 +19,7 @@ internal abstract class RegisterDbContext(DbContextOptions options) : DbContext(
     public DbSet<AssignmentRecord> Assignments => Set<AssignmentRecord>();
     public DbSet<DeviceOrderRecord> DeviceOrders => Set<DeviceOrderRecord>();
     public DbSet<LoanPoolMinimumRecord> LoanPoolMinimums => Set<LoanPoolMinimumRecord>();
+    public DbSet<LoanPoolSiteAlertRecord> LoanPoolSiteAlerts => Set<LoanPoolSiteAlertRecord>();
     public DbSet<RegisterAuditRecord> Audit => Set<RegisterAuditRecord>();
     public DbSet<RegisterOperationRecord> Operations => Set<RegisterOperationRecord>();
 
@@ -78,6 +79,7 @@ internal abstract class RegisterDbContext(DbContextOptions options) : DbContext(
             e.Property(d => d.StatusReason).HasMaxLength(500);
             e.Property(d => d.UnitId).HasMaxLength(IdLength);
             e.Property(d => d.AssignedToEmployeeId).HasMaxLength(IdLength);
+            e.Property(d => d.LoanPoolSite).HasMaxLength(NameLength);
             e.HasIndex(d => d.Imei).IsUnique();
             e.HasIndex(d => d.Serial).IsUnique();
             e.HasIndex(d => new { d.Status, d.Type });
@@ -145,6 +147,13 @@ internal abstract class RegisterDbContext(DbContextOptions options) : DbContext(
             e.ToTable("LoanPoolMinimums");
             e.HasKey(m => m.Model);
             e.Property(m => m.Model).HasMaxLength(NameLength);
+        });
+
+        modelBuilder.Entity<LoanPoolSiteAlertRecord>(e =>
+        {
+            e.ToTable("LoanPoolSiteAlerts");
+            e.HasKey(a => a.Site);
+            e.Property(a => a.Site).HasMaxLength(NameLength);
         });
 
         modelBuilder.Entity<RegisterAuditRecord>(e =>

@@ -57,6 +57,30 @@ public sealed class CostOverviewTests : IAsyncLifetime
         Assert.DoesNotContain(view.Report.Rows, r => r.Payer == Payer.RegionDirector);
     }
 
+    [Fact]
+    public async Task Finance_reads_every_units_costs_as_the_admin_does()
+    {
+        var admin = await ReadAsync("admin", RegisterRoles.Admin);
+
+        var finance = await ReadAsync("fia.ekonomi", RegisterRoles.Finance);
+
+        Assert.Equal(admin.Units.Select(u => u.Id), finance.Units.Select(u => u.Id));
+        Assert.Equal(admin.Report.Rows, finance.Report.Rows);
+        Assert.Contains(finance.Report.Rows, r => r.UnitId == "HS-STROKE");
+        Assert.Contains(finance.Report.Rows, r => r.UnitId == "HS-KIR-AVD1");
+        Assert.Equal(admin.Report.Horizon, finance.Report.Horizon);
+    }
+
+    [Fact]
+    public async Task An_employee_is_refused_the_costs_and_finance_is_refused_the_outcome_dashboard()
+    {
+        await Assert.ThrowsAsync<RJH.DeviceWorkflows.Engine.Runtime.ForbiddenException>(() => ReadAsync("erik.anstalld", RegisterRoles.Employee));
+
+        await using var scope = host.Services.CreateAsyncScope();
+        await Assert.ThrowsAsync<RJH.DeviceWorkflows.Engine.Runtime.ForbiddenException>(() => scope.ServiceProvider
+            .GetRequiredService<IOutcomeDashboard>().ReadAsync(FigureCallers.Signed("fia.ekonomi", RegisterRoles.Finance), FigureCallers.AroundScenario()));
+    }
+
     private async Task<CostView> ReadAsync(string user, string role)
     {
         await using var scope = host.Services.CreateAsyncScope();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using RJH.DeviceWorkflows.Engine.Runtime;
+using RJH.DeviceWorkflows.Engine.Storage;
 using RJH.DeviceWorkflows.Host.Features.Dashboard;
 using RJH.DeviceWorkflows.Host.Tests.Support;
 using RJH.DeviceWorkflows.Registry;
@@ -27,6 +28,24 @@ public sealed class OutcomeDashboardTests : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task The_journals_read_at_once_are_each_instances_own_journal_and_only_an_admin_may_read_them_so()
+    {
+        await scenario.PlayApprovalAsync();
+        var queries = host.Services.GetRequiredService<IWorkflowQueries>();
+        var instances = new List<InstanceView>();
+        foreach (var definition in await queries.ListDefinitionsAsync())
+            instances.AddRange(await queries.ListInstancesAsync(new InstanceQuery(definition.Key), Caller.System));
+        Assert.NotEmpty(instances);
+
+        var journals = await queries.GetJournalsAsync(instances.Select(i => i.Id).ToList(), Caller.System);
+
+        foreach (var instance in instances)
+            Assert.Equal(await queries.GetJournalAsync(instance.Id, Caller.System), journals[instance.Id]);
+        await Assert.ThrowsAsync<ForbiddenException>(() => queries.GetJournalsAsync([instances[0].Id],
+            new Caller("anna.chef", new HashSet<string> { "Manager" })));
+    }
 
     [Fact]
     public async Task The_admin_sees_the_swap_the_delivery_the_returns_and_the_leavers_device_as_played()

@@ -33,7 +33,7 @@ public sealed class DemoOrganisationTests(DemoHost host) : IClassFixture<DemoHos
         var people = (await HttpAssert.ArrayAsync(await admin.GetAsync("/api/people"))).Select(p => p!.AsObject())
             .ToDictionary(p => Text(p, "employeeId")!);
 
-        Assert.Equal(["admin", "anna.chef", "erik.anstalld", "hanna.hr", "karin.chef", "maja.mobil", "olle.chef", "process.owner", "sam.service", "sara.skyddsombud"],
+        Assert.Equal(["admin", "anna.chef", "erik.anstalld", "fia.ekonomi", "hanna.hr", "karin.chef", "maja.mobil", "olle.chef", "process.owner", "sam.service", "sara.skyddsombud"],
             people.Keys.Order(StringComparer.Ordinal));
         Assert.All(people.Values, p => Assert.Equal(Text(p, "employeeId"), Text(p, "userName")));
         Assert.All(people.Values, p => Assert.Equal($"{Text(p, "userName")}@regionjh.se", Text(p, "email")));

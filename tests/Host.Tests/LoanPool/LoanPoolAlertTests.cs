@@ -42,6 +42,35 @@ public sealed class LoanPoolAlertTests
     }
 
     [Fact]
+    public async Task Levels_per_site_are_reported_and_the_replenish_task_names_the_site_that_went_short()
+    {
+        // The demo's three Galaxy A55 are kept at Östersunds sjukhus (minimum 2); the health centres have none yet.
+        await using var host = HostFactory.WithDemo();
+        using var service = await host.ClientFor("sam.service");
+        var before = (await HttpAssert.StatusAsync(await service.GetAsync("/api/loan-pool"), HttpStatusCode.OK))!;
+        Assert.Equal([("Östersunds sjukhus", 3, 2, false), ("Hälsocentralen Strömsund", 0, 1, true), ("Hälsocentralen Sveg", 0, 1, true)],
+            before["sites"]!.AsArray().Select(s => (s!["site"]!.GetValue<string>(), s["available"]!.GetValue<int>(),
+                s["minimum"]!.GetValue<int>(), s["belowMinimum"]!.GetValue<bool>())));
+        Assert.Equal(3, before["models"]!.AsArray().Single()!["available"]!.GetValue<int>()); // the fields of before stay
+        var pool = await PoolDevicesAsync(service);
+
+        await RemoveAsync(service, pool[0]);
+        await RemoveAsync(service, pool[1]);
+
+        var alert = Assert.Single(await AlertsAsync(service))!;
+        Assert.Equal(("Östersunds sjukhus", "Östersunds sjukhus", 1, 2), (alert["businessKey"]!.GetValue<string>(),
+            alert["variables"]!["site"]!.GetValue<string>(), alert["variables"]!["siteAvailable"]!.GetValue<int>(),
+            alert["variables"]!["siteMinimum"]!.GetValue<int>()));
+
+        var refused = await service.PostAsJsonAsync("/api/loan-pool/devices", new { deviceId = pool[0], site = "Månen" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        await HttpAssert.StatusAsync(await service.PostAsJsonAsync("/api/loan-pool/devices", new { deviceId = pool[0], site = "Hälsocentralen Sveg" }),
+            HttpStatusCode.OK);
+        var after = (await HttpAssert.StatusAsync(await service.GetAsync("/api/loan-pool"), HttpStatusCode.OK))!;
+        Assert.False(after["sites"]!.AsArray().Single(s => s!["site"]!.GetValue<string>() == "Hälsocentralen Sveg")!["belowMinimum"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task The_register_change_succeeds_when_the_alert_workflow_cannot_start()
     {
         // No shipped models deployed: starting loan-pool-alert fails, the removal from the pool must not.

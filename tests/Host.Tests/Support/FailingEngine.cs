@@ -38,6 +38,8 @@ internal sealed class FailingEngine(Func<Exception> failure) : IWorkflowEngine, 
     public Task<InstanceView?> GetInstanceAsync(Guid id, Caller caller, CancellationToken ct = default) => throw Reached();
     public Task<IReadOnlyList<InstanceView>> ListInstancesAsync(InstanceQuery query, Caller caller, CancellationToken ct = default) => throw Reached();
     public Task<IReadOnlyList<JournalEntryView>> GetJournalAsync(Guid instanceId, Caller caller, CancellationToken ct = default) => throw Reached();
+    public Task<IReadOnlyDictionary<Guid, IReadOnlyList<JournalEntryView>>> GetJournalsAsync(IReadOnlyCollection<Guid> instanceIds, Caller caller,
+        CancellationToken ct = default) => throw Reached();
     public Task<InstancePage> FindInstancesAsync(InstanceFilter filter, Caller caller, CancellationToken ct = default) => throw Reached();
     public Task<IReadOnlyList<TaskView>> ListTasksAsync(Caller caller, Guid? instanceId, int limit = 100, CancellationToken ct = default) => throw Reached();
     public Task<InboxPage> FindTasksAsync(Caller caller, InboxQuery query, CancellationToken ct = default) => throw Reached();

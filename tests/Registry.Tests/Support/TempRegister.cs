@@ -103,11 +103,21 @@ internal sealed class TempRegister : IAsyncDisposable
 
 internal sealed class RecordingAlerts : ILoanPoolAlerts
 {
-    public List<(string Model, int Available, int Minimum)> Raised { get; } = [];
+    public List<LoanPoolShortage> Shortages { get; } = [];
 
-    public Task BelowMinimumAsync(string model, int available, int minimum, CancellationToken ct = default)
+    /// <summary>The alerts whose model went below its minimum, as (model, available, minimum).</summary>
+    public List<(string Model, int Available, int Minimum)> Raised
     {
-        lock (Raised) Raised.Add((model, available, minimum));
+        get
+        {
+            lock (Shortages)
+                return Shortages.Where(s => s.ModelLevel is not null).Select(s => (s.Model, s.ModelLevel!.Available, s.ModelLevel.Minimum)).ToList();
+        }
+    }
+
+    public Task BelowMinimumAsync(LoanPoolShortage shortage, CancellationToken ct = default)
+    {
+        lock (Shortages) Shortages.Add(shortage);
         return Task.CompletedTask;
     }
 }

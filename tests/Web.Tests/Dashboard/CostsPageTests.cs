@@ -26,4 +26,28 @@ public sealed class CostsPageTests(BrowserFixture browser) : BrowserTest(browser
         await admin.AssertAccessibleAsync();
         await admin.SaveScreenshotAsync("costs");
     }
+
+    [Fact]
+    public async Task Finance_sees_every_units_costs_but_not_the_dashboard_a_manager_only_her_units_and_an_employee_nothing()
+    {
+        await new OutcomeScenario(App.Host).PlayAsync();
+        var stroke = $"costs-{OutcomeFigures.MonthOf(WebApp.ClockStart)}-{Payer.RegionDirector}-HS-STROKE";
+
+        var fia = await SignedInAsync("fia.ekonomi", "/costs");
+        await Assertions.Expect(fia.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Kostnader");
+        await Assertions.Expect(fia.GetByTestId(stroke).GetByTestId("devices")).ToHaveTextAsync("1");
+        await Assertions.Expect(fia.GetByRole(AriaRole.Link, new() { Name = "Utfall" })).ToHaveCountAsync(0);
+        await fia.AssertAccessibleAsync();
+        await fia.GotoAsync("/dashboard");
+        await fia.WaitForURLAsync("**/access-denied**");
+
+        var anna = await SignedInAsync("anna.chef", "/costs");
+        await Assertions.Expect(anna.GetByTestId("costs").Or(anna.GetByTestId("costs-empty"))).ToBeVisibleAsync();
+        await Assertions.Expect(anna.GetByTestId(stroke)).ToHaveCountAsync(0);
+
+        var erik = await SignedInAsync("erik.anstalld", "/");
+        await Assertions.Expect(erik.GetByRole(AriaRole.Link, new() { Name = "Kostnader" })).ToHaveCountAsync(0);
+        await erik.GotoAsync("/costs");
+        await erik.WaitForURLAsync("**/access-denied**");
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using RJH.DeviceWorkflows.Host.Tests.Support;
 using RJH.DeviceWorkflows.Web.Tests.Support;
@@ -33,6 +34,15 @@ public sealed class LoanPoolPageTests(BrowserFixture browser) : BrowserTest(brow
         await Assertions.Expect(majas).ToContainTextAsync("0");
         await Assertions.Expect(majas).Not.ToContainTextAsync("Försenad");
         await Assertions.Expect(sam.GetByText("2 utlånade, varav 1 försenade")).ToBeVisibleAsync();
+
+        // Levels per site: the hospital keeps the demo pool, one left against its minimum of two, flagged in words.
+        var sites = sam.GetByTestId("loan-pool-sites");
+        var hospital = sites.GetByRole(AriaRole.Row).Filter(new() { HasText = "Östersunds sjukhus" });
+        await Assertions.Expect(hospital.GetByRole(AriaRole.Cell)).ToHaveTextAsync([new Regex(@"^1\s*Under minimum$"), new Regex("^2$"), new Regex("^2$")]);
+        var sveg = sites.GetByRole(AriaRole.Row).Filter(new() { HasText = "Hälsocentralen Sveg" });
+        await Assertions.Expect(sveg).ToContainTextAsync("Under minimum");
+        await Assertions.Expect(sam.GetByTestId("replenish-tasks")).ToContainTextAsync("Fyll på lånepoolen: Östersunds sjukhus");
+        await Assertions.Expect(eriks).ToContainTextAsync("Östersunds sjukhus");
         await sam.AssertAccessibleAsync();
 
         await sam.GetByTestId("replenish-tasks").GetByRole(AriaRole.Link).First.ClickAsync();

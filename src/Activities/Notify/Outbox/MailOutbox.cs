@@ -18,6 +18,9 @@ public interface IMailOutbox
 
     Task<IReadOnlyList<OutboxMailView>> ListAsync(OutboxMailStatus? status, int limit, CancellationToken ct);
 
+    /// <summary>How many mails have the status, counted in the database (from the (Status, NextAttemptAt) index), however many.</summary>
+    Task<int> CountAsync(OutboxMailStatus status, CancellationToken ct);
+
     /// <summary>Puts a failed mail back to be sent now, with its attempts counted from zero; null when there is no such mail.</summary>
     /// <exception cref="InvalidOperationException">The mail is not Failed.</exception>
     Task<OutboxMailView?> RetryAsync(Guid id, CancellationToken ct);
@@ -48,6 +51,12 @@ internal sealed class MailOutbox(MailOutboxContexts contexts, TimeProvider time)
         if (status is { } wanted) mails = mails.Where(m => m.Status == wanted);
         var records = await mails.OrderByDescending(m => m.NextAttemptAt).Take(limit).ToListAsync(ct);
         return [.. records.Select(View)];
+    }
+
+    public async Task<int> CountAsync(OutboxMailStatus status, CancellationToken ct)
+    {
+        await using var db = contexts.Create();
+        return await db.Mails.CountAsync(m => m.Status == status, ct);
     }
 
     public async Task<OutboxMailView?> RetryAsync(Guid id, CancellationToken ct)

@@ -10,10 +10,10 @@ namespace RJH.DeviceWorkflows.Host.Features.Costs;
 
 public sealed record CostView(IReadOnlyList<UnitFact> Units, CostReport Report);
 
-/// <summary>Costs per payer, unit and month for a manager's units (and below) or, for admins, the whole region.</summary>
+/// <summary>Costs per payer, unit and month for a manager's units (and below) or, for finance and admins, the whole region.</summary>
 public interface ICostOverview
 {
-    /// <exception cref="ForbiddenException">The caller is neither a manager nor an admin.</exception>
+    /// <exception cref="ForbiddenException">The caller is neither a manager, finance nor an admin.</exception>
     /// <exception cref="ArgumentException">The period is the wrong way round or too long.</exception>
     Task<CostView> ReadAsync(ClaimsPrincipal user, DashboardFilter filter, CancellationToken ct = default);
 }
@@ -23,7 +23,7 @@ internal sealed class CostOverview(IAuthorizationService authorization, IOutcome
 {
     public async Task<CostView> ReadAsync(ClaimsPrincipal user, DashboardFilter filter, CancellationToken ct = default)
     {
-        await FigureAccess.EnsureAsync(authorization, user, filter);
+        await FigureAccess.EnsureAsync(authorization, user, filter, Policies.Costs);
         var facts = await register.ReadCostsAsync(user.ToRegisterUser(), new OutcomeQuery(filter.UnitId, filter.Start, filter.End), ct);
         return new CostView(facts.ScopeUnits, CostFigures.Compute(facts, options.Value, filter, clock.GetUtcNow()));
     }

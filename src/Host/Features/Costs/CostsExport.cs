@@ -17,7 +17,7 @@ internal static class CostsExport
 
     public static IEndpointRouteBuilder MapCostsExport(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Path, Export).RequireAuthorization(Policies.Manager).ExcludeFromDescription();
+        app.MapGet(Path, Export).RequireAuthorization(Policies.Costs).ExcludeFromDescription();
         return app;
     }
 

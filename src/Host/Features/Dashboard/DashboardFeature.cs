@@ -9,7 +9,13 @@ internal static class DashboardFeature
     {
         services.AddScoped<IOutcomeDashboard, OutcomeDashboard>();
         services.AddScoped<ICostOverview, CostOverview>();
-        services.AddOptions<CostOptions>().Bind(configuration.GetSection(CostOptions.Section));
+        var costs = configuration.GetSection(CostOptions.Section);
+        services.AddOptions<CostOptions>().Bind(costs).Configure(options =>
+        {
+            // Binding appends configured models to the defaults; configured models replace them instead.
+            var models = costs.GetSection(nameof(CostOptions.Models));
+            if (models.Exists()) options.Models = models.Get<List<OrganisationModel>>() ?? [];
+        });
         return services;
     }
 

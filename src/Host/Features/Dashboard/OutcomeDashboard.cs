@@ -63,23 +63,26 @@ internal sealed class OutcomeDashboard(IAuthorizationService authorization, IOut
 
     private async Task<IReadOnlyList<ProcessJournal>> JournalsAsync(DashboardFilter filter, HashSet<string>? units, CancellationToken ct)
     {
-        var journals = new List<ProcessJournal>();
-        var models = new Dictionary<(string, int), BpmnElementNames>();
+        var chosen = new List<(string Process, InstanceView Instance)>();
         foreach (var definition in await queries.ListDefinitionsAsync(ct))
         {
             // The system caller: the engine shows other people's instances only to admins; the unit filter below is the scope.
-            var instances = (await queries.ListInstancesAsync(new InstanceQuery(definition.Key, Max: InstancesPerProcess), Caller.System, ct))
-                .Where(i => i.StartedAt >= filter.Start && i.StartedAt < filter.End && InUnits(i, units));
-            foreach (var instance in instances)
-            {
-                if (!models.TryGetValue((instance.DefinitionKey, instance.Version), out var names))
-                    models[(instance.DefinitionKey, instance.Version)] = names =
-                        BpmnElementNames.Read(await queries.GetDefinitionXmlAsync(instance.DefinitionKey, instance.Version, ct));
-                journals.Add(new ProcessJournal(definition.Name ?? definition.Key, names,
-                    await queries.GetJournalAsync(instance.Id, Caller.System, ct)));
-            }
+            chosen.AddRange((await queries.ListInstancesAsync(new InstanceQuery(definition.Key, Max: InstancesPerProcess), Caller.System, ct))
+                .Where(i => i.StartedAt >= filter.Start && i.StartedAt < filter.End && InUnits(i, units))
+                .Select(i => (definition.Name ?? definition.Key, i)));
         }
-        return journals;
+        // All journals in one read, not one per instance: a period with a thousand instances stays one round trip.
+        var journals = await queries.GetJournalsAsync(chosen.Select(c => c.Instance.Id).ToList(), Caller.System, ct);
+        var models = new Dictionary<(string, int), BpmnElementNames>();
+        var result = new List<ProcessJournal>();
+        foreach (var (process, instance) in chosen)
+        {
+            if (!models.TryGetValue((instance.DefinitionKey, instance.Version), out var names))
+                models[(instance.DefinitionKey, instance.Version)] = names =
+                    BpmnElementNames.Read(await queries.GetDefinitionXmlAsync(instance.DefinitionKey, instance.Version, ct));
+            result.Add(new ProcessJournal(process, names, journals.GetValueOrDefault(instance.Id, [])));
+        }
+        return result;
     }
 
     private static bool InUnits(InstanceView instance, HashSet<string>? units) =>

@@ -25,8 +25,9 @@ internal sealed record DemoData(JsonElement Organisation, IReadOnlyList<DemoDevi
 
 /// <param name="AssignedTo">Employee id of the holder: the device walks the lifecycle to Assigned, enrolled in MDM.</param>
 /// <param name="LoanPool">Set apart for loans and swaps (stays InStock).</param>
+/// <param name="LoanPoolSite">Where a loan-pool device is kept (one of <c>Register:LoanPool:Sites</c>).</param>
 internal sealed record DemoDevice(string Imei, string? Serial, string Model, DeviceType Type, DateOnly? PurchaseDate,
-    decimal? PriceSek, string? UnitId = null, string? AssignedTo = null, bool LoanPool = false);
+    decimal? PriceSek, string? UnitId = null, string? AssignedTo = null, bool LoanPool = false, string? LoanPoolSite = null);
 
 internal sealed record DemoSubscription(string Msisdn, string Operator, SimKind Sim, SubscriptionUsage Usage, string? EmployeeId,
     string? DeviceImei);

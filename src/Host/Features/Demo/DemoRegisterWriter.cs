@@ -46,7 +46,7 @@ internal sealed class DemoRegisterWriter(IRegisterImports imports, IDeviceRegist
         var id = (await devices.RegisterAsync(System, device, $"{key}:register", ct)).Id;
         if (d.LoanPool)
         {
-            await loanPool.AddAsync(System, id, $"{key}:loan-pool", ct);
+            await loanPool.AddAsync(System, id, d.LoanPoolSite, $"{key}:loan-pool", ct);
             // Loan phones are Servicecenter's, managed in MDM between loans, so they can be wiped when they come back.
             await devices.RecordMdmAsync(System, id, Managed(id), $"{key}:mdm", ct);
         }

@@ -27,7 +27,7 @@ internal static class LoanPoolEndpoints
 
     public static async Task<Ok<DeviceView>> Add(PoolDevice device, ClaimsPrincipal user, HttpRequest request, [FromServices] ILoanPool pool,
         CancellationToken ct) =>
-        TypedResults.Ok(await pool.AddAsync(user.ToRegisterUser(), device.DeviceId, request.OperationKey(), ct));
+        TypedResults.Ok(await pool.AddAsync(user.ToRegisterUser(), device.DeviceId, device.Site, request.OperationKey(), ct));
 
     public static async Task<Ok<DeviceView>> Remove(Guid deviceId, ClaimsPrincipal user, HttpRequest request, [FromServices] ILoanPool pool,
         CancellationToken ct) =>
@@ -46,7 +46,8 @@ internal static class LoanPoolEndpoints
         TypedResults.Ok(await pool.EndLoanAsync(user.ToRegisterUser(), deviceId, request.OperationKey(), ct));
 }
 
-internal sealed record PoolDevice(Guid DeviceId);
+/// <param name="Site">Where the device is kept: one of <c>Register:LoanPool:Sites</c>; optional.</param>
+internal sealed record PoolDevice(Guid DeviceId, string? Site = null);
 
 internal sealed record PoolMinimum(int Minimum);
 

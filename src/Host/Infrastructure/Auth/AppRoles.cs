@@ -11,8 +11,9 @@ internal static class AppRoles
     public const string ServiceCenter = "ServiceCenter";
     public const string SafetyRep = "SafetyRep";
     public const string HR = "HR";
+    public const string Finance = "Finance";
     public const string Employee = "Employee";
 
     public static readonly IReadOnlyList<string> All =
-        [Admin, ProcessOwner, Manager, ServiceCenter, SafetyRep, HR, Employee];
+        [Admin, ProcessOwner, Manager, ServiceCenter, SafetyRep, HR, Finance, Employee];
 }

@@ -38,6 +38,7 @@ internal sealed class DemoUserOptions
         ["sam.service"] = [AppRoles.ServiceCenter, AppRoles.Employee],
         ["sara.skyddsombud"] = [AppRoles.SafetyRep, AppRoles.Employee],
         ["hanna.hr"] = [AppRoles.HR, AppRoles.Employee],
+        ["fia.ekonomi"] = [AppRoles.Finance, AppRoles.Employee],
         ["erik.anstalld"] = [AppRoles.Employee],
         ["maja.mobil"] = [AppRoles.Employee],
     };

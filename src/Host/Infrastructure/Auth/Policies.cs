@@ -23,6 +23,9 @@ internal static class Policies
     /// <summary>Risk assessments: HR, safety representatives and managers (each sees the units they may).</summary>
     public const string RiskAssessments = nameof(RiskAssessments);
 
+    /// <summary>Costs: managers (their units), finance (the whole region, read only) and admins.</summary>
+    public const string Costs = nameof(Costs);
+
     /// <summary>Operations pages (instances, incidents): Admin acts, process owners and the service center read.</summary>
     public const string Operations = nameof(Operations);
 
@@ -33,5 +36,6 @@ internal static class Policies
         .AddPolicy(Admin, p => p.RequireRole(AppRoles.Admin))
         .AddPolicy(Operations, p => p.RequireRole(AppRoles.Admin, AppRoles.ProcessOwner, AppRoles.ServiceCenter))
         .AddPolicy(Manager, p => p.RequireRole(AppRoles.Manager, AppRoles.Admin))
+        .AddPolicy(Costs, p => p.RequireRole(AppRoles.Manager, AppRoles.Finance, AppRoles.Admin))
         .AddPolicy(RiskAssessments, p => p.RequireRole(AppRoles.Manager, AppRoles.HR, AppRoles.SafetyRep, AppRoles.Admin));
 }

@@ -25,7 +25,7 @@ public sealed class DemoSignInTests(HostFactory factory) : IClassFixture<HostFac
 
         var me = await HttpAssert.StatusAsync(await client.GetAsync("/api/auth/me"), HttpStatusCode.OK);
 
-        Assert.Equal(["Admin", "Employee", "HR", "Manager", "ProcessOwner", "SafetyRep", "ServiceCenter"],
+        Assert.Equal(["Admin", "Employee", "Finance", "HR", "Manager", "ProcessOwner", "SafetyRep", "ServiceCenter"],
             me!["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
     }
 

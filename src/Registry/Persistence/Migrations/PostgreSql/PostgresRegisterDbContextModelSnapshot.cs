@@ -137,6 +137,10 @@ namespace RJH.DeviceWorkflows.Registry.Persistence.Migrations.PostgreSql
                     b.Property<bool>("InLoanPool")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("LoanPoolSite")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<bool>("ManagedAccount")
                         .HasColumnType("boolean");
 
@@ -275,6 +279,20 @@ namespace RJH.DeviceWorkflows.Registry.Persistence.Migrations.PostgreSql
                     b.HasKey("Model");
 
                     b.ToTable("LoanPoolMinimums", (string)null);
+                });
+
+            modelBuilder.Entity("RJH.DeviceWorkflows.Registry.Persistence.LoanPoolSiteAlertRecord", b =>
+                {
+                    b.Property<string>("Site")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Site");
+
+                    b.ToTable("LoanPoolSiteAlerts", (string)null);
                 });
 
             modelBuilder.Entity("RJH.DeviceWorkflows.Registry.Persistence.PersonRecord", b =>

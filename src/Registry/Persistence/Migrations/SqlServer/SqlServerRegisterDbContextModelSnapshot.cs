@@ -137,6 +137,10 @@ namespace RJH.DeviceWorkflows.Registry.Persistence.Migrations.SqlServer
                     b.Property<bool>("InLoanPool")
                         .HasColumnType("bit");
 
+                    b.Property<string>("LoanPoolSite")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<bool>("ManagedAccount")
                         .HasColumnType("bit");
 
@@ -277,6 +281,20 @@ namespace RJH.DeviceWorkflows.Registry.Persistence.Migrations.SqlServer
                     b.HasKey("Model");
 
                     b.ToTable("LoanPoolMinimums", (string)null);
+                });
+
+            modelBuilder.Entity("RJH.DeviceWorkflows.Registry.Persistence.LoanPoolSiteAlertRecord", b =>
+                {
+                    b.Property<string>("Site")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Site");
+
+                    b.ToTable("LoanPoolSiteAlerts", (string)null);
                 });
 
             modelBuilder.Entity("RJH.DeviceWorkflows.Registry.Persistence.PersonRecord", b =>

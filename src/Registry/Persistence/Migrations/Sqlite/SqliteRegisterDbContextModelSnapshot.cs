@@ -130,6 +130,10 @@ namespace RJH.DeviceWorkflows.Registry.Persistence.Migrations.Sqlite
                     b.Property<bool>("InLoanPool")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LoanPoolSite")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("ManagedAccount")
                         .HasColumnType("INTEGER");
 
@@ -268,6 +272,20 @@ namespace RJH.DeviceWorkflows.Registry.Persistence.Migrations.Sqlite
                     b.HasKey("Model");
 
                     b.ToTable("LoanPoolMinimums", (string)null);
+                });
+
+            modelBuilder.Entity("RJH.DeviceWorkflows.Registry.Persistence.LoanPoolSiteAlertRecord", b =>
+                {
+                    b.Property<string>("Site")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Site");
+
+                    b.ToTable("LoanPoolSiteAlerts", (string)null);
                 });
 
             modelBuilder.Entity("RJH.DeviceWorkflows.Registry.Persistence.PersonRecord", b =>
