@@ -57,8 +57,14 @@ public sealed class FormsEditorTests(BrowserFixture browser) : BrowserTest(brows
 
         await page.GetByLabel("Anteckning").FillAsync("Attesten anger kostnadsställe");
         await page.GetByTestId("form-save").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("form-status")).ToContainTextAsync("Sparad som version 2");
+        await Assertions.Expect(page.GetByTestId("form-status")).ToContainTextAsync("Sparad som utkast, version 2");
         await Assertions.Expect(page.GetByTestId("form-version-2")).ToContainTextAsync("Attesten anger kostnadsställe");
+        await Assertions.Expect(page.GetByTestId("form-version-2")).ToContainTextAsync("utkast");
+        await Assertions.Expect(page.GetByTestId("form-version-1")).ToContainTextAsync("gäller nu");
+        // A draft reaches no task; publishing puts it in force for the tasks created from now on.
+        await page.GetByTestId("form-publish-2").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("form-status")).ToContainTextAsync("Version 2 är publicerad");
+        await Assertions.Expect(page.GetByTestId("form-version-2")).ToContainTextAsync("gäller nu");
         await page.AssertAccessibleAsync();
         await page.SaveScreenshotAsync("forms-editor");
 

@@ -17,15 +17,15 @@ public sealed class FormOptions
 
 /// <summary>
 /// The task forms by form key and version. Version 1 is the shipped file in <see cref="FormOptions.Folder"/>; the forms
-/// editor adds versions 2, 3… (<see cref="FormVersions"/>), each in force from the moment it was saved. A task uses
-/// the version in force when it was created, so a saved change reaches the next tasks and never an open one.
+/// editor adds versions 2, 3… (<see cref="FormVersions"/>) as drafts, each in force from the moment it is published. A
+/// task uses the version in force when it was created, so a published change reaches the next tasks and never an open one.
 /// </summary>
 public sealed class FormCatalog(FormVersions versions)
 {
     private readonly ConcurrentDictionary<(string Key, int Version), FormSchema?> forms = new();
 
-    /// <summary>The newest version of the form.</summary>
-    public FormSchema? Find(string formKey) => versions.Latest(formKey) is { } latest ? Load(formKey, latest.Version) : null;
+    /// <summary>The version in force now (the one published last).</summary>
+    public FormSchema? Find(string formKey) => versions.Live(formKey) is { } live ? Load(formKey, live.Version) : null;
 
     /// <summary>The version that was in force at <paramref name="taskCreatedAt"/>.</summary>
     public FormSchema? FindFor(string formKey, DateTimeOffset taskCreatedAt) =>

@@ -4,10 +4,18 @@ using RJH.DeviceWorkflows.Data;
 
 namespace RJH.DeviceWorkflows.Host.Features.Forms;
 
-/// <summary>One version of a form: who saved it when (version 1 is the shipped file, in force from the start).</summary>
-public sealed record FormVersionInfo(int Version, DateTimeOffset SavedAt, string SavedBy, string? Note)
+/// <summary>
+/// One version of a form: who saved it when, and whether it is a draft or since when it is published (version 1 is the
+/// shipped file, in force from the start). A version saved before drafts existed has neither flag: it counts as
+/// published when it was saved.
+/// </summary>
+public sealed record FormVersionInfo(int Version, DateTimeOffset SavedAt, string SavedBy, string? Note,
+    bool Draft = false, DateTimeOffset? PublishedAt = null, string? PublishedBy = null)
 {
     public bool Shipped => Version == 1 && SavedAt == DateTimeOffset.MinValue;
+
+    /// <summary>From when new tasks get this version; null for a draft.</summary>
+    public DateTimeOffset? InForceFrom => Draft ? null : PublishedAt ?? SavedAt;
 }
 
 /// <summary>
@@ -33,8 +41,10 @@ public sealed class FormVersions(IOptions<FormOptions> options, IHostEnvironment
     {
         if (!IsKey(key)) return [];
         var list = new List<FormVersionInfo>();
-        if (ShippedFile(key) is not null) list.Add(new FormVersionInfo(1, DateTimeOffset.MinValue, "workflows/forms", null));
         var folder = Path.Combine(VersionsFolder, key);
+        // The shipped file is version 1; it has a record of its own only once it was published again.
+        if (ShippedFile(key) is not null && !File.Exists(Path.Combine(folder, "1.json")))
+            list.Add(new FormVersionInfo(1, DateTimeOffset.MinValue, "workflows/forms", null));
         if (Directory.Exists(folder))
         {
             foreach (var meta in Directory.EnumerateFiles(folder, "*.json"))
@@ -45,8 +55,18 @@ public sealed class FormVersions(IOptions<FormOptions> options, IHostEnvironment
 
     public FormVersionInfo? Latest(string key) => List(key).LastOrDefault();
 
-    public FormVersionInfo? InForceAt(string key, DateTimeOffset at) =>
-        List(key).LastOrDefault(v => v.SavedAt <= at) ?? List(key).FirstOrDefault();
+    /// <summary>The version new tasks get now: the one published last.</summary>
+    public FormVersionInfo? Live(string key) => InForceAt(key, time.GetUtcNow());
+
+    /// <summary>
+    /// The version published last at <paramref name="at"/> (a republished older version wins over a newer one);
+    /// before any was, the first published one. Drafts are never in force.
+    /// </summary>
+    public FormVersionInfo? InForceAt(string key, DateTimeOffset at)
+    {
+        var published = List(key).Where(v => v.InForceFrom is not null).OrderBy(v => v.InForceFrom).ThenBy(v => v.Version).ToList();
+        return published.LastOrDefault(v => v.InForceFrom <= at) ?? published.FirstOrDefault();
+    }
 
     /// <summary>The form-js JSON of a version, or null.</summary>
     public string? Json(string key, int version)
@@ -57,19 +77,54 @@ public sealed class FormVersions(IOptions<FormOptions> options, IHostEnvironment
         return version == 1 && ShippedFile(key) is { } shipped ? File.ReadAllText(shipped) : null;
     }
 
-    /// <summary>Stores the (already checked) JSON as the next version, in force from now.</summary>
+    /// <summary>Stores the (already checked) JSON as the next version, a draft: no task gets it until it is published.</summary>
     public FormVersionInfo Save(string key, string json, string savedBy, string? note)
     {
         if (!IsKey(key)) throw new ArgumentException($"'{key}' is not a form key.", nameof(key));
         lock (writing)
         {
             var folder = Directory.CreateDirectory(Path.Combine(VersionsFolder, key)).FullName;
-            var info = new FormVersionInfo((Latest(key)?.Version ?? 0) + 1, time.GetUtcNow(), savedBy, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
-            // The form first, its record last: a version is listed (and so in force) only once both are written.
+            var info = new FormVersionInfo((Latest(key)?.Version ?? 0) + 1, time.GetUtcNow(), savedBy,
+                string.IsNullOrWhiteSpace(note) ? null : note.Trim(), Draft: true);
+            // The form first, its record last: a version is listed only once both are written.
             File.WriteAllText(Path.Combine(folder, $"{info.Version}.form"), json);
-            File.WriteAllText(Path.Combine(folder, $"{info.Version}.json"), JsonSerializer.Serialize(info, JsonOptions));
+            WriteRecord(folder, info);
             return info;
         }
+    }
+
+    /// <summary>
+    /// Puts a saved version in force for tasks created from now on (a draft, or an earlier version taken back into use);
+    /// null when the version does not exist. The form itself is never rewritten, only its record.
+    /// </summary>
+    public FormVersionInfo? Publish(string key, int version, string publishedBy)
+    {
+        lock (writing)
+        {
+            if (List(key).FirstOrDefault(v => v.Version == version) is not { } info) return null;
+            var published = info with { Draft = false, PublishedAt = time.GetUtcNow(), PublishedBy = publishedBy };
+            if (info.Shipped)
+            {
+                // The shipped file has no record of its own; republishing it writes one beside the later versions.
+                var folder = Directory.CreateDirectory(Path.Combine(VersionsFolder, key)).FullName;
+                published = published with { SavedAt = DateTimeOffset.MinValue };
+                WriteRecord(folder, published);
+            }
+            else
+            {
+                WriteRecord(Path.Combine(VersionsFolder, key), published);
+            }
+            return published;
+        }
+    }
+
+    private static void WriteRecord(string folder, FormVersionInfo info)
+    {
+        // Written aside and moved over, so a reader never sees half a record.
+        var target = Path.Combine(folder, $"{info.Version}.json");
+        var temporary = target + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(info, JsonOptions));
+        File.Move(temporary, target, overwrite: true);
     }
 
     internal IEnumerable<string> SavedKeys =>

@@ -68,11 +68,44 @@ public sealed class FormVersionsTests : IDisposable
 
         Assert.Equal(2, saved.Version);
         Assert.Equal("kostnadsställe", saved.Note);
+        Assert.True(saved.Draft);
         Assert.Equal([1, 2], versions.List("approve-order").Select(v => v.Version));
+        // A draft reaches no task: new tasks still get version 1 until it is published.
+        Assert.Equal(1, versions.Live("approve-order")!.Version);
+        Assert.DoesNotContain(catalog.FindFor("approve-order", clock.GetUtcNow())!.Fields, f => f.Path == "costCenter");
+        var beforePublish = clock.GetUtcNow();
+        clock.Advance(TimeSpan.FromMinutes(5));
+
+        var published = versions.Publish("approve-order", 2, "process.owner")!;
+        clock.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.False(published.Draft);
+        Assert.InRange(published.PublishedAt!.Value, beforePublish.AddMinutes(5), beforePublish.AddMinutes(6)); // the test clock also runs on its own
+        Assert.DoesNotContain(catalog.FindFor("approve-order", beforePublish)!.Fields, f => f.Path == "costCenter");
         Assert.DoesNotContain(catalog.FindFor("approve-order", before)!.Fields, f => f.Path == "costCenter");
         Assert.Contains(catalog.FindFor("approve-order", clock.GetUtcNow())!.Fields, f => f.Path == "costCenter");
         Assert.Contains(catalog.Find("approve-order")!.Fields, f => f.Path == "costCenter");
         Assert.DoesNotContain(catalog.Find("approve-order", 1)!.Fields, f => f.Path == "costCenter");
+    }
+
+    [Fact]
+    public void Publishing_an_earlier_version_again_takes_it_back_into_use_and_an_unknown_version_publishes_nothing()
+    {
+        var versions = Versions();
+        versions.Save("approve-order", WithComponent("""{"type":"textfield","key":"costCenter"}"""), "process.owner", null);
+        versions.Publish("approve-order", 2, "process.owner");
+        var whileTwo = clock.GetUtcNow();
+        clock.Advance(TimeSpan.FromMinutes(1));
+
+        var shipped = versions.Publish("approve-order", 1, "process.owner")!;
+        clock.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.True(shipped.Shipped);
+        Assert.Equal([1, 2], versions.List("approve-order").Select(v => v.Version));
+        Assert.Equal(1, versions.Live("approve-order")!.Version);
+        Assert.Equal(2, versions.InForceAt("approve-order", whileTwo)!.Version);
+        Assert.Null(versions.Publish("approve-order", 7, "process.owner"));
+        Assert.Null(versions.Publish("../escape", 1, "process.owner"));
     }
 
     [Fact]
