@@ -103,17 +103,8 @@ public sealed class FormVersions(IOptions<FormOptions> options, IHostEnvironment
         {
             if (List(key).FirstOrDefault(v => v.Version == version) is not { } info) return null;
             var published = info with { Draft = false, PublishedAt = time.GetUtcNow(), PublishedBy = publishedBy };
-            if (info.Shipped)
-            {
-                // The shipped file has no record of its own; republishing it writes one beside the later versions.
-                var folder = Directory.CreateDirectory(Path.Combine(VersionsFolder, key)).FullName;
-                published = published with { SavedAt = DateTimeOffset.MinValue };
-                WriteRecord(folder, published);
-            }
-            else
-            {
-                WriteRecord(Path.Combine(VersionsFolder, key), published);
-            }
+            // The shipped file has no record of its own (nor perhaps a folder); republishing it writes one beside the later versions.
+            WriteRecord(Directory.CreateDirectory(Path.Combine(VersionsFolder, key)).FullName, published);
             return published;
         }
     }
