@@ -21,22 +21,22 @@ public sealed class ExpressionEvaluator(IOptions<ExpressionOptions> options)
 
     private readonly ExpressionOptions limits = options.Value;
     // Parsing costs more than running short expressions; prepared scripts are immutable and shareable.
-    private readonly ConcurrentDictionary<string, Prepared<Script>> expressions = new();
+    private readonly ConcurrentDictionary<string, PreparedExpression> expressions = new();
     private readonly ConcurrentDictionary<string, Prepared<Script>> scripts = new();
+    private readonly ExpressionEnginePool pool = new(() => NewEngine(options.Value));
 
     /// <summary>Evaluates an expression; <paramref name="globals"/> become top-level names (vars, result, ...).</summary>
     public JsonNode? Evaluate(string expression, IReadOnlyDictionary<string, JsonNode?> globals)
     {
         var prepared = expressions.GetOrAdd(expression, PrepareExpression);
-        return Run(prepared, globals, engine => null).Result;
+        return Run(prepared, globals).Result;
     }
 
     /// <summary>True when the expression yields a JavaScript truthy value.</summary>
     public bool EvaluateCondition(string expression, IReadOnlyDictionary<string, JsonNode?> globals)
     {
         var prepared = expressions.GetOrAdd(expression, PrepareExpression);
-        var (_, truthy, _) = Run(prepared, globals, _ => null);
-        return truthy;
+        return Run(prepared, globals).Truthy;
     }
 
     /// <summary>Runs a script; returns the value of <c>vars</c> afterwards so callers can see what it changed.</summary>
@@ -44,7 +44,7 @@ public sealed class ExpressionEvaluator(IOptions<ExpressionOptions> options)
     {
         var prepared = scripts.GetOrAdd(script, s => Prepare(s, MaxScriptLength));
         var globals = new Dictionary<string, JsonNode?> { ["vars"] = vars };
-        var (_, _, after) = Run(prepared, globals, engine => engine.GetValue("vars"));
+        var (_, _, after) = Run(NewEngine(limits), reusable: false, prepared, globals, engine => engine.GetValue("vars"));
         return after as JsonObject ?? throw new ExpressionException("The script replaced 'vars' with something that is not an object.");
     }
 
@@ -53,18 +53,21 @@ public sealed class ExpressionEvaluator(IOptions<ExpressionOptions> options)
 
     public string? CheckScript(string script) => Check(() => Prepare(script, MaxScriptLength));
 
-    private static string? Check(Func<Prepared<Script>> prepare)
+    private static string? Check(Action prepare)
     {
         try { prepare(); return null; }
         catch (ExpressionException e) { return e.Message; }
     }
 
+    /// <summary>A prepared expression; <paramref name="Pure"/> when it parsed as one expression (no statements, so no declarations).</summary>
+    private sealed record PreparedExpression(Prepared<Script> Script, bool Pure);
+
     // An expression is tried in parentheses first so object literals work; a statement body
     // (if/return-free blocks, several statements) falls back to the script's completion value.
-    private static Prepared<Script> PrepareExpression(string expression)
+    private static PreparedExpression PrepareExpression(string expression)
     {
-        try { return Prepare("(" + expression + "\n)", MaxExpressionLength + 2); }
-        catch (ExpressionException) { return Prepare(expression, MaxExpressionLength); }
+        try { return new(Prepare("(" + expression + "\n)", MaxExpressionLength + 2), Pure: true); }
+        catch (ExpressionException) { return new(Prepare(expression, MaxExpressionLength), Pure: false); }
     }
 
     private static Prepared<Script> Prepare(string source, int maxLength)
@@ -79,22 +82,32 @@ public sealed class ExpressionEvaluator(IOptions<ExpressionOptions> options)
         }
     }
 
-    private (JsonNode? Result, bool Truthy, JsonNode? Extra) Run(Prepared<Script> prepared,
+    private static Jint.Engine NewEngine(ExpressionOptions limits) => new(o => o
+        .Strict()
+        .Constraint(() => new EvaluationBudget(limits))
+        // The statement timeout cannot interrupt a regex match; without its own bound one would run Jint's 10 s.
+        .RegexTimeoutInterval(limits.Timeout)
+        .LimitMemory(limits.MaxMemoryBytes)
+        .LimitRecursion(limits.MaxRecursion));
+
+    private (JsonNode? Result, bool Truthy, JsonNode? Extra) Run(PreparedExpression prepared, IReadOnlyDictionary<string, JsonNode?> globals)
+    {
+        var reusable = prepared.Pure && globals.Keys.All(ExpressionEnginePool.GlobalNames.Contains);
+        return Run(reusable ? pool.Rent() : NewEngine(limits), reusable, prepared.Script, globals, _ => null);
+    }
+
+    private (JsonNode? Result, bool Truthy, JsonNode? Extra) Run(Jint.Engine engine, bool reusable, Prepared<Script> prepared,
         IReadOnlyDictionary<string, JsonNode?> globals, Func<Jint.Engine, JsValue?> extra)
     {
-        var engine = new Jint.Engine(o => o
-            .Strict()
-            .TimeoutInterval(limits.Timeout)
-            // The statement timeout cannot interrupt a regex match; without its own bound one would run Jint's 10 s.
-            .RegexTimeoutInterval(limits.Timeout)
-            .MaxStatements(limits.MaxStatements)
-            .LimitMemory(limits.MaxMemoryBytes)
-            .LimitRecursion(limits.MaxRecursion));
         try
         {
-            var parser = new JsonParser(engine);
             foreach (var (name, value) in globals)
-                engine.SetValue(name, value is null ? JsValue.Null : parser.Parse(value.ToJsonString()));
+            {
+                var js = JsonToJs.Convert(engine, value);
+                // A reused engine's globals are fixed, writable properties: assign, never redefine.
+                if (reusable) ExpressionEnginePool.Assign(engine, name, js);
+                else engine.SetValue(name, js);
+            }
             var result = engine.Evaluate(in prepared);
             var truthy = Jint.Runtime.TypeConverter.ToBoolean(result);
             var serializer = new JsonSerializer(engine);
@@ -104,12 +117,14 @@ public sealed class ExpressionEvaluator(IOptions<ExpressionOptions> options)
                 var json = serializer.Serialize(v);
                 return json.IsUndefined() ? null : JsonNode.Parse(json.AsString());
             }
-            return (ToNode(result), truthy, ToNode(extra(engine)));
+            var values = (ToNode(result), truthy, ToNode(extra(engine)));
+            // Only an evaluation that ended normally leaves the engine in a state fit for the next one.
+            if (reusable) pool.Return(engine);
+            return values;
         }
         catch (ExpressionException) { throw; }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException e) { throw new ExpressionException($"A regular expression ran longer than {limits.Timeout.TotalSeconds:0.###} s and was stopped.", e); }
-        catch (TimeoutException e) { throw new ExpressionException($"The expression ran longer than {limits.Timeout.TotalSeconds:0.###} s and was stopped.", e); }
-        catch (Jint.Runtime.StatementsCountOverflowException e) { throw new ExpressionException($"The expression ran more than {limits.MaxStatements} statements and was stopped.", e); }
+        catch (TimeoutException e) { throw EvaluationBudget.TimedOut(limits, e); }
         catch (Jint.Runtime.MemoryLimitExceededException e) { throw new ExpressionException("The expression used more memory than allowed and was stopped.", e); }
         catch (Jint.Runtime.RecursionDepthOverflowException e) { throw new ExpressionException("The expression recursed too deeply and was stopped.", e); }
         catch (Jint.Runtime.JavaScriptException e) { throw new ExpressionException($"Script error: {e.Message}", e); }
