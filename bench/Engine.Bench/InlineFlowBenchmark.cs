@@ -40,6 +40,9 @@ internal static class InlineFlowBenchmark
         var completed = 0;
         var failed = 0;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+        var pausedBefore = GC.GetTotalPauseDuration();
         var deadline = Stopwatch.StartNew();
         var duration = TimeSpan.FromSeconds(options.Seconds);
         await Task.WhenAll(Enumerable.Range(0, options.Workers).Select(_ => Task.Run(async () =>
@@ -54,6 +57,10 @@ internal static class InlineFlowBenchmark
         if (failed > 0) Console.WriteLine($"  ({failed} instances did not complete)");
         var elapsed = deadline.Elapsed;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+        Console.WriteLine($"  allocated {allocated / Math.Max(1, completed) / 1024.0:F0} KB per instance; collections gen0/1/2 " +
+            $"{GC.CollectionCount(0) - collectionsBefore[0]}/{GC.CollectionCount(1) - collectionsBefore[1]}/{GC.CollectionCount(2) - collectionsBefore[2]}, " +
+            $"paused {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:F0} ms of {elapsed.TotalMilliseconds:F0} ms");
         return (completed / elapsed.TotalSeconds, completed == 0 ? TimeSpan.Zero : cpu / completed);
     }
 }

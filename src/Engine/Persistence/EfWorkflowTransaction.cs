@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Data;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using RJH.DeviceWorkflows.Data;
 using RJH.DeviceWorkflows.Engine.Privacy;
@@ -64,9 +66,15 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
     public async Task<DefinitionRecord?> LoadDefinitionAsync(string key, int version, CancellationToken ct = default) =>
         await db.Definitions.FindAsync([key, version], ct);
 
-    public async Task<int?> FindPublishedVersionAsync(string key, CancellationToken ct = default) =>
-        await db.Definitions.Where(d => d.Key == key && d.Published)
-            .OrderByDescending(d => d.Version).Select(d => (int?)d.Version).FirstOrDefaultAsync(ct);
+    public Task<int?> FindPublishedVersionAsync(string key, CancellationToken ct = default) =>
+        PublishedVersion.GetOrAdd(db.Model, _ => EF.CompileAsyncQuery((WorkflowDbContext c, string k, CancellationToken t) =>
+            c.Definitions.Where(d => d.Key == k && d.Published)
+                .OrderByDescending(d => d.Version).Select(d => (int?)d.Version).FirstOrDefault()))(db, key, ct);
+
+    // Every start asks this. Compiled once per model (a compiled query serves one model; each database provider has
+    // its own): as a LINQ query EF looked up its executor on each call, a sixth of a ten-step start (P1, docs/benchmarks.md).
+    private static readonly ConcurrentDictionary<IModel,
+        Func<WorkflowDbContext, string, CancellationToken, Task<int?>>> PublishedVersion = new();
 
     public async Task<int> NextDefinitionVersionAsync(string key, CancellationToken ct = default)
     {
