@@ -8,66 +8,98 @@ using RJH.DeviceWorkflows.Registry;
 using RJH.DeviceWorkflows.Registry.Devices;
 using RJH.DeviceWorkflows.Registry.Org;
 using RJH.DeviceWorkflows.Registry.WorkEnvironment.RiskAssessments;
+using RJH.DeviceWorkflows.Testing;
 
 // P5: N `ordering` instances under rollout (an approved risk assessment covers the unit) through every
 // automated step up to the first human step, Servicecenter's delivery, on SQLite with instant simulators.
 // Then the two human steps are completed for all and the rest (SIM activation, assignment, mails) runs.
-//   dotnet run -c Release --project bench/Lifecycle.Bench -- [--orders 2500] [--parallel 8]
+// On SQLite and on a throwaway PostgreSQL cluster (tests/Testing/PostgresCluster).
+//   dotnet run -c Release --project bench/Lifecycle.Bench -- [--orders 2500] [--parallel 8] [--db sqlite|postgres|both]
 var orders = Arg("--orders", 2500);
 var parallel = Arg("--parallel", 8);
-var folder = Directory.CreateTempSubdirectory("rjh-p5-").FullName;
+var databases = ArgText("--db", "both") switch
+{
+    "sqlite" => new[] { "SQLite" },
+    "postgres" => ["PostgreSQL"],
+    _ => ["SQLite", "PostgreSQL"],
+};
 var repository = FindRepository();
-string[] settings =
-[
-    $"--ConnectionStrings:Default=Data Source={Path.Combine(folder, "p5.db")}",
-    $"--DataProtection:KeysPath={Path.Combine(folder, "keys")}",
-    $"--Mail:Folder={Path.Combine(folder, "mail")}",
-    $"--Workflows:SeedFolder={Path.Combine(repository, "workflows")}",
-    $"--Policies:SeedFolder={Path.Combine(repository, "workflows", "policies")}",
-    $"--Mail:TemplateFolder={Path.Combine(repository, "workflows", "templates")}",
-    "--environment=Development", "--Urls=http://127.0.0.1:0", "--Demo:Seed=false", "--Jobs:Runner=InProcess", "--Engine:ControllableClock=true",
-    "--Engine:ClockStart=2026-12-07T09:00:00+01:00", // a named Monday: the run does not depend on the day it runs
-    "--Adapters:Mdm:Simulator:Latency=00:00:00", "--Adapters:Operator:Simulator:Latency=00:00:00",
-    "--Adapters:Telephony:Simulator:Latency=00:00:00", "--Logging:LogLevel:Default=Warning",
-];
-await using var app = HostApp.Build(settings);
-await app.StartAsync();
-var services = app.Services;
-var engine = services.GetRequiredService<IWorkflowEngine>();
-var queries = services.GetRequiredService<IWorkflowQueries>();
+IServiceProvider services = null!;
+IWorkflowEngine engine = null!;
+IWorkflowQueries queries = null!;
 var system = RegisterUser.System;
 var admin = new Caller("admin", new HashSet<string> { "Admin", "ServiceCenter", "Manager", "HR", "Employee" });
-
-Console.WriteLine($"P5: {orders} orderings under rollout, SQLite, instant simulators, in-process jobs, {parallel} starters");
-var setup = Stopwatch.StartNew();
-await SeedAsync();
-Console.WriteLine($"  setup (org, {orders} people, {orders} phones, approved assessment): {setup.Elapsed.TotalSeconds:F1} s");
-
-var clock = (ControllableTimeProvider)services.GetRequiredService<TimeProvider>();
-clock.Advance(NextWorkingMorning(clock.GetUtcNow()) - clock.GetUtcNow());
-
-var watch = Stopwatch.StartNew();
-await Parallel.ForEachAsync(Enumerable.Range(0, orders), new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (i, ct) =>
-    await engine.StartAsync(new StartInstance("ordering", null, new JsonObject
+try
+{
+    foreach (var database in databases)
     {
-        ["employeeId"] = Person(i), ["deviceType"] = "Phone", ["reason"] = "New", ["underRollout"] = true,
-    }), admin, ct));
-var started = watch.Elapsed;
-var waiting = await WaitAsync(i => i.ActiveElements.Contains("deliver"), "deliver-device");
-var automated = watch.Elapsed;
-Console.WriteLine($"  started {orders} in {started.TotalSeconds:F1} s; all at Servicecenter's delivery after {automated.TotalSeconds:F1} s " +
-                  $"({orders / automated.TotalSeconds:F0} orders/s)  [target ≤ 30 s]");
-
-var human = Stopwatch.StartNew();
-await CompleteAllAsync("deliver-device", new Caller("sam.service", new HashSet<string> { "ServiceCenter" }), _ => null);
-await CompleteAllAsync("acknowledge-handover", null, _ => new JsonObject { ["acknowledged"] = true });
-await WaitAsync(i => i.Status == "Completed", "completion");
-Console.WriteLine($"  two human steps completed for all and the rest run in {human.Elapsed.TotalSeconds:F1} s");
-var faulted = (await queries.ListInstancesAsync(new InstanceQuery("ordering", InstanceStatus.Faulted, 5000), admin)).Count;
-Console.WriteLine($"  faulted: {faulted}; incidents: {(await queries.ListIncidentsAsync(admin)).Count}");
-await app.StopAsync();
-try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        var folder = Directory.CreateTempSubdirectory("rjh-p5-").FullName;
+        var connection = database == "SQLite"
+            ? $"Data Source={Path.Combine(folder, "p5.db")}"
+            : await (await PostgresCluster.GetAsync()).CreateDatabaseAsync();
+        await RunAsync(database, connection, folder);
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+    }
+}
+finally
+{
+    PostgresCluster.StopIfStarted();
+}
 return;
+
+async Task RunAsync(string database, string connection, string folder)
+{
+    string[] settings =
+    [
+        $"--Database:Provider={(database == "SQLite" ? "Sqlite" : "PostgreSql")}",
+        $"--ConnectionStrings:Default={connection}",
+        $"--DataProtection:KeysPath={Path.Combine(folder, "keys")}",
+        $"--Mail:Folder={Path.Combine(folder, "mail")}",
+        $"--Workflows:SeedFolder={Path.Combine(repository, "workflows")}",
+        $"--Policies:SeedFolder={Path.Combine(repository, "workflows", "policies")}",
+        $"--Mail:TemplateFolder={Path.Combine(repository, "workflows", "templates")}",
+        // The Host's static-asset manifest is copied beside this program under the Host's name.
+        "--applicationName=RJH.DeviceWorkflows.Host",
+        "--environment=Development", "--Urls=http://127.0.0.1:0", "--Demo:Seed=false", "--Jobs:Runner=InProcess", "--Engine:ControllableClock=true",
+        "--Engine:ClockStart=2026-12-07T09:00:00+01:00", // a named Monday: the run does not depend on the day it runs
+        "--Adapters:Mdm:Simulator:Latency=00:00:00", "--Adapters:Operator:Simulator:Latency=00:00:00",
+        "--Adapters:Telephony:Simulator:Latency=00:00:00", "--Logging:LogLevel:Default=Warning",
+    ];
+    await using var app = HostApp.Build(settings);
+    await app.StartAsync();
+    services = app.Services;
+    engine = services.GetRequiredService<IWorkflowEngine>();
+    queries = services.GetRequiredService<IWorkflowQueries>();
+
+    Console.WriteLine($"P5: {orders} orderings under rollout, {database}, instant simulators, in-process jobs, {parallel} starters");
+    var setup = Stopwatch.StartNew();
+    await SeedAsync();
+    Console.WriteLine($"  setup (org, {orders} people, {orders} phones, approved assessment): {setup.Elapsed.TotalSeconds:F1} s");
+
+    var clock = (ControllableTimeProvider)services.GetRequiredService<TimeProvider>();
+    clock.Advance(NextWorkingMorning(clock.GetUtcNow()) - clock.GetUtcNow());
+
+    var watch = Stopwatch.StartNew();
+    await Parallel.ForEachAsync(Enumerable.Range(0, orders), new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (i, ct) =>
+        await engine.StartAsync(new StartInstance("ordering", null, new JsonObject
+        {
+            ["employeeId"] = Person(i), ["deviceType"] = "Phone", ["reason"] = "New", ["underRollout"] = true,
+        }), admin, ct));
+    var started = watch.Elapsed;
+    var waiting = await WaitAsync(i => i.ActiveElements.Contains("deliver"), "deliver-device");
+    var automated = watch.Elapsed;
+    Console.WriteLine($"  started {orders} in {started.TotalSeconds:F1} s; all at Servicecenter's delivery after {automated.TotalSeconds:F1} s " +
+                      $"({orders / automated.TotalSeconds:F0} orders/s)  [target ≤ 30 s]");
+
+    var human = Stopwatch.StartNew();
+    await CompleteAllAsync("deliver-device", new Caller("sam.service", new HashSet<string> { "ServiceCenter" }), _ => null);
+    await CompleteAllAsync("acknowledge-handover", null, _ => new JsonObject { ["acknowledged"] = true });
+    await WaitAsync(i => i.Status == "Completed", "completion");
+    Console.WriteLine($"  two human steps completed for all and the rest run in {human.Elapsed.TotalSeconds:F1} s");
+    var faulted = (await queries.ListInstancesAsync(new InstanceQuery("ordering", InstanceStatus.Faulted, 5000), admin)).Count;
+    Console.WriteLine($"  faulted: {faulted}; incidents: {(await queries.ListIncidentsAsync(admin)).Count}");
+    await app.StopAsync();
+}
 
 async Task SeedAsync()
 {
@@ -77,6 +109,8 @@ async Task SeedAsync()
     await org.CreatePersonAsync(system, new NewPerson("p5.chef", "p5.chef", "Chef Bänk", "p5.chef@regionjh.se", "P5-AREA", Roles: ["Manager"]));
     await org.CreateUnitAsync(system, new NewUnit("P5-UNIT", "Bänkenheten", OrgLevel.Unit, "P5-AREA", "p5.chef"));
     await org.CreatePersonAsync(system, new NewPerson("p5.ombud", "p5.ombud", "Skydds Ombud", "p5.ombud@regionjh.se", "P5-AREA", Roles: ["SafetyRep"]));
+    // Access checks read the register's current roles, so the HR writer must be a person there.
+    await org.CreatePersonAsync(system, new NewPerson("p5.hr", "p5.hr", "Hanna HR", "p5.hr@regionjh.se", "P5", Roles: ["HR"]));
     var devices = services.GetRequiredService<IDeviceRegister>();
     await Parallel.ForEachAsync(Enumerable.Range(0, orders), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, ct) =>
     {
@@ -87,7 +121,7 @@ async Task SeedAsync()
     await org.SetRolloutModeAsync(system, "P5-UNIT", RolloutMode.Voluntary);
     await using var scope = services.CreateAsyncScope();
     var assessments = scope.ServiceProvider.GetRequiredService<IRiskAssessmentService>();
-    var hr = new RegisterUser("hanna.hr", new HashSet<string> { RegisterRoles.HR });
+    var hr = new RegisterUser("p5.hr", new HashSet<string> { RegisterRoles.HR });
     var draft = await assessments.CreateAsync(new RiskAssessmentDraft("P5-UNIT", "Utrullning", null,
         [new RiskItem("Nåbarhet", "Förväntan att alltid svara", RiskLevel.Medium)], [new RiskMeasure("Policy efter arbetstid", null, null)],
         [new Participant("Skydds Ombud", ParticipantRole.SafetyRep), new Participant("Bänk 0", ParticipantRole.Employee)]), hr);
@@ -153,6 +187,12 @@ static DateTimeOffset NextWorkingMorning(DateTimeOffset now)
     var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
     var local = TimeZoneInfo.ConvertTime(day, zone).Date.AddHours(9);
     return new DateTimeOffset(local, zone.GetUtcOffset(local));
+}
+
+string ArgText(string name, string fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
 }
 
 int Arg(string name, int fallback)
