@@ -98,6 +98,11 @@ async Task RunAsync(string database, string connection, string folder)
     Console.WriteLine($"  two human steps completed for all and the rest run in {human.Elapsed.TotalSeconds:F1} s");
     var faulted = (await queries.ListInstancesAsync(new InstanceQuery("ordering", InstanceStatus.Faulted, 5000), admin)).Count;
     Console.WriteLine($"  faulted: {faulted}; incidents: {(await queries.ListIncidentsAsync(admin)).Count}");
+    // Every order must end with its own phone: one device per person, none shared.
+    var devices = services.GetRequiredService<IDeviceRegister>();
+    var held = new List<Guid>();
+    for (var i = 0; i < orders; i++) held.AddRange((await devices.DevicesOfPersonAsync(Person(i))).Select(d => d.Id));
+    Console.WriteLine($"  people holding a phone: {held.Count} devices for {orders} orders, {held.Distinct().Count()} distinct");
     await app.StopAsync();
 }
 

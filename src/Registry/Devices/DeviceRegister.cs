@@ -67,7 +67,7 @@ internal sealed class DeviceRegister(RegisterTransactions transactions, LoanPool
         {
             var stock = change.Db.Devices.Where(d => d.Status == DeviceStatus.InStock && !d.InLoanPool && d.Type == type);
             if (!string.IsNullOrWhiteSpace(model)) stock = stock.Where(d => d.Model == model);
-            var device = await stock.OrderBy(d => d.CreatedAt).ThenBy(d => d.Id).FirstOrDefaultAsync(ct);
+            var device = await ClaimOldestAsync(change.Db, stock, ct);
             if (device is null) return new ReservationResult(ReservationOutcome.NoneInStock, null);
             var before = DeviceView.From(device);
             await MoveAsync(change, device, DeviceStatus.Reserved, "Reserverad från lager", ct);
@@ -76,12 +76,41 @@ internal sealed class DeviceRegister(RegisterTransactions transactions, LoanPool
         }, ct);
     }
 
+    /// <summary>
+    /// Takes the oldest device of <paramref name="stock"/> for this transaction, or null when none is left. Orders placed
+    /// at the same moment all want the same oldest phone; reading it and then writing it would let two of them reserve
+    /// it on a server database (each read it as in stock). The claim is a conditional update instead: it changes the row
+    /// only while it is still in stock, waiting for a racing claim to finish first, and a lost claim tries the next one.
+    /// </summary>
+    private static async Task<DeviceRecord?> ClaimOldestAsync(RegisterDbContext db, IQueryable<DeviceRecord> stock, CancellationToken ct)
+    {
+        const int CandidatesPerRead = 8;
+        while (true)
+        {
+            var candidates = await stock.OrderBy(d => d.CreatedAt).ThenBy(d => d.Id).Select(d => d.Id).Take(CandidatesPerRead).ToListAsync(ct);
+            if (candidates.Count == 0) return null;
+            foreach (var id in candidates)
+            {
+                var claimed = await db.Devices.Where(d => d.Id == id && d.Status == DeviceStatus.InStock)
+                    .ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, DeviceStatus.Reserved), ct);
+                if (claimed == 0) continue;
+                // Loaded after the claim, so it is tracked in its claimed state; MoveAsync then records the move.
+                var device = await db.Devices.SingleAsync(d => d.Id == id, ct);
+                device.Status = DeviceStatus.InStock;
+                return device;
+            }
+        }
+    }
+
     public Task<DeviceView> AssignAsync(RegisterUser user, Guid id, string employeeId, string? operationKey = null,
         CancellationToken ct = default) =>
         ChangeAsync(user, "Device.Assign", operationKey, id, "Assigned", async (change, device) =>
         {
             var person = await People.RequireAsync(change.Db, employeeId, "employeeId", ct);
             if (device.Status != DeviceStatus.Assigned) DeviceLifecycle.Ensure(device.Status, DeviceStatus.Assigned);
+            // Assigning again to the same person repeats a step; to someone else it would take the phone from its holder.
+            else if (device.AssignedToEmployeeId is { } holder && holder != person.EmployeeId)
+                throw new RegisterConflictException($"Enheten är redan tilldelad {holder}; lämna tillbaka den först.");
             device.Status = DeviceStatus.Assigned;
             device.AssignedToEmployeeId = person.EmployeeId;
             device.UpdatedAt = change.Now;

@@ -115,6 +115,40 @@ public abstract class DeviceRegisterTests(DatabaseKind kind)
     }
 
     [SkippableFact]
+    public async Task Orders_reserving_at_the_same_moment_each_get_a_phone_of_their_own()
+    {
+        // On PostgreSQL each reservation read the oldest phone as in stock and the later update followed the earlier:
+        // two orders held one phone, and assigning it to the second took it from the first.
+        await using var db = await TempRegister.CreateAsync(kind).WithOrgAsync();
+        const int Phones = 12;
+        for (var i = 0; i < Phones; i++) await db.Devices.RegisterAsync(Service, new NewDevice(Imei(400 + i), null, "Galaxy", DeviceType.Phone));
+
+        var reservations = await Task.WhenAll(Enumerable.Range(0, Phones + 3).Select(i => Task.Run(() =>
+            db.Devices.ReserveFromStockAsync(Admin, DeviceType.Phone, operationKey: $"order-{i}/reserve"))));
+
+        var reserved = reservations.Where(r => r.Outcome == ReservationOutcome.Reserved).Select(r => r.Device!.Id).ToList();
+        Assert.Equal(Phones, reserved.Count);
+        Assert.Equal(Phones, reserved.Distinct().Count());
+        Assert.Equal(3, reservations.Count(r => r.Outcome == ReservationOutcome.NoneInStock));
+        Assert.Equal(Phones, (await db.Devices.ListAsync(Service, new DeviceQuery(DeviceStatus.Reserved))).Count);
+    }
+
+    [SkippableFact]
+    public async Task A_phone_assigned_to_someone_is_not_assigned_to_another()
+    {
+        await using var db = await TempRegister.CreateAsync(kind).WithOrgAsync();
+        var device = await db.Devices.RegisterAsync(Service, new NewDevice(Imei(420), null, "Galaxy", DeviceType.Phone));
+        await db.Devices.SetStatusAsync(Service, device.Id, DeviceStatus.Reserved, null);
+        await db.Devices.SetStatusAsync(Service, device.Id, DeviceStatus.Enrolled, null);
+        await db.Devices.AssignAsync(Service, device.Id, "E300");
+
+        await db.Devices.AssignAsync(Service, device.Id, "E300"); // the same step again changes nothing
+        await Assert.ThrowsAsync<RegisterConflictException>(() => db.Devices.AssignAsync(Service, device.Id, "E400"));
+
+        Assert.Equal("E300", (await db.Devices.GetAsync(Service, device.Id)).AssignedToEmployeeId);
+    }
+
+    [SkippableFact]
     public async Task A_repeated_operation_key_returns_the_first_result_and_changes_nothing()
     {
         await using var db = await TempRegister.CreateAsync(kind).WithOrgAsync();
