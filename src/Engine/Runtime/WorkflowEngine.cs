@@ -137,15 +137,17 @@ internal sealed partial class WorkflowEngine(
     public async Task<InstanceView> StartAsync(StartInstance request, Caller caller, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(request.DefinitionKey)) throw new InvalidRequestException("definitionKey is required.");
-        RefuseRawPersonalNumber(request.Variables);
-        var startedFor = StartedFor(request, caller);
         var started = await CommandAsync(caller, async ctx =>
         {
             var definition = await ctx.FindPublishedAsync(request.DefinitionKey, ct)
                 ?? throw new NotFoundException($"Process '{request.DefinitionKey}' has no published version.");
             var model = definition.Model;
+            // Who may start comes first: someone who may not gets a 403 whatever the variables hold, not a
+            // validation answer that tells them about the process.
             if (!caller.IsAdmin && !caller.HasAnyRole(model.StarterRoles))
                 throw new ForbiddenException($"You may not start '{model.Key}'; it may be started by: {(model.StarterRoles.Count == 0 ? "admin" : string.Join(", ", model.StarterRoles))}.");
+            RefuseRawPersonalNumber(request.Variables);
+            var startedFor = StartedFor(request, caller);
             if (!caller.IsAdmin && model.StartCondition is { } condition && !StartAllowed(condition, request.Variables, caller))
                 throw new ForbiddenException($"You may not start '{model.Key}' with these variables (rjh:startCondition: {condition}).");
             var start = model.StartEventsOf(null).OrderBy(s => s.Trigger.Kind != EventTriggerKind.None).First();

@@ -15,6 +15,9 @@ internal sealed class ExpressionChecker
     // One condition or output of a decision table; anything longer is a mistake or an attack.
     public const int MaxLength = 8 * 1024;
 
+    // The longest shipped condition has a few dozen operator characters (">=" counts two).
+    public const int MaxOperators = 256;
+
     private static readonly ParsingConfig Config = new()
     {
         // The allow-list of types a rule may name; nothing found by scanning assemblies.
@@ -34,6 +37,8 @@ internal sealed class ExpressionChecker
     {
         if (TextBounds.Check(expression, MaxLength) is { } outOfBounds)
             return (null, [outOfBounds]);
+        if (ExpressionTokenScan.CountOperators(expression) is var operators and > MaxOperators)
+            return (null, [$"has {operators} operators; at most {MaxOperators} are allowed in one expression (split it into several rows or cells)"]);
         var forbidden = ExpressionTokenScan.FindForbidden(expression);
         if (forbidden.Count > 0)
             return (null, [$"uses {string.Join(", ", forbidden.Select(f => $"'{f}'"))}, which rules may not use (no types, reflection or System access)"]);

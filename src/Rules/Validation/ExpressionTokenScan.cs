@@ -30,6 +30,27 @@ internal static class ExpressionTokenScan
         return found;
     }
 
+    private static readonly HashSet<string> WordOperators = new(["not", "and", "or"], StringComparer.OrdinalIgnoreCase);
+    private const string OperatorSymbols = "!-+*/%?<>=&|^~";
+
+    /// <summary>
+    /// The operators outside literals, symbols and the words not/and/or. Each can add a level to the parsed tree, and
+    /// the parser, the checks and the compiler all recurse over that tree; brackets are bounded elsewhere, but
+    /// <c>!!!!…</c> or <c>1+1+…</c> nest without any.
+    /// </summary>
+    public static int CountOperators(string expression)
+    {
+        var count = Identifiers(expression).Count(WordOperators.Contains);
+        var i = 0;
+        while (i < expression.Length)
+        {
+            if (expression[i] is '"' or '\'') { i = SkipLiteral(expression, i); continue; }
+            if (OperatorSymbols.Contains(expression[i])) count++;
+            i++;
+        }
+        return count;
+    }
+
     /// <summary>The identifiers of an expression, skipping "…" and '…' literals (with \ escapes).</summary>
     public static IEnumerable<string> Identifiers(string expression)
     {

@@ -81,6 +81,22 @@ public sealed class PersonalVariableTests(HostFactory factory) : IClassFixture<H
     }
 
     [Fact]
+    public async Task Someone_who_may_not_start_the_process_gets_403_before_the_variables_are_looked_at()
+    {
+        // Issue 13, hole 9: the variables were checked (400) before the starter roles (403).
+        await factory.DeployAsync(Processes.Process("hr-only", """
+            <bpmn:startEvent id="Start_1" /><bpmn:endEvent id="End_1" />
+            """ + Processes.Chain("Start_1", "End_1"), starterRoles: "HR"));
+        using var erik = await factory.ClientFor("erik.anstalld");
+
+        var problem = await HttpAssert.ProblemAsync(await erik.PostAsJsonAsync("/api/instances",
+            new { definitionKey = "hr-only", variables = new { personnummer = "19800101-0019" } }), HttpStatusCode.Forbidden);
+
+        Assert.DoesNotContain("variables", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        AssertNoClearNumber(problem.ToJsonString());
+    }
+
+    [Fact]
     public async Task A_message_carrying_a_raw_personnummer_is_400_naming_the_variable_and_delivered_nowhere()
     {
         using var admin = await factory.ClientFor("admin");

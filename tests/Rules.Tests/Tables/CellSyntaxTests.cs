@@ -160,4 +160,21 @@ public sealed class CellSyntaxTests
         Assert.Equal(("Deep", "condition"), (error.Rule, error.Cell));
         Assert.Contains("nested", error.Message);
     }
+
+    [Theory]
+    [InlineData("!", "true")]
+    [InlineData("not ", "true")]
+    [InlineData("-", "1 > 0")]
+    [InlineData("1 + ", "1 > 0")]
+    public void A_condition_with_thousands_of_operators_is_refused_before_parsing(string repeated, string end)
+    {
+        // Unbracketed nesting: each operator is a level of the tree that parsing, checking and compiling recurse over.
+        var condition = string.Concat(Enumerable.Repeat(repeated, (ExpressionChecker.MaxLength - 16) / repeated.Length)) + end;
+        var json = TableJson.Entitlement(condition, ruleName: "Chain");
+
+        var error = Assert.Single(new PolicyValidator().Validate(PolicySets.Entitlement, json).Errors);
+
+        Assert.Equal(("Chain", "condition"), (error.Rule, error.Cell));
+        Assert.Contains("operators", error.Message);
+    }
 }
