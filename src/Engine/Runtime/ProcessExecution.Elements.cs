@@ -258,6 +258,7 @@ internal sealed partial class ProcessExecution
     {
         var token = State.Tokens.Find(t => t.TaskId == task.Id)
             ?? throw new ConflictException($"Task {task.Id} is no longer waiting in its instance.");
+        RefuseDerived(variables, "a task completion");
         SetVariables(token.ScopeId, variables);
         task.Status = UserTaskStatus.Completed;
         task.CompletedBy = ctx.Caller.UserName;
@@ -299,6 +300,24 @@ internal sealed partial class ProcessExecution
         var resultObject = new JsonObject(result.Outputs.Select(o => KeyValuePair.Create(o.Key, o.Value?.DeepClone())));
         foreach (var output in task.Outputs)
             SetVariable(token.ScopeId, output.Name, EvaluateMapping(output, token.ScopeId, resultObject, "output"));
+        if (DerivedCategories.Contains(ctx.Activities.Descriptor(task.ActivityType).Category))
+            (State.Derived ??= new(StringComparer.Ordinal)).UnionWith(
+                (result.Variables?.Select(v => v.Key) ?? []).Concat(task.Outputs.Select(o => o.Name)));
+    }
+
+    // Activities whose results are facts of record: assignees, ids and decisions are read from what they set.
+    private static readonly HashSet<string> DerivedCategories = new(["Register", "WorkEnvironment", "Policy"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// A task completion or a message may not set a variable a step took from the register (issue 13, hole 2: an
+    /// employee completing their own draft with <c>employee.managerUserName</c> set to themself made the approval theirs).
+    /// An admin repairing an incident may; that is what a retry with variables is for.
+    /// </summary>
+    private void RefuseDerived(JsonObject? variables, string by)
+    {
+        if (variables is null || State.Derived is not { Count: > 0 } derived) return;
+        if (variables.Select(v => v.Key).FirstOrDefault(derived.Contains) is { } name)
+            throw new InvalidRequestException($"variables.{name} was taken from the register by the workflow and cannot be set by {by}; nothing was changed.");
     }
 
     private JsonNode? EvaluateMapping(Mapping mapping, string? scopeId, JsonNode? result, string kind)

@@ -51,6 +51,7 @@ internal sealed partial class ProcessExecution
         var wait = State.Waits.Find(w => w.Id == waitId);
         var token = wait is null ? null : FindToken(wait.TokenId);
         if (wait is null || token is null || !IsActive) return false;
+        RefuseDerived(variables, "a message");
 
         ctx.Journal(Id, wait.Kind == WaitKind.Timer ? "TimerFired" : "MessageCorrelated", wait.ElementId,
             wait.Kind == WaitKind.Message ? $"{wait.MessageName} [{wait.CorrelationKey}]" : null);

@@ -16,6 +16,11 @@ internal sealed class InstanceState
     public List<Token> Tokens { get; set; } = [];
     public List<Scope> Scopes { get; set; } = [];
     public List<Wait> Waits { get; set; } = [];
+    /// <summary>
+    /// Variables set from the register, the work-environment records or a policy decision (who the employee and their
+    /// manager are, which device and order, what the rules decided). Only the workflow's own steps may set them again.
+    /// </summary>
+    public SortedSet<string>? Derived { get; set; }
     /// <summary>Source of short, instance-unique ids for tokens and scopes.</summary>
     public long Sequence { get; set; }
 
