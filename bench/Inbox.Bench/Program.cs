@@ -15,7 +15,7 @@ using RJH.DeviceWorkflows.Testing;
 // P3 (--scenario p3): the same Host and tasks; a manager completes the first task of the page through
 // POST /api/tasks/{id}/complete (its form checked) and reads the page again, one pair after the other.
 //   dotnet run -c Release --project bench/Inbox.Bench -- [--scenario p6|p3] [--tasks 100000] [--samples 300]
-//     [--db sqlite|postgres|both]
+//     [--db sqlite|postgres|both] [--sql]  (logs every SQL command with its time)
 //     [--hold <file>]  (waits after seeding until the file exists, to look at the database with psql or sqlite3)
 var p3 = ArgText("--scenario", "p6") == "p3";
 var tasks = Arg("--tasks", 100_000);
@@ -69,6 +69,8 @@ async Task RunAsync(string database, string connection, string folder)
         "--applicationName=RJH.DeviceWorkflows.Host",
         "--environment=Development", "--Urls=http://127.0.0.1:0", "--Demo:Seed=false", "--Jobs:Runner=InProcess",
         "--Logging:LogLevel:Default=Warning",
+        // --sql logs every command EF sends, with its time: to see what one completion or page costs.
+        $"--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command={(args.Contains("--sql") ? "Information" : "Warning")}",
     ];
     await using var app = HostApp.Build(settings);
     await app.StartAsync();
