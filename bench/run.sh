@@ -16,3 +16,5 @@ as_pg "$PGBIN/psql -h 127.0.0.1 -p $PORT -U postgres -c 'CREATE DATABASE bench' 
 dotnet build -c Release bench/Engine.Bench >/dev/null
 dotnet run -c Release --no-build --project bench/Engine.Bench -- \
   --postgres "Host=127.0.0.1;Port=$PORT;Username=postgres;Database=bench" "$@"
+# P3 over HTTP: the real Host on Kestrel, 100,000 stored instances, complete + next inbox page (its own PostgreSQL).
+dotnet run -c Release --project bench/Inbox.Bench -- --scenario p3 --db both

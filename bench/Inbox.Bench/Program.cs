@@ -12,8 +12,12 @@ using RJH.DeviceWorkflows.Testing;
 
 // P6: Mina uppgifter with N open tasks, all open to the Manager role: the real Host on Kestrel (loopback), a
 // manager's bearer token, and the first page of GET /api/tasks in the ways the page and the API ask for it.
-//   dotnet run -c Release --project bench/Inbox.Bench -- [--tasks 100000] [--samples 300] [--db sqlite|postgres|both]
+// P3 (--scenario p3): the same Host and tasks; a manager completes the first task of the page through
+// POST /api/tasks/{id}/complete (its form checked) and reads the page again, one pair after the other.
+//   dotnet run -c Release --project bench/Inbox.Bench -- [--scenario p6|p3] [--tasks 100000] [--samples 300]
+//     [--db sqlite|postgres|both] [--sql]  (logs every SQL command with its time)
 //     [--hold <file>]  (waits after seeding until the file exists, to look at the database with psql or sqlite3)
+var p3 = ArgText("--scenario", "p6") == "p3";
 var tasks = Arg("--tasks", 100_000);
 var samples = Arg("--samples", 300);
 var databases = ArgText("--db", "both") switch
@@ -59,10 +63,14 @@ async Task RunAsync(string database, string connection, string folder)
         $"--Workflows:SeedFolder={Path.Combine(repository, "workflows")}",
         $"--Policies:SeedFolder={Path.Combine(repository, "workflows", "policies")}",
         $"--Mail:TemplateFolder={Path.Combine(repository, "workflows", "templates")}",
+        $"--Forms:Folder={Path.Combine(repository, "workflows", "forms")}",
+        $"--Forms:VersionsFolder={Path.Combine(folder, "forms")}",
         // The Host's static-asset manifest is copied beside this program under the Host's name.
         "--applicationName=RJH.DeviceWorkflows.Host",
         "--environment=Development", "--Urls=http://127.0.0.1:0", "--Demo:Seed=false", "--Jobs:Runner=InProcess",
         "--Logging:LogLevel:Default=Warning",
+        // --sql logs every command EF sends, with its time: to see what one completion or page costs.
+        $"--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command={(args.Contains("--sql") ? "Information" : "Warning")}",
     ];
     await using var app = HostApp.Build(settings);
     await app.StartAsync();
@@ -70,7 +78,8 @@ async Task RunAsync(string database, string connection, string folder)
     var admin = new Caller("admin", new HashSet<string> { "Admin" });
     await engine.DeployAsync(Model, publish: true, admin);
 
-    Console.WriteLine($"P6 on {database}: {tasks:N0} open tasks for role Manager, {samples} requests per query after 30 to warm up");
+    Console.WriteLine(p3 ? $"P3 over HTTP on {database}: {tasks:N0} stored instances waiting at a task open to Manager"
+        : $"P6 on {database}: {tasks:N0} open tasks for role Manager, {samples} requests per query after 30 to warm up");
     var setup = Stopwatch.StartNew();
     // One instance through the engine, then copies of its rows: the same rows 100,000 engine starts would write.
     var template = await engine.StartAsync(new StartInstance("p6-inbox", BusinessKey(0), Variables(0)), admin);
@@ -96,7 +105,9 @@ async Task RunAsync(string database, string connection, string folder)
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
             (await token.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>());
 
-    foreach (var request in requests)
+    if (p3)
+        await new CompleteAndNextPage(http, samples).RunAsync();
+    else foreach (var request in requests)
     {
         var latencies = new List<double>();
         string total = "";
@@ -151,13 +162,16 @@ static string FindRepository()
 
 internal partial class Program
 {
-    /// <summary>One user task open to Manager, due in three days, like the shipped approvals.</summary>
+    /// <summary>
+    /// One user task open to Manager, due in three days, with the shipped approval form (a required decision and a
+    /// justification required on rejection), like the shipped approvals. Completing it ends the instance.
+    /// </summary>
     private const string Model = """
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:rjh="urn:rjh:device-workflows:1" id="d" targetNamespace="bench">
           <bpmn:process id="p6-inbox" name="Inkorgsmätning" isExecutable="true" rjh:starterRoles="Admin">
             <bpmn:startEvent id="start" />
-            <bpmn:userTask id="approve" name="Godkänn" rjh:candidateRoles="Manager" rjh:dueIn="P3D" />
+            <bpmn:userTask id="approve" name="Godkänn" rjh:candidateRoles="Manager" rjh:dueIn="P3D" rjh:formKey="approve-order" />
             <bpmn:endEvent id="end" />
             <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="approve" /><bpmn:sequenceFlow id="f2" sourceRef="approve" targetRef="end" />
           </bpmn:process>

@@ -115,8 +115,12 @@ internal sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> conte
         var page = await TaskFilters.Order(matching, search.Sort, search.Descending)
             .Skip(search.Offset).Take(search.Limit).ToListAsync(ct);
         // A first page that is not full already says how many there are; counting is the costly part.
-        var total = search.Offset == 0 && page.Count < search.Limit ? page.Count : await matching.CountAsync(ct);
-        return new TaskSearchResult(page, total);
+        if (search.Offset == 0 && page.Count < search.Limit) return new TaskSearchResult(page, page.Count);
+        if (search.CountUpTo is not { } cap) return new TaskSearchResult(page, await matching.CountAsync(ct));
+        ArgumentOutOfRangeException.ThrowIfNegative(cap, nameof(search.CountUpTo));
+        // count(*) over a LIMIT cap + 1 subquery: the walk stops one past the cap, which says whether more match.
+        var counted = await matching.Take(cap + 1).CountAsync(ct);
+        return counted > cap ? new TaskSearchResult(page, cap, Capped: true) : new TaskSearchResult(page, counted);
     }
 
     public Task<IReadOnlyList<MessageSubscriptionRecord>> FindMessageSubscriptionsAsync(string messageName,

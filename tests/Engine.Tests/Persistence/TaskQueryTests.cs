@@ -62,6 +62,28 @@ public abstract class TaskQueryTests(DatabaseKind kind)
         Assert.Equal([Managers.Id, ClerksOrManagers.Id], await IdsAsync(db, "carol", "Clerk"));
     }
 
+    [SkippableFact]
+    public async Task A_capped_count_stops_at_the_cap_and_says_more_match()
+    {
+        await using var db = await SeedAsync();
+        // alice may work three open tasks: her own and two open to Manager.
+        var search = new TaskSearch("alice", ["Manager"]) { Limit = 1 };
+
+        var exact = await db.Store.SearchTasksAsync(search);
+        var capped = await db.Store.SearchTasksAsync(search with { CountUpTo = 2 });
+        var atTheCount = await db.Store.SearchTasksAsync(search with { CountUpTo = 3 });
+
+        Assert.Equal((3, false), (exact.Total, exact.Capped));
+        Assert.Equal((2, true), (capped.Total, capped.Capped));
+        Assert.Equal((3, false), (atTheCount.Total, atTheCount.Capped));
+        Assert.Equal(exact.Tasks.Select(t => t.Id), capped.Tasks.Select(t => t.Id));
+        // A first page that is not full is its own count, cap or not.
+        Assert.Equal((3, false), await TotalAsync(db, search with { Limit = 25, CountUpTo = 1 }));
+    }
+
+    private static async Task<(int, bool)> TotalAsync(TempStore db, TaskSearch search) =>
+        await db.Store.SearchTasksAsync(search) is var r ? (r.Total, r.Capped) : default;
+
     private async Task<TempStore> SeedAsync()
     {
         var db = await TempStore.CreateAsync(kind);
