@@ -20,12 +20,7 @@ using RJH.DeviceWorkflows.Testing;
 var p3 = ArgText("--scenario", "p6") == "p3";
 var tasks = Arg("--tasks", 100_000);
 var samples = Arg("--samples", 300);
-var databases = ArgText("--db", "both") switch
-{
-    "sqlite" => new[] { "SQLite" },
-    "postgres" => ["PostgreSQL"],
-    _ => ["SQLite", "PostgreSQL"],
-};
+var databases = BenchHosts.Databases(ArgText("--db", "both"));
 string[] requests =
 [
     "/api/tasks",                                           // the API's default: 100, oldest first
@@ -33,46 +28,15 @@ string[] requests =
     "/api/tasks?limit=25&sort=due&scope=unclaimed&process=p6-inbox", // a filtered first page
     "/api/tasks?limit=25&sort=due&q=person%2004711",         // free text over person and business key
 ];
-var repository = FindRepository();
-try
-{
-    foreach (var database in databases)
-    {
-        var folder = Directory.CreateTempSubdirectory("rjh-p6-").FullName;
-        var connection = database == "SQLite"
-            ? $"Data Source={Path.Combine(folder, "p6.db")}"
-            : await (await PostgresCluster.GetAsync()).CreateDatabaseAsync();
-        await RunAsync(database, connection, folder);
-        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
-    }
-}
-finally
-{
-    PostgresCluster.StopIfStarted();
-}
+await BenchHosts.ForEachAsync(databases, p3 ? "p3" : "p6", RunAsync);
 return;
 
 async Task RunAsync(string database, string connection, string folder)
 {
-    string[] settings =
-    [
-        $"--Database:Provider={(database == "SQLite" ? "Sqlite" : "PostgreSql")}",
-        $"--ConnectionStrings:Default={connection}",
-        $"--DataProtection:KeysPath={Path.Combine(folder, "keys")}",
-        $"--Mail:Folder={Path.Combine(folder, "mail")}",
-        $"--Workflows:SeedFolder={Path.Combine(repository, "workflows")}",
-        $"--Policies:SeedFolder={Path.Combine(repository, "workflows", "policies")}",
-        $"--Mail:TemplateFolder={Path.Combine(repository, "workflows", "templates")}",
-        $"--Forms:Folder={Path.Combine(repository, "workflows", "forms")}",
-        $"--Forms:VersionsFolder={Path.Combine(folder, "forms")}",
-        // The Host's static-asset manifest is copied beside this program under the Host's name.
-        "--applicationName=RJH.DeviceWorkflows.Host",
-        "--environment=Development", "--Urls=http://127.0.0.1:0", "--Demo:Seed=false", "--Jobs:Runner=InProcess",
-        "--Logging:LogLevel:Default=Warning",
-        // --sql logs every command EF sends, with its time: to see what one completion or page costs.
-        $"--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command={(args.Contains("--sql") ? "Information" : "Warning")}",
-    ];
-    await using var app = HostApp.Build(settings);
+    var settings = BenchHosts.Settings(database, connection, folder);
+    // --sql logs every command EF sends, with its time: to see what one completion or page costs.
+    settings.Add($"--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command={(args.Contains("--sql") ? "Information" : "Warning")}");
+    await using var app = HostApp.Build([.. settings]);
     await app.StartAsync();
     var engine = app.Services.GetRequiredService<IWorkflowEngine>();
     var admin = new Caller("admin", new HashSet<string> { "Admin" });
@@ -153,12 +117,6 @@ string ArgText(string name, string fallback)
     return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
 }
 
-static string FindRepository()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        if (File.Exists(Path.Combine(dir.FullName, "RJH.DeviceWorkflows.sln"))) return dir.FullName;
-    throw new DirectoryNotFoundException("The repository was not found above the benchmark's folder.");
-}
 
 internal partial class Program
 {

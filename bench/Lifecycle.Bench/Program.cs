@@ -8,7 +8,7 @@ using RJH.DeviceWorkflows.Registry;
 using RJH.DeviceWorkflows.Registry.Devices;
 using RJH.DeviceWorkflows.Registry.Org;
 using RJH.DeviceWorkflows.Registry.WorkEnvironment.RiskAssessments;
-using RJH.DeviceWorkflows.Testing;
+using RJH.DeviceWorkflows.Bench;
 
 // P5: N `ordering` instances under rollout (an approved risk assessment covers the unit) through every
 // automated step up to the first human step, Servicecenter's delivery, on SQLite with instant simulators.
@@ -17,55 +17,25 @@ using RJH.DeviceWorkflows.Testing;
 //   dotnet run -c Release --project bench/Lifecycle.Bench -- [--orders 2500] [--parallel 8] [--db sqlite|postgres|both]
 var orders = Arg("--orders", 2500);
 var parallel = Arg("--parallel", 8);
-var databases = ArgText("--db", "both") switch
-{
-    "sqlite" => new[] { "SQLite" },
-    "postgres" => ["PostgreSQL"],
-    _ => ["SQLite", "PostgreSQL"],
-};
-var repository = FindRepository();
+var databases = BenchHosts.Databases(ArgText("--db", "both"));
 IServiceProvider services = null!;
 IWorkflowEngine engine = null!;
 IWorkflowQueries queries = null!;
 var system = RegisterUser.System;
 var admin = new Caller("admin", new HashSet<string> { "Admin", "ServiceCenter", "Manager", "HR", "Employee" });
-try
-{
-    foreach (var database in databases)
-    {
-        var folder = Directory.CreateTempSubdirectory("rjh-p5-").FullName;
-        var connection = database == "SQLite"
-            ? $"Data Source={Path.Combine(folder, "p5.db")}"
-            : await (await PostgresCluster.GetAsync()).CreateDatabaseAsync();
-        await RunAsync(database, connection, folder);
-        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
-    }
-}
-finally
-{
-    PostgresCluster.StopIfStarted();
-}
+await BenchHosts.ForEachAsync(databases, "p5", RunAsync);
 return;
 
 async Task RunAsync(string database, string connection, string folder)
 {
-    string[] settings =
-    [
-        $"--Database:Provider={(database == "SQLite" ? "Sqlite" : "PostgreSql")}",
-        $"--ConnectionStrings:Default={connection}",
-        $"--DataProtection:KeysPath={Path.Combine(folder, "keys")}",
-        $"--Mail:Folder={Path.Combine(folder, "mail")}",
-        $"--Workflows:SeedFolder={Path.Combine(repository, "workflows")}",
-        $"--Policies:SeedFolder={Path.Combine(repository, "workflows", "policies")}",
-        $"--Mail:TemplateFolder={Path.Combine(repository, "workflows", "templates")}",
-        // The Host's static-asset manifest is copied beside this program under the Host's name.
-        "--applicationName=RJH.DeviceWorkflows.Host",
-        "--environment=Development", "--Urls=http://127.0.0.1:0", "--Demo:Seed=false", "--Jobs:Runner=InProcess", "--Engine:ControllableClock=true",
+    var settings = BenchHosts.Settings(database, connection, folder);
+    settings.AddRange([
+        "--Engine:ControllableClock=true",
         "--Engine:ClockStart=2026-12-07T09:00:00+01:00", // a named Monday: the run does not depend on the day it runs
         "--Adapters:Mdm:Simulator:Latency=00:00:00", "--Adapters:Operator:Simulator:Latency=00:00:00",
-        "--Adapters:Telephony:Simulator:Latency=00:00:00", "--Logging:LogLevel:Default=Warning",
-    ];
-    await using var app = HostApp.Build(settings);
+        "--Adapters:Telephony:Simulator:Latency=00:00:00",
+    ]);
+    await using var app = HostApp.Build([.. settings]);
     await app.StartAsync();
     services = app.Services;
     engine = services.GetRequiredService<IWorkflowEngine>();
@@ -204,11 +174,4 @@ int Arg(string name, int fallback)
 {
     var i = Array.IndexOf(args, name);
     return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
-}
-
-static string FindRepository()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        if (File.Exists(Path.Combine(dir.FullName, "RJH.DeviceWorkflows.sln"))) return dir.FullName;
-    throw new DirectoryNotFoundException("The repository was not found above the benchmark's folder.");
 }
