@@ -12,7 +12,7 @@ using RJH.DeviceWorkflows.Testing;
 // throwaway PostgreSQL database. N instances of a process with three job activities are started over HTTP, spread over
 // the hosts, and timed from the first start until the database holds all of them Completed.
 //   dotnet run -c Release --project bench/Scale.Bench -- [--instances 2000] [--hosts 1,2,3] [--clients 8]
-//     [--workers <Jobs:WorkerCount per host>]
+//     [--workers <Jobs:WorkerCount per host>] [--lean]  (--lean: without Hangfire's global filters the engine's jobs do not use)
 if (args.Length > 0 && args[0] == BenchHost.Verb)
 {
     await BenchHost.RunAsync(args[1..]);
@@ -25,7 +25,7 @@ var workers = ArgText("--workers", "");
 var hostCounts = ArgText("--hosts", "1,2,3").Split(',').Select(int.Parse).ToArray();
 var repository = FindRepository();
 var results = new List<string>();
-Console.WriteLine($"P2/P6: {instances:N0} instances of three job tasks, Hangfire with PostgreSQL storage, {clients} HTTP clients starting; " +
+Console.WriteLine($"P2/P6: {instances:N0} instances of three job tasks, Hangfire with PostgreSQL storage, {clients} HTTP clients starting{(args.Contains(BenchHost.LeanSetting) ? ", lean Hangfire filters" : "")}; " +
                   $"{Environment.ProcessorCount} cores; load average before: {LoadAverage()}");
 try
 {
@@ -42,8 +42,8 @@ finally
     PostgresCluster.StopIfStarted();
 }
 Console.WriteLine();
-Console.WriteLine("| Host processes | completed instances/s | jobs/s | starts/s (HTTP) | host CPU ms / instance | machine CPU busy | load average after |");
-Console.WriteLine("|---|---|---|---|---|---|---|");
+Console.WriteLine("| Host processes | completed instances/s | jobs/s | starts/s (HTTP) | host CPU ms / instance | PostgreSQL transactions / instance | machine CPU busy | load average after |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|");
 foreach (var row in results) Console.WriteLine(row);
 return;
 
@@ -69,17 +69,22 @@ async Task<string> RunAsync(int hostCount, string connection)
 
         var cpuBefore = hosts.Sum(h => h.CpuTime.TotalMilliseconds);
         var machineBefore = MachineCpu.Read();
+        var commitsBefore = await CommitsAsync(db);
         var clock = Stopwatch.StartNew();
         var startSeconds = await StartAndWaitAsync(http, instances, db, warm);
         var seconds = clock.Elapsed.TotalSeconds;
         var machine = MachineCpu.Read().BusySince(machineBefore);
         var cpuPerInstance = (hosts.Sum(h => h.CpuTime.TotalMilliseconds) - cpuBefore) / instances;
+        // PostgreSQL publishes a backend's counters when it goes idle (PostgreSQL 15: within a second).
+        await Task.Delay(1500);
+        var commitsPerInstance = (double)(await CommitsAsync(db) - commitsBefore) / instances;
         var memory = string.Join(", ", hosts.Select(h => $"{h.WorkingSetBytes / 1_048_576} MB"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {hostCount} host(s): {instances} completed in {seconds:F1} s (starts took {startSeconds:F1} s); working sets {memory}"));
+            $"  {hostCount} host(s): {instances} completed in {seconds:F1} s (starts took {startSeconds:F1} s); " +
+            $"{commitsPerInstance:F1} PostgreSQL transactions per instance; working sets {memory}"));
         foreach (var client in http) client.Dispose();
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {hostCount} | {instances / seconds:F0} | {3 * instances / seconds:F0} | {instances / startSeconds:F0} | {cpuPerInstance:F1} | {machine:P0} | {LoadAverage()} |");
+            $"| {hostCount} | {instances / seconds:F0} | {3 * instances / seconds:F0} | {instances / startSeconds:F0} | {cpuPerInstance:F1} | {commitsPerInstance:F0} | {machine:P0} | {LoadAverage()} |");
     }
     finally
     {
@@ -116,6 +121,13 @@ static async Task<long> CompletedAsync(NpgsqlDataSource db)
     return (long)(await command.ExecuteScalarAsync())!;
 }
 
+static async Task<long> CommitsAsync(NpgsqlDataSource db)
+{
+    await using var command = db.CreateCommand(
+        "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()");
+    return (long)(await command.ExecuteScalarAsync())!;
+}
+
 static async Task<HttpClient> SignedInAsync(string url)
 {
     var http = new HttpClient { BaseAddress = new Uri(url) };
@@ -143,6 +155,7 @@ List<string> Settings(string connection, string folder)
         "--environment=Development", "--Urls=http://127.0.0.1:0", "--Demo:Seed=false",
         "--Logging:LogLevel:Default=Warning",
     ];
+    if (args.Contains(BenchHost.LeanSetting)) settings.Add(BenchHost.LeanSetting);
     if (workers.Length > 0) settings.Add($"--Jobs:WorkerCount={workers}");
     return settings;
 }
