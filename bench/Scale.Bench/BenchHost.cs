@@ -1,7 +1,4 @@
-using Hangfire.Common;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using RJH.DeviceWorkflows.Engine.Activities;
 using RJH.DeviceWorkflows.Host;
 
@@ -22,16 +19,10 @@ internal static class BenchHost
 {
     public const string Verb = "serve";
     public const string Ready = "READY ";
-    public const string LeanSetting = "--lean";
 
     public static async Task RunAsync(string[] settings)
     {
-        var lean = settings.Contains(LeanSetting);
-        await using var app = HostApp.Build(settings.Where(s => s != LeanSetting).ToArray(), builder =>
-        {
-            builder.Services.AddActivity<InstantActivity>();
-            if (lean) builder.Services.Replace(ServiceDescriptor.Singleton<IJobFilterProvider>(new LeanFilters(JobFilterProviders.Providers)));
-        });
+        await using var app = HostApp.Build(settings, builder => builder.Services.AddActivity<InstantActivity>());
         await app.StartAsync();
         Console.WriteLine(Ready + app.Urls.First());
         while (await Console.In.ReadLineAsync() is not null) { }

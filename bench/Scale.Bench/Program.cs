@@ -12,7 +12,7 @@ using RJH.DeviceWorkflows.Testing;
 // throwaway PostgreSQL database. N instances of a process with three job activities are started over HTTP, spread over
 // the hosts, and timed from the first start until the database holds all of them Completed.
 //   dotnet run -c Release --project bench/Scale.Bench -- [--instances 2000] [--hosts 1,2,3] [--clients 8]
-//     [--workers <Jobs:WorkerCount per host>] [--lean]  (--lean: without Hangfire's global filters the engine's jobs do not use)
+//     [--workers <Jobs:WorkerCount per host>]
 if (args.Length > 0 && args[0] == BenchHost.Verb)
 {
     await BenchHost.RunAsync(args[1..]);
@@ -25,7 +25,7 @@ var workers = ArgText("--workers", "");
 var hostCounts = ArgText("--hosts", "1,2,3").Split(',').Select(int.Parse).ToArray();
 var repository = FindRepository();
 var results = new List<string>();
-Console.WriteLine($"P2/P6: {instances:N0} instances of three job tasks, Hangfire with PostgreSQL storage, {clients} HTTP clients starting{(args.Contains(BenchHost.LeanSetting) ? ", lean Hangfire filters" : "")}; " +
+Console.WriteLine($"P2/P6: {instances:N0} instances of three job tasks, Hangfire with PostgreSQL storage, {clients} HTTP clients starting; " +
                   $"{Environment.ProcessorCount} cores; load average before: {LoadAverage()}");
 try
 {
@@ -155,7 +155,6 @@ List<string> Settings(string connection, string folder)
         "--environment=Development", "--Urls=http://127.0.0.1:0", "--Demo:Seed=false",
         "--Logging:LogLevel:Default=Warning",
     ];
-    if (args.Contains(BenchHost.LeanSetting)) settings.Add(BenchHost.LeanSetting);
     if (workers.Length > 0) settings.Add($"--Jobs:WorkerCount={workers}");
     return settings;
 }
