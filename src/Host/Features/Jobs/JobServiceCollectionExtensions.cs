@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.AspNetCore;
+using Hangfire.Common;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RJH.DeviceWorkflows.Data;
 using RJH.DeviceWorkflows.Engine.Runtime.Jobs;
@@ -36,6 +37,7 @@ internal static class JobServiceCollectionExtensions
             server.WorkerCount = settings.WorkerCount;
             server.SchedulePollingInterval = settings.SchedulePollingInterval;
         });
+        services.Replace(ServiceDescriptor.Singleton<IJobFilterProvider>(new WorkflowJobFilters(JobFilterProviders.Providers)));
         services.Replace(ServiceDescriptor.Singleton<IJobDispatcher, HangfireJobDispatcher>());
 
         // The dashboard's cookie sign-in makes its buttons (requeue, delete) forgeable from another site without

@@ -1,5 +1,6 @@
 using System.Net;
 using Hangfire;
+using Hangfire.Common;
 using Microsoft.Extensions.DependencyInjection;
 using RJH.DeviceWorkflows.Engine.Runtime.Jobs;
 using RJH.DeviceWorkflows.Host.Features.Jobs;
@@ -32,6 +33,19 @@ public sealed class HangfireJobTests
         using var admin = await host.ClientFor("admin");
         var journal = await HttpAssert.ArrayAsync(await admin.GetAsync($"/api/instances/{started["id"]}/journal"));
         Assert.Single(journal, e => e!["kind"]!.GetValue<string>() == "JobCompleted");
+    }
+
+    [Fact]
+    public async Task Workflow_jobs_run_without_the_global_filters_that_only_add_statements()
+    {
+        await using var host = HostFactory.With();
+        var job = Job.FromExpression<WorkflowJobs>(j => j.RunAsync(Guid.NewGuid(), CancellationToken.None));
+
+        var filters = host.Services.GetRequiredService<IJobFilterProvider>().GetFilters(job).Select(f => f.Instance).ToList();
+
+        Assert.DoesNotContain(filters, f => f is StatisticsHistoryAttribute or ContinuationsSupportAttribute or CaptureCultureAttribute);
+        // The engine counts attempts itself: the class's own "no retries" must still win over Hangfire's global retry filter.
+        Assert.Contains(filters, f => f is AutomaticRetryAttribute { Attempts: 0 });
     }
 
     [Fact]

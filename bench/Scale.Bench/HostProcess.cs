@@ -1,0 +1,68 @@
+using System.Diagnostics;
+
+namespace RJH.DeviceWorkflows.Scale.Bench;
+
+/// <summary>One Host in a child process of its own: its own runtime, thread pool, GC and connection pool, as on a server.</summary>
+internal sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly TaskCompletionSource<string> ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private HostProcess(int number, IEnumerable<string> settings)
+    {
+        Number = number;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        start.ArgumentList.Add(typeof(HostProcess).Assembly.Location);
+        start.ArgumentList.Add(BenchHost.Verb);
+        foreach (var setting in settings) start.ArgumentList.Add(setting);
+        process = Process.Start(start) ?? throw new InvalidOperationException("The host process did not start.");
+        process.OutputDataReceived += (_, e) => Echo(e.Data);
+        process.ErrorDataReceived += (_, e) => Echo(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        process.EnableRaisingEvents = true;
+        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"host {number} exited with {process.ExitCode}"));
+    }
+
+    public int Number { get; }
+
+    public string Url { get; private set; } = "";
+
+    public TimeSpan CpuTime
+    {
+        get { process.Refresh(); return process.TotalProcessorTime; }
+    }
+
+    public long WorkingSetBytes
+    {
+        get { process.Refresh(); return process.WorkingSet64; }
+    }
+
+    public static async Task<HostProcess> StartAsync(int number, IEnumerable<string> settings)
+    {
+        var host = new HostProcess(number, settings);
+        host.Url = await host.ready.Task.WaitAsync(TimeSpan.FromMinutes(3));
+        return host;
+    }
+
+    private void Echo(string? line)
+    {
+        if (line is null) return;
+        if (line.StartsWith(BenchHost.Ready, StringComparison.Ordinal)) ready.TrySetResult(line[BenchHost.Ready.Length..].Trim());
+        else Console.WriteLine($"    [host {Number}] {line}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.StandardInput.Close();
+            try { await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30)); }
+            catch (TimeoutException) { process.Kill(entireProcessTree: true); }
+        }
+        process.Dispose();
+    }
+}

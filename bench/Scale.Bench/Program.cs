@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Npgsql;
+using RJH.DeviceWorkflows.Scale.Bench;
+using RJH.DeviceWorkflows.Testing;
+
+// P2 through Hangfire and P6 scale-out: 1, 2 and 3 real Host processes (Hangfire server, PostgreSQL storage) on one
+// throwaway PostgreSQL database. N instances of a process with three job activities are started over HTTP, spread over
+// the hosts, and timed from the first start until the database holds all of them Completed.
+//   dotnet run -c Release --project bench/Scale.Bench -- [--instances 2000] [--hosts 1,2,3] [--clients 8]
+//     [--workers <Jobs:WorkerCount per host>]
+if (args.Length > 0 && args[0] == BenchHost.Verb)
+{
+    await BenchHost.RunAsync(args[1..]);
+    return;
+}
+
+var instances = Arg("--instances", 2000);
+var clients = Arg("--clients", 8);
+var workers = ArgText("--workers", "");
+var hostCounts = ArgText("--hosts", "1,2,3").Split(',').Select(int.Parse).ToArray();
+var repository = FindRepository();
+var results = new List<string>();
+Console.WriteLine($"P2/P6: {instances:N0} instances of three job tasks, Hangfire with PostgreSQL storage, {clients} HTTP clients starting; " +
+                  $"{Environment.ProcessorCount} cores; load average before: {LoadAverage()}");
+try
+{
+    var cluster = await PostgresCluster.GetAsync();
+    foreach (var hosts in hostCounts)
+    {
+        var connection = await cluster.CreateDatabaseAsync();
+        results.Add(await RunAsync(hosts, connection));
+        await cluster.DropDatabaseAsync(connection);
+    }
+}
+finally
+{
+    PostgresCluster.StopIfStarted();
+}
+Console.WriteLine();
+Console.WriteLine("| Host processes | completed instances/s | jobs/s | starts/s (HTTP) | host CPU ms / instance | PostgreSQL transactions / instance | machine CPU busy | load average after |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|");
+foreach (var row in results) Console.WriteLine(row);
+return;
+
+async Task<string> RunAsync(int hostCount, string connection)
+{
+    var folder = Directory.CreateTempSubdirectory("rjh-scale-").FullName;
+    var hosts = new List<HostProcess>();
+    try
+    {
+        // The first host migrates the database; the others start once it has.
+        hosts.Add(await HostProcess.StartAsync(1, Settings(connection, folder)));
+        hosts.AddRange(await Task.WhenAll(Enumerable.Range(2, hostCount - 1).Select(n => HostProcess.StartAsync(n, Settings(connection, folder)))));
+
+        var http = new List<HttpClient>();
+        foreach (var host in hosts) http.Add(await SignedInAsync(host.Url));
+        using (var deploy = new StringContent(Model, Encoding.UTF8, "application/xml"))
+            (await http[0].PostAsync("/api/definitions?publish=true", deploy)).EnsureSuccessStatusCode();
+
+        await using var db = new NpgsqlDataSourceBuilder(connection).Build();
+        Console.WriteLine($"  {hostCount} host(s): warming up");
+        await StartAndWaitAsync(http, Math.Max(50, instances / 20), db, 0);
+        var warm = await CompletedAsync(db);
+
+        var cpuBefore = hosts.Sum(h => h.CpuTime.TotalMilliseconds);
+        var machineBefore = MachineCpu.Read();
+        var commitsBefore = await CommitsAsync(db);
+        var clock = Stopwatch.StartNew();
+        var startSeconds = await StartAndWaitAsync(http, instances, db, warm);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var machine = MachineCpu.Read().BusySince(machineBefore);
+        var cpuPerInstance = (hosts.Sum(h => h.CpuTime.TotalMilliseconds) - cpuBefore) / instances;
+        // PostgreSQL publishes a backend's counters when it goes idle (PostgreSQL 15: within a second).
+        await Task.Delay(1500);
+        var commitsPerInstance = (double)(await CommitsAsync(db) - commitsBefore) / instances;
+        var memory = string.Join(", ", hosts.Select(h => $"{h.WorkingSetBytes / 1_048_576} MB"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {hostCount} host(s): {instances} completed in {seconds:F1} s (starts took {startSeconds:F1} s); " +
+            $"{commitsPerInstance:F1} PostgreSQL transactions per instance; working sets {memory}"));
+        foreach (var client in http) client.Dispose();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| {hostCount} | {instances / seconds:F0} | {3 * instances / seconds:F0} | {instances / startSeconds:F0} | {cpuPerInstance:F1} | {commitsPerInstance:F0} | {machine:P0} | {LoadAverage()} |");
+    }
+    finally
+    {
+        foreach (var host in hosts) await host.DisposeAsync();
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+    }
+}
+
+// Starts count instances over HTTP, round robin over the hosts; returns the seconds the starts took, after all completed.
+async Task<double> StartAndWaitAsync(IReadOnlyList<HttpClient> http, int count, NpgsqlDataSource db, long before)
+{
+    var clock = Stopwatch.StartNew();
+    var next = 0;
+    var body = new { definitionKey = "p2-jobs" };
+    await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+    {
+        int i;
+        while ((i = Interlocked.Increment(ref next)) <= count)
+            (await http[i % http.Count].PostAsJsonAsync("/api/instances", body)).EnsureSuccessStatusCode();
+    })));
+    var startSeconds = clock.Elapsed.TotalSeconds;
+    while (await CompletedAsync(db) - before < count)
+    {
+        if (clock.Elapsed > TimeSpan.FromMinutes(10))
+            throw new TimeoutException($"only {await CompletedAsync(db) - before} of {count} completed in 10 minutes");
+        await Task.Delay(50);
+    }
+    return startSeconds;
+}
+
+static async Task<long> CompletedAsync(NpgsqlDataSource db)
+{
+    await using var command = db.CreateCommand("""SELECT count(*) FROM "Instances" WHERE "Status" = 'Completed'""");
+    return (long)(await command.ExecuteScalarAsync())!;
+}
+
+static async Task<long> CommitsAsync(NpgsqlDataSource db)
+{
+    await using var command = db.CreateCommand(
+        "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()");
+    return (long)(await command.ExecuteScalarAsync())!;
+}
+
+static async Task<HttpClient> SignedInAsync(string url)
+{
+    var http = new HttpClient { BaseAddress = new Uri(url) };
+    using var token = await http.PostAsJsonAsync("/api/auth/demo-token", new { user = "admin" });
+    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+        (await token.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>());
+    return http;
+}
+
+List<string> Settings(string connection, string folder)
+{
+    List<string> settings =
+    [
+        "--Database:Provider=PostgreSql",
+        $"--ConnectionStrings:Default={connection}",
+        "--Jobs:Runner=Hangfire",
+        // One key ring for all hosts, as a real deployment shares it.
+        $"--DataProtection:KeysPath={Path.Combine(folder, "keys")}",
+        $"--Mail:Folder={Path.Combine(folder, "mail")}",
+        $"--Workflows:SeedFolder={Path.Combine(repository, "workflows")}",
+        $"--Policies:SeedFolder={Path.Combine(repository, "workflows", "policies")}",
+        $"--Mail:TemplateFolder={Path.Combine(repository, "workflows", "templates")}",
+        // The Host's static-asset manifest is copied beside this program under the Host's name.
+        "--applicationName=RJH.DeviceWorkflows.Host",
+        "--environment=Development", "--Urls=http://127.0.0.1:0", "--Demo:Seed=false",
+        "--Logging:LogLevel:Default=Warning",
+    ];
+    if (workers.Length > 0) settings.Add($"--Jobs:WorkerCount={workers}");
+    return settings;
+}
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+
+int Arg(string name, int fallback) => int.TryParse(ArgText(name, ""), out var v) ? v : fallback;
+
+string ArgText(string name, string fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+}
+
+static string FindRepository()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "RJH.DeviceWorkflows.sln"))) return dir.FullName;
+    throw new DirectoryNotFoundException("The repository was not found above the benchmark's folder.");
+}
+
+internal partial class Program
+{
+    private const string Model = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:rjh="urn:rjh:device-workflows:1" id="d" targetNamespace="bench">
+          <bpmn:process id="p2-jobs" name="Tre jobb" isExecutable="true" rjh:starterRoles="Admin">
+            <bpmn:startEvent id="start" />
+            <bpmn:serviceTask id="j1" rjh:activity="Bench.Instant" /><bpmn:serviceTask id="j2" rjh:activity="Bench.Instant" /><bpmn:serviceTask id="j3" rjh:activity="Bench.Instant" />
+            <bpmn:endEvent id="end" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="j1" /><bpmn:sequenceFlow id="f2" sourceRef="j1" targetRef="j2" />
+            <bpmn:sequenceFlow id="f3" sourceRef="j2" targetRef="j3" /><bpmn:sequenceFlow id="f4" sourceRef="j3" targetRef="end" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+}
