@@ -59,7 +59,8 @@ public sealed class WorkEnvironmentPageTests(BrowserFixture browser) : BrowserTe
         // Its history in words, from the register's audit: who submitted, who rejected with which reason, who signed off.
         await hr.GetByRole(AriaRole.Button, new() { Name = "Historik för Strokerehabteam" }).ClickAsync();
         var history = hr.GetByTestId("assessment-history");
-        await Assertions.Expect(history).ToContainTextAsync("Hanna Ek lämnade in riskbedömningen");
+        // The workflow's own steps record the change as themselves; the person who wrote it did so in the task.
+        await Assertions.Expect(history).ToContainTextAsync("Arbetsflödet lämnade in riskbedömningen (inlämnad)");
         await Assertions.Expect(history).ToContainTextAsync("Sara Nordin avslog som skyddsombud: Återhämtning saknas (avslagen)");
         await Assertions.Expect(history).ToContainTextAsync("Arbetsflödet gjorde den till ett utkast igen");
         await Assertions.Expect(history).ToContainTextAsync("Olle Bergström godkände som chef");
