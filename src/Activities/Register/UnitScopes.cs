@@ -13,9 +13,12 @@ public sealed class UnitScopes(IRegisterDirectory directory, IOrgRegister org)
               ?? throw new InvalidOperationException($"The unit '{unit.Id}' lies in no area, so it has no area-wide assessment.");
 
     /// <summary>The root and every unit below it, root first.</summary>
-    public async Task<IReadOnlyList<UnitInfo>> SubtreeAsync(string rootId, CancellationToken ct)
+    public async Task<IReadOnlyList<UnitInfo>> SubtreeAsync(string rootId, CancellationToken ct) =>
+        Subtree(await org.ListUnitsAsync(ct), rootId);
+
+    /// <summary>The root and every unit below it among <paramref name="units"/>, root first (for callers holding the list already).</summary>
+    public static IReadOnlyList<UnitInfo> Subtree(IReadOnlyList<UnitInfo> units, string rootId)
     {
-        var units = await org.ListUnitsAsync(ct);
         var found = units.Where(u => u.Id == rootId).ToList();
         for (var i = 0; i < found.Count; i++) found.AddRange(units.Where(u => u.ParentId == found[i].Id));
         return found;

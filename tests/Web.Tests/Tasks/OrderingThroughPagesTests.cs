@@ -37,7 +37,23 @@ public sealed class OrderingThroughPagesTests(BrowserFixture browser) : BrowserT
         await olle.GetByRole(AriaRole.Button, new() { Name = "Slutför" }).ClickAsync();
         await Assertions.Expect(olle.GetByText("Fältet är obligatoriskt.")).ToBeVisibleAsync();
         Assert.Equal(taskUrl, olle.Url);
-        await Assertions.Expect(olle.GetByTestId("task-context")).ToContainTextAsync("Maja");
+        // The refused field shows its error tied to it: marked invalid and described by the message.
+        var justification = olle.GetByLabel("Motivering");
+        await Assertions.Expect(justification).ToHaveAttributeAsync("aria-invalid", "true");
+        var describedBy = await justification.GetAttributeAsync("aria-describedby");
+        Assert.False(string.IsNullOrWhiteSpace(describedBy), "The refused field names no description.");
+        var descriptions = string.Join(" ", await Task.WhenAll(describedBy!.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(id => olle.Locator($"[id='{id}']").AllInnerTextsAsync())).ContinueWith(t => t.Result.SelectMany(x => x)));
+        Assert.Contains("Fältet är obligatoriskt.", descriptions);
+
+        // The context: whom it concerns by name and unit, the policy decision with its reasons and rule-set version,
+        // and the diagram with the current step marked.
+        await Assertions.Expect(olle.GetByTestId("task-context")).ToContainTextAsync("Maja Hedlund, Strokerehabteam");
+        var decision = olle.Locator("section.task-decision").First;
+        await Assertions.Expect(decision).ToContainTextAsync("Policybeslut");
+        await Assertions.Expect(decision).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"Regeluppsättning \S+, version \d+"));
+        Assert.True(await decision.Locator("li").CountAsync() > 0, "The decision shows no reasons.");
+        await Assertions.Expect(olle.GetByTestId("process-diagram").Locator(".djs-element.rjh-active")).ToHaveCountAsync(1);
         await Assertions.Expect(olle.GetByTestId("history")).ToContainTextAsync("startade ärendet");
         await olle.AssertAccessibleAsync();
         await olle.SaveScreenshotAsync("task");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using RJH.DeviceWorkflows.Web.Tests.Support;
 
@@ -21,11 +22,15 @@ public sealed class WorkEnvironmentPageTests(BrowserFixture browser) : BrowserTe
         var orderId = await OrderWaitingAtTheGateAsync();
 
         var hr = await SignedInAsync("hanna.hr", "/risk-assessments");
-        await Assertions.Expect(hr.GetByTestId("held-units")).ToContainTextAsync("HS-STROKE: 1");
+        await Assertions.Expect(hr.GetByTestId("held-units")).ToContainTextAsync("Strokerehabteam (HS-STROKE): 1");
         await hr.AssertAccessibleAsync();
         await hr.GetByLabel("Enhet eller område (id)").FillAsync("HS-STROKE");
         await hr.GetByRole(AriaRole.Button, new() { Name = "Starta", Exact = true }).ClickAsync();
         await SubmitAsync(hr);
+        // A unit's own assessment covers just that unit, and the page says the gate still holds its order.
+        var covers = hr.GetByTestId("assessment-row").Filter(new() { HasText = "HS-STROKE" }).GetByTestId("assessment-covers");
+        await Assertions.Expect(covers).ToContainTextAsync("Den egna enheten");
+        await Assertions.Expect(covers).ToContainTextAsync("Strokerehabteam (HS-STROKE) – spärren håller 1 beställningar");
 
         await SignOffAsync("olle.chef", approve: true);
         var rep = await TaskPageAsync("sara.skyddsombud", "sign-off-risk-assessment");
@@ -49,7 +54,30 @@ public sealed class WorkEnvironmentPageTests(BrowserFixture browser) : BrowserTe
         await hr.WaitForBlazorAsync();
         await Assertions.Expect(hr.GetByTestId("assessment-row").Filter(new() { HasText = "HS-STROKE" })).ToContainTextAsync("Godkänd");
         await Assertions.Expect(hr.GetByTestId("held-units")).ToHaveCountAsync(0);
+        await Assertions.Expect(hr.GetByTestId("assessment-covers").First).Not.ToContainTextAsync("spärren håller");
+
+        // Its history in words, from the register's audit: who submitted, who rejected with which reason, who signed off.
+        await hr.GetByRole(AriaRole.Button, new() { Name = "Historik för Strokerehabteam" }).ClickAsync();
+        var history = hr.GetByTestId("assessment-history");
+        // The workflow's own steps record the change as themselves; the person who wrote it did so in the task.
+        await Assertions.Expect(history).ToContainTextAsync("Arbetsflödet lämnade in riskbedömningen (inlämnad)");
+        await Assertions.Expect(history).ToContainTextAsync("Sara Nordin avslog som skyddsombud: Återhämtning saknas (avslagen)");
+        await Assertions.Expect(history).ToContainTextAsync("Arbetsflödet gjorde den till ett utkast igen");
+        await Assertions.Expect(history).ToContainTextAsync("Olle Bergström godkände som chef");
+        await Assertions.Expect(history).ToContainTextAsync("Sara Nordin godkände som skyddsombud (godkänd)");
+        await Assertions.Expect(history.Locator("li").First).ToContainTextAsync(new Regex(@"^7 dec\.? 2026 \d\d:\d\d"));
+        Assert.Equal(2, await history.GetByText("lämnade in riskbedömningen").CountAsync());
+        await Assertions.Expect(hr.GetByRole(AriaRole.Button, new() { Name = "Historik för Strokerehabteam" })).ToHaveAttributeAsync("aria-expanded", "true");
         await hr.AssertAccessibleAsync();
+
+        // An area's assessment covers every unit below it, listed by name.
+        await hr.GetByLabel("Enhet eller område (id)").FillAsync("HS-KIR");
+        await hr.GetByLabel("Nivå").ClickAsync();
+        await hr.GetByRole(AriaRole.Option, new() { Name = "Område" }).ClickAsync();
+        await hr.GetByRole(AriaRole.Button, new() { Name = "Starta", Exact = true }).ClickAsync();
+        var area = hr.GetByTestId("assessment-row").Filter(new() { HasText = "HS-KIR)" });
+        await hr.ReloadUntilAsync(area, "Vårdavdelning 1 (HS-KIR-AVD1)");
+        await Assertions.Expect(area.GetByTestId("assessment-covers")).ToContainTextAsync("Alla enheter i Område Kirurgi");
     }
 
     [Fact]

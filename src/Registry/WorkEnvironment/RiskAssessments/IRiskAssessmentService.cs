@@ -33,6 +33,12 @@ public interface IRiskAssessmentService
     Task<RiskAssessmentView> ChangeStatusAsync(Guid id, RiskAssessmentStatus status, string? reason, RegisterUser user,
         string? operationKey = null, CancellationToken ct = default);
 
+    /// <summary>
+    /// What happened to the assessment, oldest first, read from its audit trail: created, edited, submitted, each
+    /// sign-off with its party, decision and reason, back to draft — by whom and when. Visible to whoever sees the assessment.
+    /// </summary>
+    Task<IReadOnlyList<RiskAssessmentEvent>> HistoryAsync(Guid id, RegisterUser user, CancellationToken ct = default);
+
     /// <summary>Assessments of the unit and every level above it (nearest first), whatever their status.</summary>
     Task<IReadOnlyList<AssessmentCoverage>> CoverageAsync(string unitId, CancellationToken ct = default);
 }

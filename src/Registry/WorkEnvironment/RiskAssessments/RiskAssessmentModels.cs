@@ -58,3 +58,8 @@ public sealed record RiskAssessmentView(
 /// names the policy facts use) and status. Whether a level counts is the rollout policy's business.
 /// </summary>
 public sealed record AssessmentCoverage(OrgLevel Scope, RiskAssessmentStatus Status, string UnitId, Guid AssessmentId);
+
+public enum RiskAssessmentEventKind { Created, Updated, Submitted, SignedOff, ReturnedToDraft }
+
+/// <summary>One step of an assessment's history: who did what when, the status it left, and a sign-off's own record.</summary>
+public sealed record RiskAssessmentEvent(RiskAssessmentEventKind Kind, string Actor, DateTimeOffset At, RiskAssessmentStatus Status, SignOff? SignOff);

@@ -123,6 +123,34 @@ internal sealed class RiskAssessmentService : IRiskAssessmentService
         CancellationToken ct = default) =>
         ChangeAsync(id, "SignedOff", user, operationKey, record => signOffs.ApplyAsync(record, request, user, ct), ct);
 
+    public async Task<IReadOnlyList<RiskAssessmentEvent>> HistoryAsync(Guid id, RegisterUser user, CancellationToken ct = default)
+    {
+        await GetAsync(id, user, ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var key = id.ToString();
+        var rows = await db.Audit.AsNoTracking().Where(a => a.Entity == Entity && a.EntityId == key).OrderBy(a => a.Id).ToListAsync(ct);
+        return rows.Select(ToEvent).OfType<RiskAssessmentEvent>().ToList();
+    }
+
+    private static RiskAssessmentEvent? ToEvent(WorkEnvironmentAuditRecord row)
+    {
+        if (row.After is null) return null;
+        RiskAssessmentEventKind? kind = row.Action switch
+        {
+            AuditedWriter<RiskAssessmentRecord>.Created => RiskAssessmentEventKind.Created,
+            "Updated" => RiskAssessmentEventKind.Updated,
+            "Submitted" => RiskAssessmentEventKind.Submitted,
+            "SignedOff" => RiskAssessmentEventKind.SignedOff,
+            "StatusToDraft" => RiskAssessmentEventKind.ReturnedToDraft,
+            _ => null,
+        };
+        if (kind is null) return null;
+        var after = WorkEnvironmentJson.Read<RiskAssessmentView>(row.After);
+        // A sign-off appends its own entry, so the newest one in the snapshot is the one this change made.
+        var signOff = kind == RiskAssessmentEventKind.SignedOff ? after.SignOffs.LastOrDefault() : null;
+        return new RiskAssessmentEvent(kind.Value, row.Actor, row.At, after.Status, signOff);
+    }
+
     public async Task<IReadOnlyList<AssessmentCoverage>> CoverageAsync(string unitId, CancellationToken ct = default)
     {
         var ancestry = await directory.AncestryAsync(unitId, ct);
