@@ -36,6 +36,33 @@ public sealed class CurrentRolesTests : IDisposable
             a => a!["id"]!.GetValue<string>() == id);
     }
 
+    [Fact]
+    public async Task A_manager_whose_role_is_removed_loses_her_peoples_agreements_with_the_same_token()
+    {
+        using var anna = await factory.ClientFor("anna.chef");
+        using var hr = await factory.ClientFor("hanna.hr");
+        var created = await HttpAssert.StatusAsync(await anna.PostAsJsonAsync("/api/remote-work-agreements", new
+        {
+            employeeId = "erik.anstalld", personalNumber = "19800101-1231", workplace = "Vårdavdelning 1", startDate = "2027-01-04",
+            remoteDaysPerWeek = 2, officeDaysPerWeek = 3, noticePeriod = new { value = 1, unit = "Months" },
+            terms = new
+            {
+                workingHours = "8–17", availability = "Telefon 8–17", absenceRoutine = "Anmäl till chef", meetingAttendance = "APT på plats",
+                tasks = "Planering", resultFollowUp = "Månadsvis", connection = "VPN",
+            },
+        }), HttpStatusCode.Created);
+        var id = created!["id"]!.GetValue<string>();
+        await HttpAssert.StatusAsync(await anna.GetAsync($"/api/remote-work-agreements/{id}"), HttpStatusCode.OK);
+
+        await HttpAssert.StatusAsync(await hr.PostAsync("/api/org/import", OrganisationWithout("anna.chef", "Manager")), HttpStatusCode.OK);
+
+        Assert.True((await anna.GetAsync($"/api/remote-work-agreements/{id}")).StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden);
+        Assert.DoesNotContain(await HttpAssert.ArrayAsync(await anna.GetAsync("/api/remote-work-agreements")),
+            a => a!["id"]!.GetValue<string>() == id);
+        using var approve = await anna.PostAsJsonAsync($"/api/remote-work-agreements/{id}/approve", new { });
+        Assert.True(approve.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, approve.StatusCode.ToString());
+    }
+
     /// <summary>The demo organisation as HR would export it, with one role taken from one person.</summary>
     private static StringContent OrganisationWithout(string userName, string role)
     {
