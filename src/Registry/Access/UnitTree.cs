@@ -6,9 +6,18 @@ namespace RJH.DeviceWorkflows.Registry.Access;
 /// <summary>Walks the unit tree. The tree is a few hundred rows, so it is read whole and walked in memory.</summary>
 internal static class UnitTree
 {
-    /// <summary>Units the employee manages and every unit below them.</summary>
+    /// <summary>
+    /// Units the employee manages and every unit below them — none unless the register gives them the Manager role now
+    /// and they are not leaving. The tree may still name someone whose role HR took away; every check that opens a unit
+    /// to its manager (register, team, unit messages, figures, agreements) comes here, so a token's stale roles open nothing.
+    /// </summary>
     public static async Task<HashSet<string>> ManagedByAsync(RegisterDbContext db, string employeeId, CancellationToken ct)
     {
+        var person = await db.People.AsNoTracking().Where(p => p.EmployeeId == employeeId)
+            .Select(p => new { p.Roles, p.FlaggedForOffboarding }).FirstOrDefaultAsync(ct);
+        if (person is null || person.FlaggedForOffboarding
+            || !person.Roles.Split(',', StringSplitOptions.TrimEntries).Contains(RegisterRoles.Manager, StringComparer.Ordinal))
+            return new HashSet<string>(StringComparer.Ordinal);
         var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.ManagerEmployeeId }).ToListAsync(ct);
         return Below(units.Select(u => (u.Id, u.ParentId)), units.Where(u => u.ManagerEmployeeId == employeeId).Select(u => u.Id));
     }

@@ -95,6 +95,7 @@ public sealed partial class EngineApiTests
     public async Task Complete_merges_variables_moves_on_and_a_second_completion_is_409()
     {
         var instance = await StartAsync("anna.chef", Bpmn.ManagerApproval, "manager-approval", new { orderedBy = "erik.anstalld" });
+        factory.PublishForm("example-approval", ("amount", "number"));
         var task = await OpenTaskAsync("anna.chef", instance);
         var path = $"/api/tasks/{task["id"]}/complete";
 

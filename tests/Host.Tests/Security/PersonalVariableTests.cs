@@ -22,7 +22,7 @@ public sealed class PersonalVariableTests(HostFactory factory) : IClassFixture<H
     private static readonly string CarryProcess = Processes.Process("personal-carry", $"""
         <bpmn:startEvent id="Start_1" />
         {Processes.Service("Lookup", "SetVariables", ("ssn", "'19800101' + '-0019'"), ("note", "'ärende för ' + vars.employeeId"))}
-        <bpmn:userTask id="Task_Check" rjh:candidateRoles="Employee" />
+        <bpmn:userTask id="Task_Check" rjh:candidateRoles="Employee" rjh:formKey="personal-check" />
         {Processes.Service("Use", "SetVariables", ("ssnSeenInClear", "vars.ssn === '19800101' + '-0019'"))}
         <bpmn:userTask id="Task_Last" rjh:candidateRoles="Employee" />
         <bpmn:endEvent id="End_1" />
@@ -32,6 +32,7 @@ public sealed class PersonalVariableTests(HostFactory factory) : IClassFixture<H
     public async Task A_personal_variable_is_encrypted_in_the_database_masked_in_every_response_and_clear_to_the_engine()
     {
         await factory.DeployAsync(CarryProcess);
+        factory.PublishForm("personal-check", ("ssn", "textfield"));
         using var erik = await factory.ClientFor("erik.anstalld");
         var started = await erik.StartInstanceAsync("personal-carry", new { employeeId = "erik.anstalld" });
         var id = started["id"]!.GetValue<Guid>();

@@ -9,7 +9,7 @@ public sealed class VariableSizeTests(HostFactory factory) : IClassFixture<HostF
 {
     private static readonly string TaskProcess = Processes.Process("size-check", """
         <bpmn:startEvent id="Start_1" />
-        <bpmn:userTask id="Task_Note" rjh:candidateRoles="Employee" />
+        <bpmn:userTask id="Task_Note" rjh:candidateRoles="Employee" rjh:formKey="size-note" />
         <bpmn:endEvent id="End_1" />
         """ + Processes.Chain("Start_1", "Task_Note", "End_1"));
 
@@ -35,6 +35,7 @@ public sealed class VariableSizeTests(HostFactory factory) : IClassFixture<HostF
     public async Task A_completion_that_would_grow_variables_past_the_limit_is_413_and_the_task_stays_open()
     {
         await factory.DeployAsync(TaskProcess);
+        factory.PublishForm("size-note", ("more", "textfield"));
         using var erik = await factory.ClientFor("erik.anstalld");
         var instance = await erik.StartInstanceAsync("size-check", new { note = new string('y', 200 * 1024) });
         var task = Assert.Single(await HttpAssert.ArrayAsync(await erik.GetAsync($"/api/tasks?instanceId={instance["id"]}")))!;

@@ -13,7 +13,7 @@ internal static class Bpmn
 
     /// <summary>
     /// Key <c>manager-approval</c>, started by managers: user task <c>Task_Approve</c> for role Manager
-    /// (form key <c>example-approval</c>, which has no form file, so any variables pass), then an exclusive gateway: <c>vars.amount &gt; 1000</c> ends in
+    /// (form key <c>example-approval</c>, which has no form file, so it takes no values unless a test publishes one: <see cref="TestForms"/>), then an exclusive gateway: <c>vars.amount &gt; 1000</c> ends in
     /// <c>End_Large</c>, otherwise (default flow) in <c>End_Approved</c>.
     /// </summary>
     public const string ManagerApproval = Open + """

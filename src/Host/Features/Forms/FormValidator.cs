@@ -47,6 +47,10 @@ public static class FormValidator
         return new FormResult(values, errors);
     }
 
+    /// <summary>A task without a form declares no field, so every submitted value is refused, each by name.</summary>
+    public static FormResult NoForm(JsonObject submitted) => new([],
+        submitted.ToDictionary(p => p.Key, _ => new[] { "Uppgiften har inget formulär och tar inga värden." }, StringComparer.Ordinal));
+
     private static string? Check(FormComponent field, JsonNode value, bool required, JsonObject taskVariables) => field.Type switch
     {
         "checkbox" => value.GetValueKind() is JsonValueKind.True or JsonValueKind.False

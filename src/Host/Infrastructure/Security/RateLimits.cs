@@ -32,10 +32,42 @@ internal sealed class RateLimitSettings
     {
         ["POST /signin/demo"] = (nameof(SignIn), SignIn),
         ["POST /api/auth/demo-token"] = (nameof(SignIn), SignIn),
+        // Each start of an OpenID Connect sign-in builds a challenge (state, nonce, correlation cookie) and sends the
+        // browser to the identity provider: as much a sign-in attempt as the demo form.
+        ["GET /signin/oidc"] = (nameof(SignIn), SignIn),
         ["POST /api/policies/{set}/evaluate"] = (nameof(Evaluate), Evaluate),
         ["POST /api/org/import"] = (nameof(Import), Import),
         ["POST /api/devices/import"] = (nameof(Import), Import),
     };
+}
+
+/// <summary>
+/// The same rules for work that arrives over a page's Blazor circuit, not as a limited route (the register import
+/// page's check and import): per person, with a budget of its own beside the API route's.
+/// </summary>
+internal sealed class PageRateLimits(IOptions<RateLimitSettings> settings) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(key =>
+    {
+        var rule = key.StartsWith(nameof(RateLimitSettings.Import) + "|", StringComparison.Ordinal) ? settings.Value.Import
+            : key.StartsWith(nameof(RateLimitSettings.Evaluate) + "|", StringComparison.Ordinal) ? settings.Value.Evaluate
+            : settings.Value.SignIn;
+        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = rule.PermitLimit,
+            Window = rule.Window,
+            QueueLimit = 0,
+        });
+    });
+
+    /// <summary>Takes one permit of <paramref name="rule"/> (a <see cref="RateLimitSettings"/> rule name) for the person; false when spent.</summary>
+    public bool TryTake(string rule, System.Security.Claims.ClaimsPrincipal user)
+    {
+        using var lease = limiter.AttemptAcquire($"{rule}|{user.Identity?.Name}");
+        return lease.IsAcquired;
+    }
+
+    public void Dispose() => limiter.Dispose();
 }
 
 internal static class RateLimits
@@ -47,6 +79,7 @@ internal static class RateLimits
                 "RateLimits: every rule (SignIn, Evaluate, Import) needs a PermitLimit above 0 and a Window above zero, e.g. 00:01:00.")
             .ValidateOnStart();
         services.AddRateLimiter(_ => { });
+        services.AddSingleton<PageRateLimits>();
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitSettings>>((limiter, settings) =>
         {
             var routes = settings.Value.Routes();

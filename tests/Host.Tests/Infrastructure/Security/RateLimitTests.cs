@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using RJH.DeviceWorkflows.Host.Infrastructure.Security;
 using RJH.DeviceWorkflows.Host.Tests.Support;
 
 namespace RJH.DeviceWorkflows.Host.Tests.Infrastructure.Security;
@@ -48,6 +50,40 @@ public sealed class RateLimitTests
         Assert.NotEqual(HttpStatusCode.TooManyRequests, (await admin.PostAsJsonAsync("/api/org/import", new { })).StatusCode);
         await HttpAssert.ProblemAsync(await admin.PostAsJsonAsync("/api/devices/import", new { }), HttpStatusCode.TooManyRequests);
     }
+
+    [Fact]
+    public async Task Starting_an_openid_connect_sign_in_is_sign_in_and_shares_its_limit()
+    {
+        await using var factory = HostFactory.With(null, "Development",
+            ("RateLimits:SignIn:PermitLimit", "2"), ("RateLimits:SignIn:Window", "00:10:00"));
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        for (var i = 0; i < 2; i++)
+        {
+            using var allowed = await client.GetAsync("/signin/oidc?returnUrl=%2F");
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, allowed.StatusCode);
+        }
+
+        await HttpAssert.ProblemAsync(await client.GetAsync("/signin/oidc?returnUrl=%2F"), HttpStatusCode.TooManyRequests);
+        await HttpAssert.ProblemAsync(await client.PostAsync("/signin/demo", SignInForm()), HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task The_import_pages_check_and_import_are_limited_per_person_as_the_api_import_is()
+    {
+        await using var factory = HostFactory.With(null, "Development",
+            ("RateLimits:Import:PermitLimit", "2"), ("RateLimits:Import:Window", "00:10:00"));
+        var limits = factory.Services.GetRequiredService<PageRateLimits>();
+        var sam = Person("sam.service");
+
+        Assert.True(limits.TryTake(nameof(RateLimitSettings.Import), sam));
+        Assert.True(limits.TryTake(nameof(RateLimitSettings.Import), sam));
+        Assert.False(limits.TryTake(nameof(RateLimitSettings.Import), sam));
+        Assert.True(limits.TryTake(nameof(RateLimitSettings.Import), Person("admin")));
+    }
+
+    private static System.Security.Claims.ClaimsPrincipal Person(string name) =>
+        new(new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, name)], "test"));
 
     private static Task<HttpResponseMessage> Evaluate(HttpClient client) =>
         client.PostAsJsonAsync("/api/policies/entitlement/evaluate", new { });
