@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RJH.DeviceWorkflows.Engine.Activities;
+using RJH.DeviceWorkflows.Engine.Diagnostics;
 using RJH.DeviceWorkflows.Engine.Storage;
 
 namespace RJH.DeviceWorkflows.Engine.Runtime;
@@ -33,7 +34,10 @@ internal sealed partial class WorkflowEngine : IJobRunner
             catch (Exception e) when (e is not OperationCanceledException) { failure = e; }
         }
         if (failure is not null)
+        {
+            EngineInstruments.JobAttemptFailed(job.ActivityType);
             logger.LogWarning("Job {JobId} ({Activity}) of instance {InstanceId} failed: {Error}", jobId, job.ActivityType, job.InstanceId, failure.Message);
+        }
 
         try
         {
