@@ -1,3 +1,4 @@
+using RJH.DeviceWorkflows.Bench;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,18 +20,7 @@ internal sealed class InstantActivity : IActivity
 /// </summary>
 internal static class JobFlowBenchmark
 {
-    private const string Model = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:rjh="urn:rjh:device-workflows:1" id="d" targetNamespace="bench">
-          <bpmn:process id="p2-jobs" isExecutable="true" rjh:starterRoles="Employee">
-            <bpmn:startEvent id="start" />
-            <bpmn:serviceTask id="j1" rjh:activity="Bench.Instant" /><bpmn:serviceTask id="j2" rjh:activity="Bench.Instant" /><bpmn:serviceTask id="j3" rjh:activity="Bench.Instant" />
-            <bpmn:endEvent id="end" />
-            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="j1" /><bpmn:sequenceFlow id="f2" sourceRef="j1" targetRef="j2" />
-            <bpmn:sequenceFlow id="f3" sourceRef="j2" targetRef="j3" /><bpmn:sequenceFlow id="f4" sourceRef="j3" targetRef="end" />
-          </bpmn:process>
-        </bpmn:definitions>
-        """;
+    private const string Model = JobFlowModel.Xml;
 
     public static async Task<(double Instances, double Tasks)> RunAsync(BenchDatabase database, BenchOptions options, int count)
     {

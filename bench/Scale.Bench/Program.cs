@@ -1,3 +1,4 @@
+using RJH.DeviceWorkflows.Bench;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -178,16 +179,5 @@ static string FindRepository()
 
 internal partial class Program
 {
-    private const string Model = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:rjh="urn:rjh:device-workflows:1" id="d" targetNamespace="bench">
-          <bpmn:process id="p2-jobs" name="Tre jobb" isExecutable="true" rjh:starterRoles="Admin">
-            <bpmn:startEvent id="start" />
-            <bpmn:serviceTask id="j1" rjh:activity="Bench.Instant" /><bpmn:serviceTask id="j2" rjh:activity="Bench.Instant" /><bpmn:serviceTask id="j3" rjh:activity="Bench.Instant" />
-            <bpmn:endEvent id="end" />
-            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="j1" /><bpmn:sequenceFlow id="f2" sourceRef="j1" targetRef="j2" />
-            <bpmn:sequenceFlow id="f3" sourceRef="j2" targetRef="j3" /><bpmn:sequenceFlow id="f4" sourceRef="j3" targetRef="end" />
-          </bpmn:process>
-        </bpmn:definitions>
-        """;
+    private const string Model = JobFlowModel.Xml;
 }

@@ -116,18 +116,5 @@ public sealed class TaskCompletionScopeTests(HostFactory factory) : IClassFixtur
         }
     }
 
-    private static JsonObject Draft() => System.Text.Json.JsonSerializer.SerializeToNode(new
-    {
-        personalNumber = "19800101-0019",
-        workplace = "Strokerehabteamet, Östersund",
-        startDate = "2027-01-04",
-        remoteDaysPerWeek = 2,
-        officeDaysPerWeek = 3,
-        noticePeriod = new { value = 1, unit = "Months" },
-        terms = new
-        {
-            workingHours = "08–16.30", availability = "Telefon och Teams", absenceRoutine = "Som på arbetsplatsen",
-            meetingAttendance = "På plats", tasks = "Journalföring", resultFollowUp = "Veckovis", connection = "VPN",
-        },
-    })!.AsObject();
+    private static JsonObject Draft() => AgreementDrafts.Valid("19800101-0019");
 }

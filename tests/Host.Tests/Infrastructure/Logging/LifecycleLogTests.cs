@@ -25,20 +25,7 @@ public sealed partial class LifecycleLogTests : IDisposable
         {
             var start = await s.StartAsync("maja.mobil", "remote-work-agreement", new { employeeId = "maja.mobil" });
             var id = start["id"]!.GetValue<Guid>();
-            await s.CompleteAsync("maja.mobil", "draft-agreement", new
-            {
-                personalNumber = PersonalNumber,
-                workplace = "Strokerehabteamet, Östersund",
-                startDate = "2027-01-04",
-                remoteDaysPerWeek = 2,
-                officeDaysPerWeek = 3,
-                noticePeriod = new { value = 1, unit = "Months" },
-                terms = new
-                {
-                    workingHours = "08–16.30", availability = "Telefon 070-123 45 67", absenceRoutine = "Som på arbetsplatsen",
-                    meetingAttendance = "På plats", tasks = "Journalföring", resultFollowUp = "Veckovis", connection = "VPN",
-                },
-            }, id);
+            await s.CompleteAsync("maja.mobil", "draft-agreement", AgreementDrafts.Valid(PersonalNumber, availability: "Telefon 070-123 45 67"), id);
             await s.CompleteAsync("olle.chef", "approve-agreement", new { approved = true, comment = "Bra upplägg" }, id);
             // The service desk searches by personnummer in every form, and once with a careless log line.
             foreach (var q in new[] { PersonalNumber, "198001010019", "800101-0019", "+46701234567" })
