@@ -85,6 +85,22 @@ public sealed class LifecycleScenario : IAsyncDisposable
     public async Task<JsonObject> StartAsync(string user, string process, object variables) =>
         await (await As(user)).StartInstanceAsync(process, variables);
 
+    /// <summary>
+    /// Registers Nils Ny, a new hire on Vårdavdelning 1 under Anna Chef (start the scenario with the demo user
+    /// <c>DemoUsers:nils.ny</c> = Employee), and returns his first day: three weeks from the scenario's clock.
+    /// </summary>
+    public async Task<DateOnly> RegisterNewHireAsync()
+    {
+        using (var create = await (await As("admin")).PostAsJsonAsync("/api/people", new
+        {
+            employeeId = "nils.ny", userName = "nils.ny", name = "Nils Ny", email = "nils.ny@regionjh.se", unitId = "HS-KIR-AVD1",
+            managerEmployeeId = "anna.chef", roles = new[] { "Employee" },
+        }))
+            await HttpAssert.StatusAsync(create, HttpStatusCode.Created);
+        var now = (await GetAsync("/api/admin/clock"))["now"]!.GetValue<DateTimeOffset>();
+        return DateOnly.FromDateTime(now.UtcDateTime).AddDays(21);
+    }
+
     /// <summary>Waits until <paramref name="user"/> has an open task with this form key and returns it.</summary>
     public async Task<JsonObject> TaskAsync(string user, string formKey, Guid? instanceId = null)
     {

@@ -15,14 +15,7 @@ public abstract class OnboardingScenarioTests(DatabaseKind kind)
     public async Task A_newcomer_whose_phone_is_late_gets_a_loan_phone_on_the_first_day()
     {
         await using var s = await LifecycleScenario.StartAsync(kind, 0, ("DemoUsers:nils.ny", "Employee"));
-        using (var create = await (await s.As("admin")).PostAsJsonAsync("/api/people", new
-        {
-            employeeId = "nils.ny", userName = "nils.ny", name = "Nils Ny", email = "nils.ny@regionjh.se", unitId = "HS-KIR-AVD1",
-            managerEmployeeId = "anna.chef", roles = new[] { "Employee" },
-        }))
-            await HttpAssert.StatusAsync(create, HttpStatusCode.Created);
-        var now = (await s.GetAsync("/api/admin/clock"))["now"]!.GetValue<DateTimeOffset>();
-        var startDate = DateOnly.FromDateTime(now.UtcDateTime).AddDays(21);
+        var startDate = await s.RegisterNewHireAsync();
 
         var onboarding = await s.StartAsync("hanna.hr", "onboarding", new { employeeId = "nils.ny", startDate = startDate.ToString("O") });
         var id = onboarding["id"]!.GetValue<Guid>();

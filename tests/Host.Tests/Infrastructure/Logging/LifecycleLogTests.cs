@@ -60,14 +60,7 @@ public sealed partial class LifecycleLogTests : IDisposable
             ("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Information"),
             ("DemoUsers:nils.ny", "Employee")))
         {
-            using (var create = await (await s.As("admin")).PostAsJsonAsync("/api/people", new
-            {
-                employeeId = "nils.ny", userName = "nils.ny", name = "Nils Ny", email = "nils.ny@regionjh.se", unitId = "HS-KIR-AVD1",
-                managerEmployeeId = "anna.chef", roles = new[] { "Employee" },
-            }))
-                await HttpAssert.StatusAsync(create, HttpStatusCode.Created);
-            var now = (await s.GetAsync("/api/admin/clock"))["now"]!.GetValue<DateTimeOffset>();
-            var startDate = DateOnly.FromDateTime(now.UtcDateTime).AddDays(21);
+            var startDate = await s.RegisterNewHireAsync();
             var onboarding = (await s.StartAsync("hanna.hr", "onboarding", new { employeeId = "nils.ny", startDate = startDate.ToString("O") }))["id"]!.GetValue<Guid>();
             using (var raw = await (await s.As("hanna.hr")).PostAsJsonAsync("/api/instances",
                 new { definitionKey = "onboarding", variables = new { employeeId = "nils.ny", startDate = startDate.ToString("O"), note = PersonalNumber } }))
