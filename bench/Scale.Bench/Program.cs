@@ -24,7 +24,6 @@ var instances = Arg("--instances", 2000);
 var clients = Arg("--clients", 8);
 var workers = ArgText("--workers", "");
 var hostCounts = ArgText("--hosts", "1,2,3").Split(',').Select(int.Parse).ToArray();
-var repository = FindRepository();
 var results = new List<string>();
 Console.WriteLine($"P2/P6: {instances:N0} instances of three job tasks, Hangfire with PostgreSQL storage, {clients} HTTP clients starting; " +
                   $"{Environment.ProcessorCount} cores; load average before: {LoadAverage()}");
@@ -140,22 +139,10 @@ static async Task<HttpClient> SignedInAsync(string url)
 
 List<string> Settings(string connection, string folder)
 {
-    List<string> settings =
-    [
-        "--Database:Provider=PostgreSql",
-        $"--ConnectionStrings:Default={connection}",
-        "--Jobs:Runner=Hangfire",
-        // One key ring for all hosts, as a real deployment shares it.
-        $"--DataProtection:KeysPath={Path.Combine(folder, "keys")}",
-        $"--Mail:Folder={Path.Combine(folder, "mail")}",
-        $"--Workflows:SeedFolder={Path.Combine(repository, "workflows")}",
-        $"--Policies:SeedFolder={Path.Combine(repository, "workflows", "policies")}",
-        $"--Mail:TemplateFolder={Path.Combine(repository, "workflows", "templates")}",
-        // The Host's static-asset manifest is copied beside this program under the Host's name.
-        "--applicationName=RJH.DeviceWorkflows.Host",
-        "--environment=Development", "--Urls=http://127.0.0.1:0", "--Demo:Seed=false",
-        "--Logging:LogLevel:Default=Warning",
-    ];
+    // One key ring for all hosts (in the shared folder), as a real deployment shares it; jobs through Hangfire, as the
+    // Host runs them (a later setting wins over the shared one).
+    var settings = BenchHosts.Settings("PostgreSQL", connection, folder);
+    settings.Add("--Jobs:Runner=Hangfire");
     if (workers.Length > 0) settings.Add($"--Jobs:WorkerCount={workers}");
     return settings;
 }
@@ -170,12 +157,6 @@ string ArgText(string name, string fallback)
     return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
 }
 
-static string FindRepository()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        if (File.Exists(Path.Combine(dir.FullName, "RJH.DeviceWorkflows.sln"))) return dir.FullName;
-    throw new DirectoryNotFoundException("The repository was not found above the benchmark's folder.");
-}
 
 internal partial class Program
 {
