@@ -102,14 +102,7 @@ public sealed class KillRestartTests : IDisposable
 
         await using var second = await HostProcess.StartAsync(settings);
         var client = await second.ClientForAsync("admin");
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        List<JsonObject> done;
-        do
-        {
-            await Task.Delay(500);
-            done = (await client.GetFromJsonAsync<List<JsonObject>>("/api/instances?definitionKey=durable&status=Completed"))!;
-        }
-        while (done.Count < Instances && DateTime.UtcNow < deadline);
+        var done = await CompletedInstances.WaitForAsync(client, "/api/instances?definitionKey=durable&status=Completed", Instances);
 
         Assert.Equal(Instances, done.Count);
         var calls = (await File.ReadAllLinesAsync(sideEffects)).Where(l => l.Length > 0).ToHashSet();

@@ -55,18 +55,17 @@ public sealed class SeveralHostsTests : IDisposable
                 finally { gate.Release(); }
             }));
 
-            var deadline = DateTime.UtcNow.AddSeconds(240);
-            List<JsonObject> done;
-            do
-            {
-                await Task.Delay(1000);
-                done = (await clients[0].GetFromJsonAsync<List<JsonObject>>($"/api/instances?definitionKey=durable&status=Completed&limit={Instances}"))!;
-            }
-            while (done.Count < Instances && DateTime.UtcNow < deadline);
+            var done = await CompletedInstances.WaitForAsync(clients[0], $"/api/instances?definitionKey=durable&status=Completed&limit={Instances}", Instances);
 
             var all = (await clients[1].GetFromJsonAsync<List<JsonObject>>($"/api/instances?definitionKey=durable&limit={Instances + 10}"))!;
             Assert.Equal(Instances, all.Count);          // none lost, none duplicated
-            Assert.Equal(Instances, done.Count);
+            if (done.Count < Instances)
+            {
+                // Name what is stuck and show what the hosts complained of: a shortfall alone says nothing.
+                var unfinished = all.Where(i => i["status"]!.GetValue<string>() != "Completed").Take(5).Select(i => i.ToJsonString());
+                Assert.Fail($"{Instances - done.Count} instance(s) unfinished, none completed for {CompletedInstances.Stall.TotalSeconds:0} s:\n{string.Join("\n", unfinished)}\n"
+                            + $"host a:\n{Complaints(a.Output)}\nhost b:\n{Complaints(b.Output)}");
+            }
             var calls = Directory.GetFiles(directory, "side-effects-*.log").SelectMany(File.ReadAllLines).Where(l => l.Length > 0).ToHashSet();
             foreach (var instance in done)
             {
@@ -81,6 +80,10 @@ public sealed class SeveralHostsTests : IDisposable
             await cluster.DropDatabaseAsync(database);
         }
     }
+
+    /// <summary>The hosts log at Warning and above (see HostProcess), so their last lines are their complaints.</summary>
+    private static string Complaints(string output) =>
+        string.Join("\n", output.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(60));
 
     public void Dispose()
     {

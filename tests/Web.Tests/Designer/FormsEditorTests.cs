@@ -97,7 +97,7 @@ public sealed class FormsEditorTests(BrowserFixture browser) : BrowserTest(brows
 
         await costCenter.FillAsync("4711");
         await olle.GetByRole(AriaRole.Button, new() { Name = "Slutför" }).ClickAsync();
-        await olle.WaitForURLAsync(url => url != taskUrl);
+        await LeavesAfterCompletionAsync(olle, taskUrl);
         var task = await App.GetJsonAsync("olle.chef", $"/api/tasks/{taskId}");
         Assert.Equal("Completed", task["status"]!.GetValue<string>());
     }

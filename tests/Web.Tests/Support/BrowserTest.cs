@@ -50,7 +50,27 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(taskName);
         await fill(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Slutför" }).ClickAsync();
-        await page.WaitForURLAsync(url => url != taskUrl);
+        await LeavesAfterCompletionAsync(page, taskUrl);
+    }
+
+    /// <summary>
+    /// Waits for the task page to move on after "Slutför". Completing runs the process to its next wait state
+    /// before the page moves, which on a loaded CI machine can take longer than a click's usual wait; when the page
+    /// stays, the failure says what the page shows (a refusal, a notice, the circuit's error bar) rather than
+    /// only that no navigation came.
+    /// </summary>
+    protected static async Task LeavesAfterCompletionAsync(IPage page, string taskUrl)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url => url != taskUrl, new() { Timeout = 45_000 });
+        }
+        catch (TimeoutException)
+        {
+            var shown = await page.Locator("[role=alert], [role=status], .validation-message, #blazor-error-ui").AllInnerTextsAsync();
+            Assert.Fail($"The task page {taskUrl} did not move on after Slutför within 45 s; it shows: "
+                        + string.Join(" | ", shown.Where(t => !string.IsNullOrWhiteSpace(t))));
+        }
     }
 
     public virtual async Task DisposeAsync()

@@ -61,7 +61,7 @@ public sealed class OrderingThroughPagesTests(BrowserFixture browser) : BrowserT
         await olle.GetByRole(AriaRole.Radio, new() { Name = "Godkänn" }).CheckAsync();
         await olle.GetByLabel("Motivering").FillAsync("Behöver nås på avdelningen");
         await olle.GetByRole(AriaRole.Button, new() { Name = "Slutför" }).ClickAsync();
-        await olle.WaitForURLAsync(url => !url.EndsWith(new Uri(taskUrl).AbsolutePath, StringComparison.Ordinal));
+        await LeavesAfterCompletionAsync(olle, taskUrl);
 
         await CompleteFirstAsync("sam.service", "Leverera enheten", page => Task.CompletedTask);
         await CompleteFirstAsync("maja.mobil", "Kvittera enheten", page => page.GetByLabel("Jag har tagit emot enheten").CheckAsync());

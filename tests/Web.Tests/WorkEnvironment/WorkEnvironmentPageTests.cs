@@ -121,7 +121,7 @@ public sealed class WorkEnvironmentPageTests(BrowserFixture browser) : BrowserTe
         await maja.AssertAccessibleAsync();
         var draftUrl = maja.Url;
         await maja.GetByRole(AriaRole.Button, new() { Name = "Slutför" }).ClickAsync();
-        await maja.WaitForURLAsync(url => url != draftUrl);
+        await LeavesAfterCompletionAsync(maja, draftUrl);
 
         // Olle finds the approval on Distansarbete, approves, and both sign in Mina uppgifter.
         var olle = await NewPageAsync();
@@ -134,7 +134,7 @@ public sealed class WorkEnvironmentPageTests(BrowserFixture browser) : BrowserTe
         await olle.GetByRole(AriaRole.Radio, new() { Name = "Godkänn avtalet" }).CheckAsync();
         var approveUrl = olle.Url;
         await olle.GetByRole(AriaRole.Button, new() { Name = "Slutför" }).ClickAsync();
-        await olle.WaitForURLAsync(url => url != approveUrl);
+        await LeavesAfterCompletionAsync(olle, approveUrl);
         await CompleteFirstAsync("olle.chef", "Underteckna avtalet", page => page.GetByLabel("Jag signerar avtalet").CheckAsync());
         await CompleteFirstAsync("maja.mobil", "Underteckna avtalet", page => page.GetByLabel("Jag signerar avtalet").CheckAsync());
 
