@@ -4,13 +4,20 @@ using RJH.DeviceWorkflows.Engine.Runtime.Jobs;
 namespace RJH.DeviceWorkflows.Host.Features.Jobs;
 
 /// <summary>Hands the engine's committed outbox work to Hangfire.</summary>
-internal sealed class HangfireJobDispatcher(IBackgroundJobClient hangfire, TimeProvider time, ILogger<HangfireJobDispatcher> logger)
-    : IJobDispatcher
+/// <remarks>
+/// Jobs due now join the batch that made them due (<see cref="JobBatch"/>) or go to the <see cref="JobBatcher"/>;
+/// later ones (retries after back-off) are scheduled one by one.
+/// </remarks>
+internal sealed class HangfireJobDispatcher(IBackgroundJobClient hangfire, JobBatcher batcher, TimeProvider time,
+    ILogger<HangfireJobDispatcher> logger) : IJobDispatcher
 {
-    public void DispatchJob(Guid jobId, DateTimeOffset? notBefore) =>
-        Hand("job", jobId, notBefore, () => Delay(notBefore) is { } delay
-            ? hangfire.Schedule<WorkflowJobs>(j => j.RunAsync(jobId, CancellationToken.None), delay)
-            : hangfire.Enqueue<WorkflowJobs>(j => j.RunAsync(jobId, CancellationToken.None)));
+    public void DispatchJob(Guid jobId, DateTimeOffset? notBefore)
+    {
+        if (Delay(notBefore) is { } delay)
+            Hand("job", jobId, notBefore, () => hangfire.Schedule<WorkflowJobs>(j => j.RunAsync(jobId, CancellationToken.None), delay));
+        else if (!JobBatch.TryJoinCurrent(jobId))
+            batcher.Add(jobId);
+    }
 
     public void ScheduleTimer(Guid timerId, DateTimeOffset dueAt) =>
         Hand("timer", timerId, dueAt, () => Delay(dueAt) is { } delay

@@ -38,6 +38,8 @@ internal static class JobServiceCollectionExtensions
             server.SchedulePollingInterval = settings.SchedulePollingInterval;
         });
         services.Replace(ServiceDescriptor.Singleton<IJobFilterProvider>(new WorkflowJobFilters(JobFilterProviders.Providers)));
+        services.AddSingleton<JobBatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobBatcher>());
         services.Replace(ServiceDescriptor.Singleton<IJobDispatcher, HangfireJobDispatcher>());
 
         // The dashboard's cookie sign-in makes its buttons (requeue, delete) forgeable from another site without

@@ -22,6 +22,18 @@ internal sealed class JobSettings
     /// </summary>
     public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Most engine jobs handed to Hangfire as one Hangfire job. Jobs due now travel in batches: Hangfire's storage
+    /// costs about 30 transactions per Hangfire job, whatever it runs. 1 gives one Hangfire job per engine job.
+    /// </summary>
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>How long the first job due now waits for others to join its batch.</summary>
+    public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>How many jobs of one batch run at the same time (they mostly wait on outside systems).</summary>
+    public int BatchParallelism { get; set; } = 8;
+
     public bool UsesHangfire => string.Equals(Runner, HangfireRunner, StringComparison.OrdinalIgnoreCase);
 
     public static JobSettings From(IConfiguration configuration)
@@ -32,6 +44,12 @@ internal sealed class JobSettings
                 $"Jobs:Runner is '{settings.Runner}'; use '{HangfireRunner}' (the default) or '{InProcessRunner}'.");
         if (settings.WorkerCount < 1)
             throw new InvalidOperationException($"Jobs:WorkerCount is {settings.WorkerCount}; give at least 1.");
+        if (settings.BatchSize < 1)
+            throw new InvalidOperationException($"Jobs:BatchSize is {settings.BatchSize}; give at least 1.");
+        if (settings.BatchParallelism < 1)
+            throw new InvalidOperationException($"Jobs:BatchParallelism is {settings.BatchParallelism}; give at least 1.");
+        if (settings.BatchWindow < TimeSpan.Zero || settings.BatchWindow > TimeSpan.FromSeconds(5))
+            throw new InvalidOperationException($"Jobs:BatchWindow is {settings.BatchWindow}; give 00:00:00 to 00:00:05, e.g. 00:00:00.010.");
         if (settings.SchedulePollingInterval <= TimeSpan.Zero)
             throw new InvalidOperationException("Jobs:SchedulePollingInterval must be positive, e.g. 00:00:01.");
         return settings;

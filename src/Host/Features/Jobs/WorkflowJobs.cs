@@ -1,10 +1,11 @@
 using Hangfire;
 using RJH.DeviceWorkflows.Engine.Runtime;
+using RJH.DeviceWorkflows.Engine.Runtime.Jobs;
 
 namespace RJH.DeviceWorkflows.Host.Features.Jobs;
 
 /// <summary>
-/// What Hangfire runs: it stores only this type, a method name and an outbox id. The work itself (inputs,
+/// What Hangfire runs: it stores only this type, a method name and outbox ids. The work itself (inputs,
 /// attempts, the idempotency key) stays in the engine's outbox, which is the source of truth.
 /// </summary>
 /// <remarks>
@@ -14,10 +15,37 @@ namespace RJH.DeviceWorkflows.Host.Features.Jobs;
 /// again when the host next starts.
 /// </remarks>
 [AutomaticRetry(Attempts = 0)]
-internal sealed class WorkflowJobs(IJobRunner runner)
+internal sealed class WorkflowJobs(IJobRunner runner, IJobDispatcher dispatcher, JobSettings settings, TimeProvider time,
+    ILogger<WorkflowJobs> logger)
 {
+    /// <summary>A job of a batch that could not even be run (not an activity's failure, which the engine handles).</summary>
+    private static readonly TimeSpan AgainAfterError = TimeSpan.FromSeconds(10);
+
+    /// <summary>A batch runs at most this many times its size in jobs, follow-ups included, before it hands on.</summary>
+    private const int FollowUpRoom = 10;
+
     [JobDisplayName("Workflow job {0}")]
     public Task RunAsync(Guid jobId, CancellationToken ct) => runner.RunJobAsync(jobId, ct);
+
+    /// <summary>
+    /// Runs the jobs <see cref="JobBatcher"/> gathered, and the jobs they make due at once (<see cref="JobBatch"/>),
+    /// several at a time. A job that cannot be run at all (its store call failed; an activity's own failure is the
+    /// engine's to retry) does not fail the others: it is dispatched again shortly, on its own.
+    /// </summary>
+    [JobDisplayName("Workflow jobs (batch)")]
+    public Task RunBatchAsync(Guid[] jobIds, CancellationToken ct) =>
+        JobBatch.RunAsync(jobIds, FollowUpRoom * settings.BatchSize, settings.BatchParallelism, async (jobId, token) =>
+        {
+            try
+            {
+                await runner.RunJobAsync(jobId, token);
+            }
+            catch (Exception e) when (!token.IsCancellationRequested)
+            {
+                logger.LogError(e, "Job {JobId} could not be run; dispatching it again in {Delay}", jobId, AgainAfterError);
+                dispatcher.DispatchJob(jobId, time.GetUtcNow() + AgainAfterError);
+            }
+        }, ct);
 
     [JobDisplayName("Workflow timer {0}")]
     public Task FireTimerAsync(Guid timerId, CancellationToken ct) => runner.FireTimerAsync(timerId, ct);

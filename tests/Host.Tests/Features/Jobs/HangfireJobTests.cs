@@ -68,6 +68,9 @@ public sealed class HangfireJobTests
     [Theory]
     [InlineData("Jobs:Runner", "Quartz")]
     [InlineData("Jobs:WorkerCount", "0")]
+    [InlineData("Jobs:BatchSize", "0")]
+    [InlineData("Jobs:BatchParallelism", "0")]
+    [InlineData("Jobs:BatchWindow", "00:01:00")]
     public async Task A_wrong_job_setting_stops_the_host_with_a_clear_message(string key, string value)
     {
         await using var host = HostFactory.With(overrides: [(key, value)]);
