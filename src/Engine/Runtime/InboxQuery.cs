@@ -31,6 +31,16 @@ public sealed record InboxQuery
     public int Offset { get; init; }
     public int PageSize { get; init; } = 100;
     public Guid? InstanceId { get; init; }
+    /// <summary>
+    /// Count the matching tasks only in steps of this many (null: count them all). An exact count visits every match,
+    /// which with 100,000 open tasks is most of a page's time; nobody pages through that many, and "more than 1,000"
+    /// tells a person as much. The step that counts stops just past the page asked for, so paging goes on.
+    /// </summary>
+    public int? CountInStepsOf { get; init; }
+
+    /// <summary>Where the count may stop: the first multiple of the step past the end of this page.</summary>
+    internal int? CountUpTo => CountInStepsOf is { } step ? (Offset + PageSize) / step * step + step : null;
 }
 
-public sealed record InboxPage(IReadOnlyList<TaskView> Tasks, int Total);
+/// <param name="Capped">More than <paramref name="Total"/> tasks match: the count stopped there (<see cref="InboxQuery.CountInStepsOf"/>).</param>
+public sealed record InboxPage(IReadOnlyList<TaskView> Tasks, int Total, bool Capped = false);

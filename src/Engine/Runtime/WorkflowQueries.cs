@@ -125,8 +125,9 @@ internal sealed class WorkflowQueries(IWorkflowStore store, WorkflowViews views,
             Scope = query.Scope, InstanceId = query.InstanceId, DefinitionKey = Blank(query.Process),
             DueBefore = InboxCalendar.DueBefore(query.Due, clock.GetUtcNow(), zone), Text = Blank(query.Text),
             Sort = query.Sort, Descending = query.Descending, Offset = query.Offset, Limit = query.PageSize,
+            CountUpTo = query.CountUpTo,
         }, ct);
-        return new InboxPage(await TaskViewsAsync(found.Tasks, ct), found.Total);
+        return new InboxPage(await TaskViewsAsync(found.Tasks, ct), found.Total, found.Capped);
     }
 
     private static void Check(InboxQuery query)
@@ -134,6 +135,7 @@ internal sealed class WorkflowQueries(IWorkflowStore store, WorkflowViews views,
         if (query.PageSize is < 1 or > InboxQuery.MaxPageSize)
             throw new InvalidRequestException($"The page size must be 1 to {InboxQuery.MaxPageSize}.");
         if (query.Offset < 0) throw new InvalidRequestException("The offset cannot be negative.");
+        if (query.CountInStepsOf < 1) throw new InvalidRequestException("Count in steps of at least 1.");
         if (query.Text?.Length > InboxQuery.MaxTextLength)
             throw new InvalidRequestException($"The search text can be at most {InboxQuery.MaxTextLength} characters.");
     }

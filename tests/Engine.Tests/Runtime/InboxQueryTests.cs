@@ -68,6 +68,23 @@ public abstract class InboxQueryTests(DatabaseKind kind)
     }
 
     [SkippableFact]
+    public async Task Counted_in_steps_the_total_stops_past_the_page_says_so_and_grows_as_the_pages_go_on()
+    {
+        await using var h = await EngineHarness.CreateAsync(kind);
+        await SeedAsync(h);   // four of Anna's
+
+        var first = await h.Queries.FindTasksAsync(Anna, new InboxQuery { PageSize = 1, CountInStepsOf = 2 });
+        var third = await h.Queries.FindTasksAsync(Anna, new InboxQuery { PageSize = 1, Offset = 2, CountInStepsOf = 2 });
+        var exact = await h.Queries.FindTasksAsync(Anna, new InboxQuery { PageSize = 1 });
+
+        Assert.Equal((2, true), (first.Total, first.Capped));     // more than two
+        Assert.Equal((4, false), (third.Total, third.Capped));    // the step past page three reaches all four
+        Assert.Equal((4, false), (exact.Total, exact.Capped));
+        Assert.Equal(exact.Tasks.Select(t => t.Id), first.Tasks.Select(t => t.Id));
+        await Assert.ThrowsAsync<InvalidRequestException>(() => h.Queries.FindTasksAsync(Anna, new InboxQuery { CountInStepsOf = 0 }));
+    }
+
+    [SkippableFact]
     public async Task Wildcards_in_the_search_text_or_a_role_name_are_plain_characters()
     {
         await using var h = await EngineHarness.CreateAsync(kind);

@@ -7,10 +7,14 @@ namespace RJH.DeviceWorkflows.Host.Features.Tasks;
 /// The query string of <c>GET /api/tasks</c>. Every parameter is optional; without any the inbox is what it always
 /// was: all my tasks, oldest first, 100.
 /// </summary>
+/// <param name="Count">"exact" counts every match; by default the count stops at the first thousand past the page
+/// (<see cref="CountStep"/>), and <see cref="CappedHeader"/> says there are more.</param>
 internal sealed record InboxRequest(Guid? InstanceId, int? Limit, int? Offset, string? Scope, string? Process, string? Due,
-    string? Q, string? Sort, string? Order)
+    string? Q, string? Sort, string? Order, string? Count)
 {
     public const string TotalHeader = "X-Total-Count";
+    public const string CappedHeader = "X-Total-Count-Capped";
+    public const int CountStep = 1000;
 
     private static readonly Dictionary<string, TaskScope> Scopes = new(StringComparer.OrdinalIgnoreCase)
         { ["all"] = TaskScope.All, ["mine"] = TaskScope.Mine, ["unclaimed"] = TaskScope.Unclaimed };
@@ -31,10 +35,12 @@ internal sealed record InboxRequest(Guid? InstanceId, int? Limit, int? Offset, s
         if (!TryPick(DueWindows, Due, InboxDue.Any, out var due)) return Wrong("due", "Use overdue, today or week.");
         if (!TryPick(Sorts, Sort, TaskSort.Created, out var sort)) return Wrong("sort", "Use created or due.");
         if (!TryPick(Orders, Order, false, out var descending)) return Wrong("order", "Use asc or desc.");
+        var exact = string.Equals(Count, "exact", StringComparison.OrdinalIgnoreCase);
+        if (!exact && !string.IsNullOrEmpty(Count)) return Wrong("count", "Use exact, or leave it out to count up to the next thousand.");
         return (new InboxQuery
         {
             InstanceId = InstanceId, PageSize = Limit ?? 100, Offset = Offset ?? 0, Scope = scope, Process = Process,
-            Due = due, Text = Q, Sort = sort, Descending = descending,
+            Due = due, Text = Q, Sort = sort, Descending = descending, CountInStepsOf = exact ? null : CountStep,
         }, "", "");
     }
 

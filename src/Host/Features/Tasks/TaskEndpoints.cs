@@ -26,7 +26,10 @@ internal static class TaskEndpoints
         return app;
     }
 
-    /// <summary>An inbox page (filters: <see cref="InboxRequest"/>); the count of all matching tasks is in <c>X-Total-Count</c>.</summary>
+    /// <summary>
+    /// An inbox page (filters: <see cref="InboxRequest"/>); the count of all matching tasks is in <c>X-Total-Count</c>,
+    /// with <c>X-Total-Count-Capped: true</c> when more match than it says.
+    /// </summary>
     public static async Task<Results<Ok<IReadOnlyList<TaskView>>, ValidationProblem>> List([AsParameters] InboxRequest request,
         ClaimsPrincipal user, HttpResponse response, [FromServices] IWorkflowQueries queries, CancellationToken ct)
     {
@@ -34,6 +37,7 @@ internal static class TaskEndpoints
         if (query is null) return Problems.Invalid(field, error);
         var page = await queries.FindTasksAsync(user.ToCaller(), query, ct);
         response.Headers[InboxRequest.TotalHeader] = page.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (page.Capped) response.Headers[InboxRequest.CappedHeader] = "true";
         return TypedResults.Ok(page.Tasks);
     }
 
