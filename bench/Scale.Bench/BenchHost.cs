@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Builder;
 using RJH.DeviceWorkflows.Engine.Activities;
 using RJH.DeviceWorkflows.Host;
@@ -12,6 +13,19 @@ internal sealed class InstantActivity : IActivity
 }
 
 /// <summary>
+/// Work that fails now and then, as outside systems do: a share of calls (Bench:FailureRate, default 5 %) throws,
+/// and the engine retries it.
+/// </summary>
+[Activity("Bench.Flaky", Execution = ActivityExecution.Job)]
+internal sealed class FlakyActivity(IConfiguration configuration) : IActivity
+{
+    public Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken ct) =>
+        Random.Shared.NextDouble() < configuration.GetValue("Bench:FailureRate", 0.05)
+            ? throw new InvalidOperationException("Simulated failure of an outside system.")
+            : Task.FromResult(ActivityResult.Empty);
+}
+
+/// <summary>
 /// The child process: the real Host (HostApp, as Program.cs builds it) plus the bench activity, which stays out of
 /// the product's registration. Prints "READY url" once listening and stops when its standard input closes.
 /// </summary>
@@ -22,7 +36,7 @@ internal static class BenchHost
 
     public static async Task RunAsync(string[] settings)
     {
-        await using var app = HostApp.Build(settings, builder => builder.Services.AddActivity<InstantActivity>());
+        await using var app = HostApp.Build(settings, builder => builder.Services.AddActivity<InstantActivity>().AddActivity<FlakyActivity>());
         await app.StartAsync();
         Console.WriteLine(Ready + app.Urls.First());
         while (await Console.In.ReadLineAsync() is not null) { }

@@ -41,6 +41,14 @@ internal sealed class HostProcess : IAsyncDisposable
         get { process.Refresh(); return process.WorkingSet64; }
     }
 
+    /// <summary>Open file descriptors (sockets included): what a handle leak would grow.</summary>
+    public int Handles => Directory.GetFiles($"/proc/{process.Id}/fd").Length;
+
+    public int Threads
+    {
+        get { process.Refresh(); return process.Threads.Count; }
+    }
+
     public static async Task<HostProcess> StartAsync(int number, IEnumerable<string> settings)
     {
         var host = new HostProcess(number, settings);

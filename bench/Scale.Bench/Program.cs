@@ -14,6 +14,8 @@ using RJH.DeviceWorkflows.Testing;
 // the hosts, and timed from the first start until the database holds all of them Completed.
 //   dotnet run -c Release --project bench/Scale.Bench -- [--instances 2000] [--hosts 1,2,3] [--clients 8]
 //     [--workers <Jobs:WorkerCount per host>]
+// The soak (mixed load for a number of minutes on one host, see Soak.cs):
+//   dotnet run -c Release --project bench/Scale.Bench -- --soak 30 [--rate 20]
 if (args.Length > 0 && args[0] == BenchHost.Verb)
 {
     await BenchHost.RunAsync(args[1..]);
@@ -24,6 +26,12 @@ var instances = Arg("--instances", 2000);
 var clients = Arg("--clients", 8);
 var workers = ArgText("--workers", "");
 var hostCounts = ArgText("--hosts", "1,2,3").Split(',').Select(int.Parse).ToArray();
+if (ArgText("--soak", "") is { Length: > 0 } soakMinutes)
+{
+    await SoakAsync(TimeSpan.FromMinutes(double.Parse(soakMinutes, CultureInfo.InvariantCulture)), Arg("--rate", 20));
+    return;
+}
+
 var results = new List<string>();
 Console.WriteLine($"P2/P6: {instances:N0} instances of three job tasks, Hangfire with PostgreSQL storage, {clients} HTTP clients starting; " +
                   $"{Environment.ProcessorCount} cores; load average before: {LoadAverage()}");
@@ -90,6 +98,27 @@ async Task<string> RunAsync(int hostCount, string connection)
     {
         foreach (var host in hosts) await host.DisposeAsync();
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+    }
+}
+
+async Task SoakAsync(TimeSpan duration, int perSecond)
+{
+    try
+    {
+        var cluster = await PostgresCluster.GetAsync();
+        var connection = await cluster.CreateDatabaseAsync();
+        var folder = Directory.CreateTempSubdirectory("rjh-soak-").FullName;
+        await using (var host = await HostProcess.StartAsync(1, Settings(connection, folder)))
+        {
+            using var http = await SignedInAsync(host.Url);
+            await using var db = new NpgsqlDataSourceBuilder(connection).Build();
+            await new Soak(host, http, db, duration, perSecond).RunAsync();
+        }
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+    }
+    finally
+    {
+        PostgresCluster.StopIfStarted();
     }
 }
 

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using RJH.DeviceWorkflows.Data;
 using RJH.DeviceWorkflows.Engine.Storage;
@@ -42,7 +44,13 @@ public static class PersistenceServiceCollectionExtensions
         // Pooled: every command and query takes a context, and building one from the service provider cost more
         // than a short command's own work. The engine's contexts never change their connection (only contexts
         // that join a command do, and those are other parts' contexts), so a reused context is a clean one.
-        services.AddPooledDbContextFactory<TContext>(options => DatabaseProvider.Configure(options, database));
+        services.AddPooledDbContextFactory<TContext>(options =>
+        {
+            DatabaseProvider.Configure(options, database);
+            // The inbox's capped count limits the walk of a count on purpose (TaskSearch.CountUpTo), where order means
+            // nothing; EF's warning for a limit without order would otherwise be logged with every inbox page.
+            options.ConfigureWarnings(w => w.Log((CoreEventId.RowLimitingOperationWithoutOrderByWarning, LogLevel.Debug)));
+        });
         services.AddSingleton<IDbContextFactory<WorkflowDbContext>, ProductDbContextFactory<WorkflowDbContext, TContext>>();
         return services;
     }
