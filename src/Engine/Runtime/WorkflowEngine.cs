@@ -37,12 +37,14 @@ internal sealed partial class WorkflowEngine(
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            await using var tx = await store.BeginAsync(ct);
-            using var shared = tx.ShareWithActivities();
-            var ctx = new CommandContext(tx, time.GetUtcNow(), caller, definitions, expressions, activities, codec, scope.ServiceProvider);
             try
             {
+                // Inside the try: a database busy at the start counts as a lost race too, and the transaction is
+                // released before the back-off below rather than held (with SQLite's write lock) through it.
+                await using var scope = scopes.CreateAsyncScope();
+                await using var tx = await store.BeginAsync(ct);
+                using var shared = tx.ShareWithActivities();
+                var ctx = new CommandContext(tx, time.GetUtcNow(), caller, definitions, expressions, activities, codec, scope.ServiceProvider);
                 var result = await body(ctx);
                 await ctx.SaveAsync(options.Value.MaxVariableBytes, ct);
                 await tx.CommitAsync(ct);
