@@ -151,6 +151,12 @@ internal sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> conte
     public Task<JobRecord?> FindJobAsync(Guid id, CancellationToken ct = default) =>
         ReadAsync(db => db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct), ct);
 
+    // The business key alone, not the instance with its state: a run reads this for every job.
+    public Task<JobToRun?> FindJobToRunAsync(Guid id, CancellationToken ct = default) =>
+        ReadAsync(db => db.Jobs.AsNoTracking().Where(j => j.Id == id)
+            .Select(j => new JobToRun(j, db.Instances.Where(i => i.Id == j.InstanceId).Select(i => i.BusinessKey).FirstOrDefault()))
+            .FirstOrDefaultAsync(ct), ct);
+
     public Task<IReadOnlyList<JobRecord>> ListPendingJobsAsync(int max, CancellationToken ct = default) =>
         ReadListAsync(db => db.Jobs.AsNoTracking().Where(j => j.Status == JobStatus.Pending)
             .OrderBy(j => j.CreatedAt).Take(max), ct);

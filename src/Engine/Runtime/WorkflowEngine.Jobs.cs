@@ -11,16 +11,15 @@ internal sealed partial class WorkflowEngine : IJobRunner
 {
     public async Task RunJobAsync(Guid jobId, CancellationToken ct = default)
     {
-        var job = await store.FindJobAsync(jobId, ct);
-        if (job is null || job.Status != JobStatus.Pending) return;   // applied already: a duplicate delivery
+        var found = await store.FindJobToRunAsync(jobId, ct);
+        if (found is not { Job: var job } || job.Status != JobStatus.Pending) return;   // applied already: a duplicate delivery
         if (job.NextAttemptAt is { } notBefore && notBefore > time.GetUtcNow())
         {
             dispatcher.DispatchJob(jobId, notBefore);
             return;
         }
-        var instance = await store.FindInstanceAsync(job.InstanceId, ct);
         var inputs = codec.DeserializeInputs(job.Inputs).ToDictionary(p => p.Key, p => p.Value?.DeepClone());
-        var context = new ActivityContext(job.InstanceId, instance?.BusinessKey, job.ElementId, job.IdempotencyKey, inputs);
+        var context = new ActivityContext(job.InstanceId, found.BusinessKey, job.ElementId, job.IdempotencyKey, inputs);
 
         ActivityResult? result = null;
         BpmnErrorException? bpmnError = null;

@@ -33,6 +33,8 @@ public interface IWorkflowStore
     Task<IReadOnlyList<IncidentRecord>> ListIncidentsAsync(Guid? instanceId, bool openOnly, CancellationToken ct = default);
 
     Task<JobRecord?> FindJobAsync(Guid id, CancellationToken ct = default);
+    /// <summary>A job with its instance's business key, in one query: what a run needs before it calls the activity.</summary>
+    Task<JobToRun?> FindJobToRunAsync(Guid id, CancellationToken ct = default);
     /// <summary>Jobs not yet completed or failed, oldest first (re-dispatched when a host starts).</summary>
     Task<IReadOnlyList<JobRecord>> ListPendingJobsAsync(int max, CancellationToken ct = default);
     Task<TimerRecord?> FindTimerAsync(Guid id, CancellationToken ct = default);
@@ -106,6 +108,8 @@ public sealed record TaskSearch(string User, IReadOnlyCollection<string> Roles)
     /// </summary>
     public int? CountUpTo { get; init; }
 }
+
+public sealed record JobToRun(JobRecord Job, string? BusinessKey);
 
 /// <param name="Capped">More than <paramref name="Total"/> match: the count stopped at <see cref="TaskSearch.CountUpTo"/>.</param>
 public sealed record TaskSearchResult(IReadOnlyList<UserTaskRecord> Tasks, int Total, bool Capped = false);

@@ -27,7 +27,7 @@ public sealed class OutsideActivity : IActivity
             throw new HttpRequestException("MDM answered 503");
         }
         if (context.Input("error") is { } code) throw new BpmnErrorException(code.GetValue<string>());
-        return Task.FromResult(new ActivityResult(new Dictionary<string, JsonNode?> { ["serial"] = "SN-" + run }));
+        return Task.FromResult(new ActivityResult(new Dictionary<string, JsonNode?> { ["serial"] = "SN-" + run, ["businessKey"] = context.BusinessKey }));
     }
 }
 
@@ -97,6 +97,22 @@ public abstract class JobTests(DatabaseKind kind)
         var key = Assert.Single(DeferringActivity.Calls.Keys, k => k.StartsWith(instance.Id.ToString("N")));
         Assert.Equal(2, DeferringActivity.Calls[key]);
         Assert.Equal(0, await h.AdvanceAsync(TimeSpan.FromDays(1)));
+    }
+
+    [SkippableFact]
+    public async Task A_job_activity_knows_its_instances_business_key()
+    {
+        await using var h = await Harness();
+        await h.DeployAsync(Process("k", $"""
+            <bpmn:startEvent id="start" />
+            {Service("enrol", "Test.Outside", Input("run", $"'{Guid.NewGuid()}'"), Output("seenKey", "result.businessKey"))}
+            {UserTask("after")}
+            """ + Chain("f", "start", "enrol", "after")));
+        var instance = await h.StartAsync("k", businessKey: "ORD-4711");
+
+        Assert.Equal(1, await h.RunJobsAsync());
+
+        Assert.Equal("ORD-4711", (await h.InstanceAsync(instance.Id)).Variables["seenKey"]!.GetValue<string>());
     }
 
     [SkippableFact]
