@@ -31,8 +31,7 @@ internal sealed class JobBatch
     {
         var batch = Current.Value;
         if (batch is null || Interlocked.Increment(ref batch.admitted) > batch.capacity) return false;
-        batch.Enqueue(jobId);
-        return true;
+        return batch.Enqueue(jobId);
     }
 
     /// <summary>Runs <paramref name="jobIds"/> and the jobs they make due, <paramref name="parallelism"/> at a time.</summary>
@@ -59,10 +58,16 @@ internal sealed class JobBatch
         Enqueue(jobId);
     }
 
-    private void Enqueue(Guid jobId)
+    /// <remarks>
+    /// False once the batch has ended: work started by a job but finished after the batch (a task left running)
+    /// still carries the batch in its context, and its jobs must go to Hangfire instead.
+    /// </remarks>
+    private bool Enqueue(Guid jobId)
     {
         Interlocked.Increment(ref outstanding);
-        queue.Writer.TryWrite(jobId);
+        if (queue.Writer.TryWrite(jobId)) return true;
+        Interlocked.Decrement(ref outstanding);
+        return false;
     }
 
     /// <summary>A job is counted out only after its follow-ups are counted in, so the batch ends with its last job.</summary>

@@ -44,6 +44,23 @@ public sealed class JobBatchTests
     }
 
     [Fact]
+    public async Task Work_a_job_leaves_running_past_its_batch_cannot_join_the_ended_batch()
+    {
+        Task<bool>? late = null;
+        using var release = new SemaphoreSlim(0);
+
+        await JobBatch.RunAsync([Guid.NewGuid()], capacity: 10, parallelism: 1, (_, _) =>
+        {
+            // Carries the batch in its context, as a fire-and-forget task started by an activity would.
+            late = Task.Run(async () => { await release.WaitAsync(); return JobBatch.TryJoinCurrent(Guid.NewGuid()); });
+            return Task.CompletedTask;
+        }, CancellationToken.None);
+        release.Release();
+
+        Assert.False(await late!);
+    }
+
+    [Fact]
     public void Outside_a_batch_nothing_can_join_one()
     {
         Assert.False(JobBatch.TryJoinCurrent(Guid.NewGuid()));
