@@ -34,18 +34,26 @@ internal sealed class JobBatch
         return batch.Enqueue(jobId);
     }
 
-    /// <summary>Runs <paramref name="jobIds"/> and the jobs they make due, <paramref name="parallelism"/> at a time.</summary>
-    public static async Task RunAsync(IReadOnlyCollection<Guid> jobIds, int capacity, int parallelism,
+    /// <summary>
+    /// Runs <paramref name="jobIds"/> and the jobs they make due, each while holding one of <paramref name="slots"/>
+    /// (shared by every batch of the host, so the bound is the host's, not the batch's).
+    /// </summary>
+    public static async Task RunAsync(IReadOnlyCollection<Guid> jobIds, int capacity, JobSlots slots,
         Func<Guid, CancellationToken, Task> run, CancellationToken ct)
     {
         var batch = new JobBatch(jobIds, Math.Max(capacity, jobIds.Count));
         // Set before the workers start so each inherits it; an async method's change does not reach its caller.
         Current.Value = batch;
-        var workers = Enumerable.Range(0, parallelism).Select(_ => Task.Run(async () =>
+        var workers = Enumerable.Range(0, slots.Count).Select(_ => Task.Run(async () =>
         {
             await foreach (var jobId in batch.queue.Reader.ReadAllAsync(ct))
             {
-                try { await run(jobId, ct); }
+                try
+                {
+                    await slots.Gate.WaitAsync(ct);
+                    try { await run(jobId, ct); }
+                    finally { slots.Gate.Release(); }
+                }
                 finally { batch.Done(); }
             }
         }, ct));
@@ -75,4 +83,11 @@ internal sealed class JobBatch
     {
         if (Interlocked.Decrement(ref outstanding) == 0) queue.Writer.TryComplete();
     }
+}
+
+/// <summary>The host's bound on jobs of batches running at once (<see cref="JobSettings.BatchParallelism"/>).</summary>
+internal sealed class JobSlots(int count)
+{
+    public int Count { get; } = count;
+    public SemaphoreSlim Gate { get; } = new(count, count);
 }

@@ -39,6 +39,7 @@ internal static class JobServiceCollectionExtensions
         });
         services.Replace(ServiceDescriptor.Singleton<IJobFilterProvider>(new WorkflowJobFilters(JobFilterProviders.Providers)));
         services.AddSingleton<JobBatcher>();
+        services.AddSingleton(new JobSlots(settings.BatchParallelism));
         services.AddHostedService(sp => sp.GetRequiredService<JobBatcher>());
         services.Replace(ServiceDescriptor.Singleton<IJobDispatcher, HangfireJobDispatcher>());
 

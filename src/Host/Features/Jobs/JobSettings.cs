@@ -31,8 +31,12 @@ internal sealed class JobSettings
     /// <summary>How long the first job due now waits for others to join its batch.</summary>
     public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(10);
 
-    /// <summary>How many jobs of one batch run at the same time (they mostly wait on outside systems).</summary>
-    public int BatchParallelism { get; set; } = 8;
+    /// <summary>
+    /// How many jobs of batches run at the same time in this host, all batches together: they mostly wait on outside
+    /// systems, but each holds a database connection while it applies its result, so the bound keeps a burst of
+    /// batches from draining the connection pool.
+    /// </summary>
+    public int BatchParallelism { get; set; } = 16;
 
     public bool UsesHangfire => string.Equals(Runner, HangfireRunner, StringComparison.OrdinalIgnoreCase);
 

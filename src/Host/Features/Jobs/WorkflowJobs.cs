@@ -15,8 +15,8 @@ namespace RJH.DeviceWorkflows.Host.Features.Jobs;
 /// again when the host next starts.
 /// </remarks>
 [AutomaticRetry(Attempts = 0)]
-internal sealed class WorkflowJobs(IJobRunner runner, IJobDispatcher dispatcher, JobSettings settings, TimeProvider time,
-    ILogger<WorkflowJobs> logger)
+internal sealed class WorkflowJobs(IJobRunner runner, IJobDispatcher dispatcher, JobSettings settings, JobSlots slots,
+    TimeProvider time, ILogger<WorkflowJobs> logger)
 {
     /// <summary>A job of a batch that could not even be run (not an activity's failure, which the engine handles).</summary>
     private static readonly TimeSpan AgainAfterError = TimeSpan.FromSeconds(10);
@@ -34,7 +34,7 @@ internal sealed class WorkflowJobs(IJobRunner runner, IJobDispatcher dispatcher,
     /// </summary>
     [JobDisplayName("Workflow jobs (batch)")]
     public Task RunBatchAsync(Guid[] jobIds, CancellationToken ct) =>
-        JobBatch.RunAsync(jobIds, FollowUpRoom * settings.BatchSize, settings.BatchParallelism, async (jobId, token) =>
+        JobBatch.RunAsync(jobIds, FollowUpRoom * settings.BatchSize, slots, async (jobId, token) =>
         {
             try
             {

@@ -16,7 +16,7 @@ public sealed class JobBatchTests
         Guid[] first = [Guid.NewGuid(), Guid.NewGuid()];
         var followUps = first.ToDictionary(id => id, _ => Guid.NewGuid());
 
-        await JobBatch.RunAsync(first, capacity: 10, parallelism: 4, (id, _) =>
+        await JobBatch.RunAsync(first, capacity: 10, new JobSlots(4), (id, _) =>
         {
             ran.Enqueue(id);
             if (followUps.TryGetValue(id, out var next)) Assert.True(JobBatch.TryJoinCurrent(next));
@@ -32,7 +32,7 @@ public sealed class JobBatchTests
         var handedOn = 0;
         var ran = 0;
 
-        await JobBatch.RunAsync([Guid.NewGuid()], capacity: 5, parallelism: 2, (_, _) =>
+        await JobBatch.RunAsync([Guid.NewGuid()], capacity: 5, new JobSlots(2), (_, _) =>
         {
             Interlocked.Increment(ref ran);
             if (!JobBatch.TryJoinCurrent(Guid.NewGuid())) Interlocked.Increment(ref handedOn);
@@ -49,7 +49,7 @@ public sealed class JobBatchTests
         Task<bool>? late = null;
         using var release = new SemaphoreSlim(0);
 
-        await JobBatch.RunAsync([Guid.NewGuid()], capacity: 10, parallelism: 1, (_, _) =>
+        await JobBatch.RunAsync([Guid.NewGuid()], capacity: 10, new JobSlots(1), (_, _) =>
         {
             // Carries the batch in its context, as a fire-and-forget task started by an activity would.
             late = Task.Run(async () => { await release.WaitAsync(); return JobBatch.TryJoinCurrent(Guid.NewGuid()); });
@@ -58,6 +58,26 @@ public sealed class JobBatchTests
         release.Release();
 
         Assert.False(await late!);
+    }
+
+    [Fact]
+    public async Task Batches_running_side_by_side_share_the_hosts_bound_on_jobs_at_once()
+    {
+        var slots = new JobSlots(2);
+        var running = 0;
+        var most = 0;
+        Task Run(Guid _, CancellationToken __) => Task.Run(async () =>
+        {
+            var now = Interlocked.Increment(ref running);
+            lock (slots) most = Math.Max(most, now);
+            await Task.Delay(30);
+            Interlocked.Decrement(ref running);
+        });
+
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ =>
+            JobBatch.RunAsync(Enumerable.Range(0, 4).Select(_ => Guid.NewGuid()).ToList(), capacity: 10, slots, Run, CancellationToken.None)));
+
+        Assert.Equal(2, most);
     }
 
     [Fact]
@@ -74,7 +94,7 @@ public sealed class JobBatchTests
         var runner = new Runner(broken);
         var dispatcher = new RecordingDispatcher();
         var clock = new ControllableTimeProvider();
-        var jobs = new WorkflowJobs(runner, dispatcher, new JobSettings(), clock, NullLogger<WorkflowJobs>.Instance);
+        var jobs = new WorkflowJobs(runner, dispatcher, new JobSettings(), new JobSlots(4), clock, NullLogger<WorkflowJobs>.Instance);
 
         await jobs.RunBatchAsync([fine[0], broken, fine[1]], CancellationToken.None);
 
