@@ -62,7 +62,7 @@ async Task RunAsync(string database, string connection, string folder)
         Console.WriteLine($"  holding until {hold} exists; connection: {connection}");
         while (!File.Exists(hold)) await Task.Delay(1000);
     }
-    Console.WriteLine($"  load average before the requests: {LoadAverage()}");
+    Console.WriteLine($"  load average before the requests: {BenchArgs.LoadAverage()}");
 
     using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
     using (var token = await http.PostAsJsonAsync("/api/auth/demo-token", new { user = "olle.chef" }))
@@ -89,7 +89,7 @@ async Task RunAsync(string database, string connection, string folder)
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {request,-58} total {total,7}  p50 {At(0.50),6:F1}  p95 {At(0.95),6:F1}  p99 {At(0.99),6:F1} ms"));
     }
-    Console.WriteLine($"  load average after the requests: {LoadAverage()}");
+    Console.WriteLine($"  load average after the requests: {BenchArgs.LoadAverage()}");
     await app.StopAsync();
 }
 
@@ -107,15 +107,9 @@ static IReadOnlyDictionary<string, string> Texts(int i) => new Dictionary<string
     ["searchName"] = $"person {i:D5}", ["employeeId"] = $"p6.{i:D6}",
 };
 
-static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+int Arg(string name, int fallback) => BenchArgs.Int(args, name, fallback);
 
-int Arg(string name, int fallback) => int.TryParse(ArgText(name, ""), out var v) ? v : fallback;
-
-string ArgText(string name, string fallback)
-{
-    var i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
-}
+string ArgText(string name, string fallback) => BenchArgs.Text(args, name, fallback);
 
 
 internal partial class Program

@@ -164,14 +164,6 @@ static DateTimeOffset NextWorkingMorning(DateTimeOffset now)
     return new DateTimeOffset(local, zone.GetUtcOffset(local));
 }
 
-string ArgText(string name, string fallback)
-{
-    var i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
-}
+string ArgText(string name, string fallback) => BenchArgs.Text(args, name, fallback);
 
-int Arg(string name, int fallback)
-{
-    var i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
-}
+int Arg(string name, int fallback) => BenchArgs.Int(args, name, fallback);

@@ -34,7 +34,7 @@ if (ArgText("--soak", "") is { Length: > 0 } soakMinutes)
 
 var results = new List<string>();
 Console.WriteLine($"P2/P6: {instances:N0} instances of three job tasks, Hangfire with PostgreSQL storage, {clients} HTTP clients starting; " +
-                  $"{Environment.ProcessorCount} cores; load average before: {LoadAverage()}");
+                  $"{Environment.ProcessorCount} cores; load average before: {BenchArgs.LoadAverage()}");
 try
 {
     var cluster = await PostgresCluster.GetAsync();
@@ -92,7 +92,7 @@ async Task<string> RunAsync(int hostCount, string connection)
             $"{commitsPerInstance:F1} PostgreSQL transactions per instance; working sets {memory}"));
         foreach (var client in http) client.Dispose();
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {hostCount} | {instances / seconds:F0} | {3 * instances / seconds:F0} | {instances / startSeconds:F0} | {cpuPerInstance:F1} | {commitsPerInstance:F0} | {machine:P0} | {LoadAverage()} |");
+            $"| {hostCount} | {instances / seconds:F0} | {3 * instances / seconds:F0} | {instances / startSeconds:F0} | {cpuPerInstance:F1} | {commitsPerInstance:F0} | {machine:P0} | {BenchArgs.LoadAverage()} |");
     }
     finally
     {
@@ -176,15 +176,9 @@ List<string> Settings(string connection, string folder)
     return settings;
 }
 
-static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+int Arg(string name, int fallback) => BenchArgs.Int(args, name, fallback);
 
-int Arg(string name, int fallback) => int.TryParse(ArgText(name, ""), out var v) ? v : fallback;
-
-string ArgText(string name, string fallback)
-{
-    var i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
-}
+string ArgText(string name, string fallback) => BenchArgs.Text(args, name, fallback);
 
 
 internal partial class Program

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Npgsql;
+using RJH.DeviceWorkflows.Bench;
 
 namespace RJH.DeviceWorkflows.Scale.Bench;
 
@@ -53,7 +54,7 @@ internal sealed class Soak(HostProcess host, HttpClient http, NpgsqlDataSource d
     {
         using (var deploy = new StringContent(Model, Encoding.UTF8, "application/xml"))
             (await http.PostAsync("/api/definitions?publish=true", deploy)).EnsureSuccessStatusCode();
-        Console.WriteLine($"Soak: {duration.TotalMinutes:0.#} minutes, {perSecond} starts/s, jobs failing 5 % of the time; load average before: {Load()}");
+        Console.WriteLine($"Soak: {duration.TotalMinutes:0.#} minutes, {perSecond} starts/s, jobs failing 5 % of the time; load average before: {BenchArgs.LoadAverage()}");
         Console.WriteLine("| minute | working set MB | handles | threads | host CPU s | Running | Completed | with incidents | started | tasks done | messages | HTTP errors |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
 
@@ -174,7 +175,7 @@ internal sealed class Soak(HostProcess host, HttpClient http, NpgsqlDataSource d
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"after warm-up, first third → last third (means): working set {firstThird.Average(s => s.WorkingSetMb):F0} → {lastThird.Average(s => s.WorkingSetMb):F0} MB, " +
             $"handles {firstThird.Average(s => s.Handles):F0} → {lastThird.Average(s => s.Handles):F0}, threads {firstThird.Average(s => s.Threads):F0} → {lastThird.Average(s => s.Threads):F0}"));
-        Console.WriteLine($"load average after: {Load()}");
+        Console.WriteLine($"load average after: {BenchArgs.LoadAverage()}");
     }
 
     private async Task<Dictionary<string, long>> ByStatusAsync()
@@ -191,6 +192,4 @@ internal sealed class Soak(HostProcess host, HttpClient http, NpgsqlDataSource d
         await using var command = db.CreateCommand("""SELECT count(DISTINCT "InstanceId") FROM "Incidents" WHERE "ResolvedAt" IS NULL""");
         return (long)(await command.ExecuteScalarAsync())!;
     }
-
-    private static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 }

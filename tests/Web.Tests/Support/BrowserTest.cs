@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 
 namespace RJH.DeviceWorkflows.Web.Tests.Support;
@@ -37,6 +38,18 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
         var page = await NewPageAsync();
         await page.SignInAsAsync(user, path);
         return page;
+    }
+
+    /// <summary>The employee orders a phone for themself over the API (a new phone): the start of many page tests.</summary>
+    protected async Task OrderPhoneAsync(string employee)
+    {
+        using var client = await App.ApiAs(employee);
+        using var started = await client.PostAsJsonAsync("/api/instances", new
+        {
+            definitionKey = "ordering",
+            variables = new { employeeId = employee, deviceType = "Phone", reason = "New" },
+        });
+        Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync());
     }
 
     /// <summary>The person opens Mina uppgifter, opens the task whose name starts so, fills it and completes it.</summary>

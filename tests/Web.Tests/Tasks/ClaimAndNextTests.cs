@@ -11,15 +11,7 @@ public sealed class ClaimAndNextTests(BrowserFixture browser) : BrowserTest(brow
     [Fact]
     public async Task Servicecenter_takes_an_unclaimed_task_completes_it_and_lands_on_the_next_task_or_the_list()
     {
-        using (var maja = await App.ApiAs("maja.mobil"))
-        {
-            using var started = await maja.PostAsJsonAsync("/api/instances", new
-            {
-                definitionKey = "ordering",
-                variables = new { employeeId = "maja.mobil", deviceType = "Phone", reason = "New" },
-            });
-            Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync());
-        }
+        await OrderPhoneAsync("maja.mobil");
         using (var olle = await App.ApiAs("olle.chef"))
         {
             var approval = await WaitForTaskAsync(olle, "Attestera beställning");

@@ -10,15 +10,7 @@ public sealed class ConflictTests(BrowserFixture browser) : BrowserTest(browser)
     [Fact]
     public async Task A_task_completed_elsewhere_meanwhile_says_so_and_keeps_what_was_typed()
     {
-        using (var maja = await App.ApiAs("maja.mobil"))
-        {
-            using var started = await maja.PostAsJsonAsync("/api/instances", new
-            {
-                definitionKey = "ordering",
-                variables = new { employeeId = "maja.mobil", deviceType = "Phone", reason = "New" },
-            });
-            Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync());
-        }
+        await OrderPhoneAsync("maja.mobil");
         var olle = await SignedInAsync("olle.chef", "/tasks");
         await olle.ReloadUntilAsync(olle.GetByTestId("inbox"), "Attestera beställning");
         await olle.GetByTestId("inbox").GetByRole(AriaRole.Link, new() { Name = "Attestera beställning" }).First.ClickAsync();
