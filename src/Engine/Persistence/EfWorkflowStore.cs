@@ -148,9 +148,6 @@ internal sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> conte
     public Task<IReadOnlyList<InstanceRecord>> FindInstancesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default) =>
         ReadListAsync(db => db.Instances.AsNoTracking().Where(i => ids.Contains(i.Id)), ct);
 
-    public Task<JobRecord?> FindJobAsync(Guid id, CancellationToken ct = default) =>
-        ReadAsync(db => db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct), ct);
-
     // The business key alone, not the instance with its state: a run reads this for every job.
     public Task<JobToRun?> FindJobToRunAsync(Guid id, CancellationToken ct = default) =>
         ReadAsync(db => db.Jobs.AsNoTracking().Where(j => j.Id == id)

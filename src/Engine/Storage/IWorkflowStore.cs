@@ -32,7 +32,6 @@ public interface IWorkflowStore
     Task<IReadOnlyList<TimerRecord>> ListDueTimersAsync(DateTimeOffset now, int max, CancellationToken ct = default);
     Task<IReadOnlyList<IncidentRecord>> ListIncidentsAsync(Guid? instanceId, bool openOnly, CancellationToken ct = default);
 
-    Task<JobRecord?> FindJobAsync(Guid id, CancellationToken ct = default);
     /// <summary>A job with its instance's business key, in one query: what a run needs before it calls the activity.</summary>
     Task<JobToRun?> FindJobToRunAsync(Guid id, CancellationToken ct = default);
     /// <summary>Jobs not yet completed or failed, oldest first (re-dispatched when a host starts).</summary>

@@ -124,7 +124,7 @@ public abstract class JobTests(DatabaseKind kind)
 
         Assert.Equal(["enrol"], instance.ActiveElements);
         var (jobId, _) = Assert.Single(h.Dispatcher.Jobs);
-        Assert.Equal(JobStatus.Pending, (await h.Store.FindJobAsync(jobId))!.Status);
+        Assert.Equal(JobStatus.Pending, (await h.Store.FindJobToRunAsync(jobId))!.Job.Status);
         Assert.DoesNotContain(OutsideActivity.Calls.Keys, k => k.StartsWith(instance.Id.ToString("N")));
 
         Assert.Equal(1, await h.RunJobsAsync());
@@ -132,7 +132,7 @@ public abstract class JobTests(DatabaseKind kind)
         var after = await h.InstanceAsync(instance.Id);
         Assert.Equal(["after"], after.ActiveElements);
         Assert.Equal("SN-" + run, after.Variables["serial"]!.GetValue<string>());
-        Assert.Equal(JobStatus.Completed, (await h.Store.FindJobAsync(jobId))!.Status);
+        Assert.Equal(JobStatus.Completed, (await h.Store.FindJobToRunAsync(jobId))!.Job.Status);
     }
 
     [SkippableFact]

@@ -19,7 +19,8 @@ internal sealed class JobBatch
     private JobBatch(IReadOnlyCollection<Guid> jobIds, int capacity)
     {
         this.capacity = capacity;
-        foreach (var id in jobIds) Admit(id);
+        admitted = jobIds.Count;
+        foreach (var id in jobIds) Enqueue(id);
         if (outstanding == 0) queue.Writer.TryComplete();
     }
 
@@ -58,12 +59,6 @@ internal sealed class JobBatch
             }
         }, ct));
         await Task.WhenAll(workers);
-    }
-
-    private void Admit(Guid jobId)
-    {
-        admitted++;
-        Enqueue(jobId);
     }
 
     /// <remarks>
