@@ -76,7 +76,9 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
     {
         try
         {
-            await page.WaitForURLAsync(url => url != taskUrl, new() { Timeout = 45_000 });
+            // Commit, not the default load: the page moves on inside the Blazor circuit, and a run on a loaded machine
+            // showed the next page rendered while a wait for the load event had not ended after 45 s.
+            await page.WaitForURLAsync(url => url != taskUrl, new() { Timeout = 45_000, WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException)
         {
