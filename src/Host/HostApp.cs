@@ -56,6 +56,7 @@ public static class HostApp
         builder.Services.AddWebApp();
         builder.Services.AddSelfService();
         builder.Services.AddForms();
+        Features.Tasks.InboxOptions.AddInbox(builder.Services);
         builder.Services.AddScoped<Features.Team.TeamQueries>();
         builder.Services.AddScoped<UnitMessages>();
         builder.Services.AddScoped<Features.Designer.ProcessDesigns>().AddScoped<Features.Designer.ImportedDesigns>().AddScoped<Features.Designer.FormDesigns>();

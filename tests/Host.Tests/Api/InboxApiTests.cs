@@ -87,13 +87,51 @@ public sealed class InboxApiTests(HostFactory factory) : IClassFixture<HostFacto
         Assert.NotNull(problem!["errors"]!["q"]);
     }
 
-    private async Task StartAsync(string person, string businessKey)
+    [Fact]
+    public async Task Past_the_count_step_the_total_stops_there_marked_capped_until_paging_on_reaches_the_end()
     {
-        await factory.DeployAsync(Bpmn.ManagerApproval);
-        using var anna = await factory.ClientFor("anna.chef");
+        await using var host = HostFactory.With(overrides: [("Inbox:CountStep", "2")]);
+        var person = $"Ivar {Guid.NewGuid():N}";
+        for (var i = 0; i < 3; i++) await StartAsync(person, $"order-{i}-{person}", host);
+        using var olle = await host.ClientFor("olle.chef");
+
+        var first = await RawInboxAsync(olle, $"?q={Uri.EscapeDataString(person)}&limit=1");
+        var second = await RawInboxAsync(olle, $"?q={Uri.EscapeDataString(person)}&limit=1&offset=1");
+        var exact = await RawInboxAsync(olle, $"?q={Uri.EscapeDataString(person)}&limit=1&count=exact");
+
+        // One task shown: the count goes to the next multiple of 2 past it, and 3 is more than that.
+        Assert.Equal(("2", "true"), first);
+        Assert.Equal(("3", null), second);
+        Assert.Equal(("3", null), exact);
+    }
+
+    [Fact]
+    public async Task A_count_step_below_one_stops_the_host_with_a_clear_message()
+    {
+        await using var host = HostFactory.With(overrides: [("Inbox:CountStep", "0")]);
+
+        var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+
+        Assert.Contains("Inbox:CountStep", error.ToString());
+    }
+
+    private async Task StartAsync(string person, string businessKey, HostFactory? on = null)
+    {
+        var host = on ?? factory;
+        await host.DeployAsync(Bpmn.ManagerApproval);
+        using var anna = await host.ClientFor("anna.chef");
         var response = await anna.PostAsJsonAsync("/api/instances",
             new { definitionKey = "manager-approval", businessKey, variables = new { employee = new { name = person } } });
         await HttpAssert.StatusAsync(response, HttpStatusCode.Created);
+    }
+
+    /// <summary>The total and the capped mark as the headers give them.</summary>
+    private static async Task<(string Total, string? Capped)> RawInboxAsync(HttpClient client, string query)
+    {
+        using var response = await client.GetAsync($"/api/tasks{query}");
+        await HttpAssert.ArrayAsync(response);
+        return (Assert.Single(response.Headers.GetValues("X-Total-Count")),
+            response.Headers.TryGetValues("X-Total-Count-Capped", out var capped) ? Assert.Single(capped) : null);
     }
 
     private static async Task<(JsonArray Tasks, int Total)> InboxAsync(HttpClient client, string query)

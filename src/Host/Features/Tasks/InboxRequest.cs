@@ -7,14 +7,13 @@ namespace RJH.DeviceWorkflows.Host.Features.Tasks;
 /// The query string of <c>GET /api/tasks</c>. Every parameter is optional; without any the inbox is what it always
 /// was: all my tasks, oldest first, 100.
 /// </summary>
-/// <param name="Count">"exact" counts every match; by default the count stops at the first thousand past the page
-/// (<see cref="CountStep"/>), and <see cref="CappedHeader"/> says there are more.</param>
+/// <param name="Count">"exact" counts every match; by default the count stops at the first multiple of
+/// <see cref="InboxOptions.CountStep"/> past the page, and <see cref="CappedHeader"/> says there are more.</param>
 internal sealed record InboxRequest(Guid? InstanceId, int? Limit, int? Offset, string? Scope, string? Process, string? Due,
     string? Q, string? Sort, string? Order, string? Count)
 {
     public const string TotalHeader = "X-Total-Count";
     public const string CappedHeader = "X-Total-Count-Capped";
-    public const int CountStep = 1000;
 
     private static readonly Dictionary<string, TaskScope> Scopes = new(StringComparer.OrdinalIgnoreCase)
         { ["all"] = TaskScope.All, ["mine"] = TaskScope.Mine, ["unclaimed"] = TaskScope.Unclaimed };
@@ -26,7 +25,7 @@ internal sealed record InboxRequest(Guid? InstanceId, int? Limit, int? Offset, s
         { ["asc"] = false, ["desc"] = true };
 
     /// <summary>The engine's query, or the first parameter that is wrong and why.</summary>
-    public (InboxQuery? Query, string Field, string Error) Read()
+    public (InboxQuery? Query, string Field, string Error) Read(int countStep)
     {
         if (Limit is < 1 or > InboxQuery.MaxPageSize) return Wrong("limit", $"Use 1 to {InboxQuery.MaxPageSize}.");
         if (Offset < 0) return Wrong("offset", "Use 0 or more.");
@@ -36,11 +35,11 @@ internal sealed record InboxRequest(Guid? InstanceId, int? Limit, int? Offset, s
         if (!TryPick(Sorts, Sort, TaskSort.Created, out var sort)) return Wrong("sort", "Use created or due.");
         if (!TryPick(Orders, Order, false, out var descending)) return Wrong("order", "Use asc or desc.");
         var exact = string.Equals(Count, "exact", StringComparison.OrdinalIgnoreCase);
-        if (!exact && !string.IsNullOrEmpty(Count)) return Wrong("count", "Use exact, or leave it out to count up to the next thousand.");
+        if (!exact && !string.IsNullOrEmpty(Count)) return Wrong("count", "Use exact, or leave it out to count up to the next step (Inbox:CountStep, 1000 by default).");
         return (new InboxQuery
         {
             InstanceId = InstanceId, PageSize = Limit ?? 100, Offset = Offset ?? 0, Scope = scope, Process = Process,
-            Due = due, Text = Q, Sort = sort, Descending = descending, CountInStepsOf = exact ? null : CountStep,
+            Due = due, Text = Q, Sort = sort, Descending = descending, CountInStepsOf = exact ? null : countStep,
         }, "", "");
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,9 +32,10 @@ internal static class TaskEndpoints
     /// with <c>X-Total-Count-Capped: true</c> when more match than it says.
     /// </summary>
     public static async Task<Results<Ok<IReadOnlyList<TaskView>>, ValidationProblem>> List([AsParameters] InboxRequest request,
-        ClaimsPrincipal user, HttpResponse response, [FromServices] IWorkflowQueries queries, CancellationToken ct)
+        ClaimsPrincipal user, HttpResponse response, [FromServices] IWorkflowQueries queries,
+        [FromServices] IOptions<InboxOptions> inbox, CancellationToken ct)
     {
-        var (query, field, error) = request.Read();
+        var (query, field, error) = request.Read(inbox.Value.CountStep);
         if (query is null) return Problems.Invalid(field, error);
         var page = await queries.FindTasksAsync(user.ToCaller(), query, ct);
         response.Headers[InboxRequest.TotalHeader] = page.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
