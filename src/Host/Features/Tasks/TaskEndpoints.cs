@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Options;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using RJH.DeviceWorkflows.Engine.Runtime;
 using RJH.DeviceWorkflows.Host.Features.Forms;
 using RJH.DeviceWorkflows.Host.Infrastructure.Auth;
