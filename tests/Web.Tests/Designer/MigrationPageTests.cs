@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
@@ -28,12 +27,10 @@ public sealed class MigrationPageTests(BrowserFixture browser) : BrowserTest(bro
     public async Task A_process_owner_dry_runs_maps_a_renamed_step_and_moves_an_instance()
     {
         Guid id;
+        await App.Host.DeployAsync(Version("check"), user: "admin");
         using (var admin = await App.ApiAs("admin"))
-        {
-            await HttpAssert.StatusAsync(await admin.PostAsync("/api/definitions?publish=true", HostFactoryExtensions.Xml(Version("check"))), HttpStatusCode.Created);
             id = (await admin.StartInstanceAsync("migrate-web"))["id"]!.GetValue<Guid>();
-            await HttpAssert.StatusAsync(await admin.PostAsync("/api/definitions?publish=true", HostFactoryExtensions.Xml(Version("review"))), HttpStatusCode.Created);
-        }
+        await App.Host.DeployAsync(Version("review"), user: "admin");
 
         var page = await SignedInAsync("process.owner", "/designer/migrate-web/migrate");
         await page.GetByRole(AriaRole.Button, new() { Name = "Provkör" }).ClickAsync();

@@ -19,8 +19,7 @@ public sealed class InboxTests(BrowserFixture browser) : BrowserTest(browser)
     {
         using (var maja = await App.ApiAs("maja.mobil"))
             await maja.StartInstanceAsync("ordering", new { employeeId = "maja.mobil", deviceType = "Phone", reason = "New" });
-        using (var admin = await App.ApiAs("admin"))
-            await HttpAssert.StatusAsync(await admin.PostAsync("/api/definitions?publish=true", HostFactoryExtensions.Xml(RoleTaskModel)), HttpStatusCode.Created);
+        await App.Host.DeployAsync(RoleTaskModel, user: "admin");
         using (var anna = await App.ApiAs("anna.chef"))
         {
             using var started = await anna.PostAsJsonAsync("/api/instances", new
