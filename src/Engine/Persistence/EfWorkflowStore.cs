@@ -161,9 +161,6 @@ internal sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> conte
     public Task<TimerRecord?> FindTimerAsync(Guid id, CancellationToken ct = default) =>
         ReadAsync(db => db.Timers.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct), ct);
 
-    public Task<IReadOnlyList<TimerRecord>> ListTimersAsync(int max, CancellationToken ct = default) =>
-        ReadListAsync(db => db.Timers.AsNoTracking().OrderBy(t => t.DueAt).Take(max), ct);
-
     private async Task<T> ReadAsync<T>(Func<WorkflowDbContext, Task<T>> query, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

@@ -37,7 +37,7 @@ public interface IJobRunner
 {
     /// <summary>Runs one job activity and applies its result to the instance as a command of its own.</summary>
     Task RunJobAsync(Guid jobId, CancellationToken ct = default);
-    /// <summary>Fires one timer if it is due; re-schedules it when it was moved later.</summary>
+    /// <summary>Fires one timer if it is due (a timer not yet due is left to the timer poller).</summary>
     Task FireTimerAsync(Guid timerId, CancellationToken ct = default);
 }
 

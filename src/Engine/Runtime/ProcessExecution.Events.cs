@@ -24,7 +24,6 @@ internal sealed partial class ProcessExecution
                 wait.DueAt = schedule.DueAt;
                 wait.RemainingRepetitions = schedule.RemainingRepetitions;
                 wait.Interval = schedule.Interval;
-                ctx.AfterCommit.ScheduleTimer(wait.Id, schedule.DueAt);
                 break;
             case EventTriggerKind.Message:
                 wait.Kind = WaitKind.Message;
@@ -98,7 +97,6 @@ internal sealed partial class ProcessExecution
         }
         wait.DueAt = next.DueAt;
         wait.RemainingRepetitions = next.RemainingRepetitions;
-        ctx.AfterCommit.ScheduleTimer(wait.Id, next.DueAt);
     }
 
     /// <summary>

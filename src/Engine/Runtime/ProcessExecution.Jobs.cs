@@ -75,7 +75,6 @@ internal sealed partial class ProcessExecution
         job.NextAttemptAt = until;
         var wait = new Wait { Id = Guid.CreateVersion7(ctx.Now), TokenId = token.Id, ElementId = job.ElementId, Kind = WaitKind.Timer, DueAt = until };
         State.Waits.Add(wait);
-        ctx.AfterCommit.ScheduleTimer(wait.Id, until);
         ctx.Journal(Id, "JobDeferred", job.ElementId, $"{job.ActivityType} until {until:O}: {reason}", actor: "engine");
         return true;
     }

@@ -113,12 +113,7 @@ internal sealed partial class WorkflowEngine : IJobRunner
     public async Task FireTimerAsync(Guid timerId, CancellationToken ct = default)
     {
         var timer = await store.FindTimerAsync(timerId, ct);
-        if (timer is null) return;
-        if (timer.DueAt > time.GetUtcNow())
-        {
-            dispatcher.ScheduleTimer(timerId, timer.DueAt);
-            return;
-        }
+        if (timer is null || timer.DueAt > time.GetUtcNow()) return;
         try { await FireAsync(timer, ct); }
         catch (ConflictException) { /* another host fired it; the poller sees any leftover */ }
     }

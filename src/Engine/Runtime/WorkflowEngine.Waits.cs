@@ -156,7 +156,6 @@ internal sealed partial class WorkflowEngine
             var messages = StartMessageSubscriptions(definition.Key, definition.Model, ctx.Now);
             var nextTimer = StartTimer(definition.Key, timer.ElementId, next);
             await ctx.Tx.ReplaceStartWaitsAsync(definition.Key, messages, [nextTimer], ct);
-            ctx.AfterCommit.ScheduleTimer(nextTimer.Id, nextTimer.DueAt);
         }
         return await StartByEventAsync(ctx, timer.DefinitionKey!, timer.ElementId, null, null, ct);
     }, ct);

@@ -112,7 +112,6 @@ internal sealed partial class WorkflowEngine(
             return StartTimer(record.Key, s.Id, schedule);
         }).ToList();
         await ctx.Tx.ReplaceStartWaitsAsync(record.Key, messages, timers, ct);
-        foreach (var timer in timers) ctx.AfterCommit.ScheduleTimer(timer.Id, timer.DueAt);
     }
 
     /// <summary>The message start events of a process version, as subscriptions that start instances.</summary>

@@ -37,8 +37,6 @@ public interface IWorkflowStore
     /// <summary>Jobs not yet completed or failed, oldest first (re-dispatched when a host starts).</summary>
     Task<IReadOnlyList<JobRecord>> ListPendingJobsAsync(int max, CancellationToken ct = default);
     Task<TimerRecord?> FindTimerAsync(Guid id, CancellationToken ct = default);
-    /// <summary>Every timer, earliest first (scheduled again when a host starts).</summary>
-    Task<IReadOnlyList<TimerRecord>> ListTimersAsync(int max, CancellationToken ct = default);
 }
 
 /// <param name="StartedBy">Only instances this user started.</param>

@@ -7,8 +7,6 @@ namespace RJH.DeviceWorkflows.Engine.Tests.Runtime;
 public sealed class ManualJobDispatcher : IJobDispatcher
 {
     public ConcurrentQueue<(Guid Id, DateTimeOffset? NotBefore)> Jobs { get; } = new();
-    public ConcurrentQueue<(Guid Id, DateTimeOffset DueAt)> Timers { get; } = new();
 
     public void DispatchJob(Guid jobId, DateTimeOffset? notBefore) => Jobs.Enqueue((jobId, notBefore));
-    public void ScheduleTimer(Guid timerId, DateTimeOffset dueAt) => Timers.Enqueue((timerId, dueAt));
 }

@@ -1,17 +1,15 @@
 namespace RJH.DeviceWorkflows.Engine.Runtime.Jobs;
 
-/// <summary>Outbox work a command produced; handed to the dispatcher only once its transaction has committed.</summary>
+/// <summary>Jobs a command made due; handed to the dispatcher only once its transaction has committed.</summary>
+/// <remarks>Timers are not handed anywhere: the <see cref="TimerPoller"/> finds them in the database when they fall due.</remarks>
 internal sealed class AfterCommitWork
 {
     private readonly List<(Guid Id, DateTimeOffset? NotBefore)> jobs = [];
-    private readonly List<(Guid Id, DateTimeOffset DueAt)> timers = [];
 
     public void DispatchJob(Guid jobId, DateTimeOffset? notBefore) => jobs.Add((jobId, notBefore));
-    public void ScheduleTimer(Guid timerId, DateTimeOffset dueAt) => timers.Add((timerId, dueAt));
 
     public void HandTo(IJobDispatcher dispatcher)
     {
         foreach (var (id, notBefore) in jobs) dispatcher.DispatchJob(id, notBefore);
-        foreach (var (id, dueAt) in timers) dispatcher.ScheduleTimer(id, dueAt);
     }
 }

@@ -1,12 +1,15 @@
 namespace RJH.DeviceWorkflows.Engine.Runtime.Jobs;
 
 /// <summary>
-/// Hands committed outbox work to whatever runs it (Hangfire in the Host). Called only after the
-/// transaction that wrote the work has committed; losing a call is harmless because the host
-/// re-dispatches every pending job and timer when it starts, and the timer poller is a backstop.
+/// Hands committed jobs to whatever runs them (Hangfire in the Host). Called only after the
+/// transaction that wrote the job has committed; losing a call is harmless because the host
+/// re-dispatches every pending job when it starts, and the outbox sweep finds stale ones.
 /// </summary>
+/// <remarks>
+/// Timers have no dispatch: the engine's <see cref="TimerPoller"/> fires them from the database. Handing them to a
+/// job runner as well made every timer fire twice, once of the two losing a concurrency race.
+/// </remarks>
 public interface IJobDispatcher
 {
     void DispatchJob(Guid jobId, DateTimeOffset? notBefore);
-    void ScheduleTimer(Guid timerId, DateTimeOffset dueAt);
 }

@@ -21,8 +21,6 @@ internal sealed class InProcessJobDispatcher(IServiceProvider services, TimeProv
         else _ = Task.Delay(wait, time).ContinueWith(_ => queue.Writer.TryWrite(jobId), TaskScheduler.Default);
     }
 
-    public void ScheduleTimer(Guid timerId, DateTimeOffset dueAt) { }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var runner = services.GetRequiredService<IJobRunner>();

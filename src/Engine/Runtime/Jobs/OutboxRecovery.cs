@@ -5,9 +5,9 @@ using RJH.DeviceWorkflows.Engine.Storage;
 namespace RJH.DeviceWorkflows.Engine.Runtime.Jobs;
 
 /// <summary>
-/// On start, hands every pending job and every timer to the dispatcher again. The database is the
-/// source of truth, so an in-memory job store loses nothing across a restart; a job delivered twice
-/// is applied once.
+/// On start, hands every pending job to the dispatcher again. The database is the source of truth,
+/// so an in-memory job store loses nothing across a restart; a job delivered twice is applied once.
+/// Timers need nothing: the timer poller's first look fires every one that fell due meanwhile.
 /// </summary>
 internal sealed class OutboxRecovery(IWorkflowStore store, IJobDispatcher dispatcher, ILogger<OutboxRecovery> logger) : IHostedService
 {
@@ -17,10 +17,7 @@ internal sealed class OutboxRecovery(IWorkflowStore store, IJobDispatcher dispat
     {
         var jobs = await store.ListPendingJobsAsync(Max, cancellationToken);
         foreach (var job in jobs) dispatcher.DispatchJob(job.Id, job.NextAttemptAt);
-        var timers = await store.ListTimersAsync(Max, cancellationToken);
-        foreach (var timer in timers) dispatcher.ScheduleTimer(timer.Id, timer.DueAt);
-        if (jobs.Count + timers.Count > 0)
-            logger.LogInformation("Re-dispatched {Jobs} pending job(s) and {Timers} timer(s)", jobs.Count, timers.Count);
+        if (jobs.Count > 0) logger.LogInformation("Re-dispatched {Jobs} pending job(s)", jobs.Count);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

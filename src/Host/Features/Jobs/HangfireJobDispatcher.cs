@@ -6,7 +6,8 @@ namespace RJH.DeviceWorkflows.Host.Features.Jobs;
 /// <summary>Hands the engine's committed outbox work to Hangfire.</summary>
 /// <remarks>
 /// Jobs due now join the batch that made them due (<see cref="JobBatch"/>) or go to the <see cref="JobBatcher"/>;
-/// later ones (retries after back-off) are scheduled one by one.
+/// later ones (retries after back-off) are scheduled one by one. Timers are not Hangfire's: the engine's timer poller
+/// fires them from the database.
 /// </remarks>
 internal sealed class HangfireJobDispatcher(IBackgroundJobClient hangfire, JobBatcher batcher, TimeProvider time,
     ILogger<HangfireJobDispatcher> logger) : IJobDispatcher
@@ -14,15 +15,10 @@ internal sealed class HangfireJobDispatcher(IBackgroundJobClient hangfire, JobBa
     public void DispatchJob(Guid jobId, DateTimeOffset? notBefore)
     {
         if (Delay(notBefore) is { } delay)
-            Hand("job", jobId, notBefore, () => hangfire.Schedule<WorkflowJobs>(j => j.RunAsync(jobId, CancellationToken.None), delay));
+            Schedule(jobId, notBefore, delay);
         else if (!JobBatch.TryJoinCurrent(jobId))
             batcher.Add(jobId);
     }
-
-    public void ScheduleTimer(Guid timerId, DateTimeOffset dueAt) =>
-        Hand("timer", timerId, dueAt, () => Delay(dueAt) is { } delay
-            ? hangfire.Schedule<WorkflowJobs>(j => j.FireTimerAsync(timerId, CancellationToken.None), delay)
-            : hangfire.Enqueue<WorkflowJobs>(j => j.FireTimerAsync(timerId, CancellationToken.None)));
 
     /// <summary>
     /// A delay rather than an instant: the engine's clock may be the controllable one, ahead of the real time
@@ -33,18 +29,18 @@ internal sealed class HangfireJobDispatcher(IBackgroundJobClient hangfire, JobBa
 
     /// <remarks>
     /// The engine calls this after its transaction has committed, so throwing would report a failure for a
-    /// command that succeeded. Work not handed over stays pending in the outbox: the next start dispatches it
-    /// again, and the timer poller fires due timers meanwhile.
+    /// command that succeeded. A job not handed over stays pending in the outbox, and the outbox sweep or the next
+    /// start dispatches it again.
     /// </remarks>
-    private void Hand(string kind, Guid id, DateTimeOffset? at, Func<string> enqueue)
+    private void Schedule(Guid jobId, DateTimeOffset? at, TimeSpan delay)
     {
         try
         {
-            enqueue();
+            hangfire.Schedule<WorkflowJobs>(j => j.RunAsync(jobId, CancellationToken.None), delay);
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Could not hand {Kind} {Id} (due {At}) to Hangfire; it stays pending until the host restarts", kind, id, at);
+            logger.LogError(e, "Could not hand job {Id} (due {At}) to Hangfire; it stays pending until the outbox sweep or a restart", jobId, at);
         }
     }
 }

@@ -47,6 +47,10 @@ internal sealed class WorkflowJobs(IJobRunner runner, IJobDispatcher dispatcher,
             }
         }, ct);
 
+    /// <summary>
+    /// Timers are the engine's timer poller's now; this stays so that timer jobs a host of an earlier version left in
+    /// Hangfire's storage still run (firing a timer twice is harmless: the second finds it gone).
+    /// </summary>
     [JobDisplayName("Workflow timer {0}")]
     public Task FireTimerAsync(Guid timerId, CancellationToken ct) => runner.FireTimerAsync(timerId, ct);
 }

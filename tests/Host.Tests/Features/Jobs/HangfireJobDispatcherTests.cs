@@ -14,22 +14,19 @@ namespace RJH.DeviceWorkflows.Host.Tests.Features.Jobs;
 public sealed class HangfireJobDispatcherTests
 {
     [Fact]
-    public async Task Jobs_due_together_travel_to_hangfire_as_one_batch_of_ids_and_timers_due_now_are_enqueued()
+    public async Task Jobs_due_together_travel_to_hangfire_as_one_batch_of_ids()
     {
         var client = new RecordingClient();
         await using var batcher = await StartedBatcherAsync(client, new JobSettings { BatchWindow = TimeSpan.FromMilliseconds(200) });
         var dispatcher = new HangfireJobDispatcher(client, batcher.Batcher, TimeProvider.System, NullLogger<HangfireJobDispatcher>.Instance);
         Guid[] jobs = [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()];
-        var timerId = Guid.NewGuid();
 
         foreach (var job in jobs) dispatcher.DispatchJob(job, null);
-        dispatcher.ScheduleTimer(timerId, DateTimeOffset.UtcNow - TimeSpan.FromMinutes(5));
-        await client.WaitForAsync(2);
+        await client.WaitForAsync(1);
 
-        Assert.Collection(client.Created,
-            c => AssertCall(c, nameof(WorkflowJobs.FireTimerAsync), timerId),
-            c => Assert.Equal(jobs, AssertBatch(c)));
-        Assert.All(client.Created, c => Assert.IsType<EnqueuedState>(c.State));
+        var batch = Assert.Single(client.Created);
+        Assert.Equal(jobs, AssertBatch(batch));
+        Assert.IsType<EnqueuedState>(batch.State);
     }
 
     [Fact]
@@ -83,9 +80,12 @@ public sealed class HangfireJobDispatcherTests
         clock.Advance(TimeSpan.FromDays(3));
         var dispatcher = new HangfireJobDispatcher(client, Unstarted(client), clock, NullLogger<HangfireJobDispatcher>.Instance);
 
-        dispatcher.DispatchJob(Guid.NewGuid(), clock.GetUtcNow() + TimeSpan.FromSeconds(30));
+        var jobId = Guid.NewGuid();
+        dispatcher.DispatchJob(jobId, clock.GetUtcNow() + TimeSpan.FromSeconds(30));
 
-        var scheduled = Assert.IsType<ScheduledState>(Assert.Single(client.Created).State);
+        var call = Assert.Single(client.Created);
+        AssertCall(call, nameof(WorkflowJobs.RunAsync), jobId);
+        var scheduled = Assert.IsType<ScheduledState>(call.State);
         var delay = scheduled.EnqueueAt - DateTime.UtcNow;
         Assert.InRange(delay, TimeSpan.FromSeconds(25), TimeSpan.FromSeconds(31));
     }
@@ -97,7 +97,6 @@ public sealed class HangfireJobDispatcherTests
         var dispatcher = new HangfireJobDispatcher(client, Unstarted(client), TimeProvider.System, NullLogger<HangfireJobDispatcher>.Instance);
 
         dispatcher.DispatchJob(Guid.NewGuid(), DateTimeOffset.UtcNow + TimeSpan.FromMinutes(1));
-        dispatcher.ScheduleTimer(Guid.NewGuid(), DateTimeOffset.UtcNow);
     }
 
     [Fact]

@@ -122,6 +122,5 @@ public sealed class JobBatchTests
     {
         public ConcurrentBag<(Guid Id, DateTimeOffset? NotBefore)> Dispatched { get; } = [];
         public void DispatchJob(Guid jobId, DateTimeOffset? notBefore) => Dispatched.Add((jobId, notBefore));
-        public void ScheduleTimer(Guid timerId, DateTimeOffset dueAt) { }
     }
 }
