@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -28,18 +29,20 @@ public static class CommandConnection
     }
 
     /// <summary>Lets a new context take part in the shared transaction when it works on the same SQLite file.</summary>
-    public static Task JoinAsync(DbContext context, CancellationToken ct) => JoinAsync(context, serverDatabases: false, ct);
+    /// <returns>Whether it joined: the context then uses the command's connection instead of its own.</returns>
+    public static Task<bool> JoinAsync(DbContext context, CancellationToken ct) => JoinAsync(context, serverDatabases: false, ct);
 
     /// <param name="serverDatabases">Also on PostgreSQL and SQL Server, when the context uses the command's connection string.</param>
-    public static async Task JoinAsync(DbContext context, bool serverDatabases, CancellationToken ct)
+    public static async Task<bool> JoinAsync(DbContext context, bool serverDatabases, CancellationToken ct)
     {
-        if (Current.Value is not { } shared || context.Database.ProviderName != shared.Provider) return;
+        if (Current.Value is not { } shared || context.Database.ProviderName != shared.Provider) return false;
         var sameDatabase = context.Database.IsSqlite()
             ? SameFile(context.Database.GetConnectionString(), shared.Connection.ConnectionString)
             : serverDatabases && string.Equals(context.Database.GetConnectionString(), shared.ConnectionString, StringComparison.Ordinal);
-        if (!sameDatabase) return;
+        if (!sameDatabase) return false;
         context.Database.SetDbConnection(shared.Connection);
         await context.Database.UseTransactionAsync(shared.Transaction, ct);
+        return true;
     }
 
     private static bool SameFile(string? a, string? b) =>
@@ -61,17 +64,34 @@ public static class CommandConnection
 }
 
 /// <summary>A <see cref="ProductDbContextFactory{TBase,TProduct}"/> whose contexts join the engine command's SQLite transaction (<see cref="CommandConnection"/>).</summary>
+/// <remarks>
+/// The contexts come from EF's pool (<see cref="ProductContexts"/>): an ordering's start opened some twenty register
+/// and policy contexts, and building each one's services was a fifth of the start (P5, docs/benchmarks.md). A pooled
+/// context keeps a connection set on it when it goes back, so one that joined a command gets its own connection
+/// string back when it is next handed out, before anything can use it.
+/// </remarks>
 public sealed class CommandJoiningDbContextFactory<TBase, TProduct>(IDbContextFactory<TProduct> products) : IDbContextFactory<TBase>
     where TBase : DbContext
     where TProduct : TBase
 {
+    /// <summary>Pooled contexts that joined a command, with the connection string they had before.</summary>
+    private static readonly ConditionalWeakTable<DbContext, string> Joined = new();
+
     public TBase CreateDbContext() =>
         throw new NotSupportedException("Create these contexts asynchronously, so they can join the command's transaction.");
 
     public async Task<TBase> CreateDbContextAsync(CancellationToken cancellationToken = default)
     {
         var context = await products.CreateDbContextAsync(cancellationToken);
-        await CommandConnection.JoinAsync(context, cancellationToken);
+        if (Joined.TryGetValue(context, out var own))
+        {
+            context.Database.SetDbConnection(null);
+            context.Database.SetConnectionString(own);
+            Joined.Remove(context);
+        }
+        var connectionString = context.Database.GetConnectionString();
+        if (await CommandConnection.JoinAsync(context, cancellationToken) && connectionString is not null)
+            Joined.AddOrUpdate(context, connectionString);
         return context;
     }
 }

@@ -15,7 +15,9 @@ public static class ProductContexts
         where TBase : DbContext
         where TProduct : TBase
     {
-        services.AddDbContextFactory<TProduct>(options => DatabaseProvider.Configure(options, database));
+        // Pooled: an engine command opens many of these (every register and policy call in it), and building a context's
+        // services cost more than most of those calls' own work.
+        services.AddPooledDbContextFactory<TProduct>(options => DatabaseProvider.Configure(options, database));
         return joinCommand
             ? services.AddSingleton<IDbContextFactory<TBase>, CommandJoiningDbContextFactory<TBase, TProduct>>()
             : services.AddSingleton<IDbContextFactory<TBase>, ProductDbContextFactory<TBase, TProduct>>();
