@@ -44,7 +44,7 @@ public sealed class ExpressionEvaluator(IOptions<ExpressionOptions> options)
     {
         var prepared = scripts.GetOrAdd(script, s => Prepare(s, MaxScriptLength));
         var globals = new Dictionary<string, JsonNode?> { ["vars"] = vars };
-        var (_, _, after) = Run(NewEngine(limits), reusable: false, prepared, globals, engine => engine.GetValue("vars"));
+        var (_, _, after) = Run(NewEngine(limits), reusable: false, prepared, use: null, globals, engine => engine.GetValue("vars"));
         return after as JsonObject ?? throw new ExpressionException("The script replaced 'vars' with something that is not an object.");
     }
 
@@ -59,15 +59,21 @@ public sealed class ExpressionEvaluator(IOptions<ExpressionOptions> options)
         catch (ExpressionException e) { return e.Message; }
     }
 
-    /// <summary>A prepared expression; <paramref name="Pure"/> when it parsed as one expression (no statements, so no declarations).</summary>
-    private sealed record PreparedExpression(Prepared<Script> Script, bool Pure);
+    /// <summary>
+    /// A prepared expression; <paramref name="Pure"/> when it parsed as one expression (no statements, so no declarations);
+    /// <paramref name="Use"/>: which globals, and which of their members, it can see.
+    /// </summary>
+    private sealed record PreparedExpression(Prepared<Script> Script, bool Pure, GlobalUse Use);
 
     // An expression is tried in parentheses first so object literals work; a statement body
     // (if/return-free blocks, several statements) falls back to the script's completion value.
     private static PreparedExpression PrepareExpression(string expression)
     {
-        try { return new(Prepare("(" + expression + "\n)", MaxExpressionLength + 2), Pure: true); }
-        catch (ExpressionException) { return new(Prepare(expression, MaxExpressionLength), Pure: false); }
+        Prepared<Script> script;
+        bool pure;
+        try { (script, pure) = (Prepare("(" + expression + "\n)", MaxExpressionLength + 2), true); }
+        catch (ExpressionException) { (script, pure) = (Prepare(expression, MaxExpressionLength), false); }
+        return new(script, pure, GlobalUse.Of(script.Program ?? throw new ExpressionException("The expression did not parse.")));
     }
 
     private static Prepared<Script> Prepare(string source, int maxLength)
@@ -93,17 +99,21 @@ public sealed class ExpressionEvaluator(IOptions<ExpressionOptions> options)
     private (JsonNode? Result, bool Truthy, JsonNode? Extra) Run(PreparedExpression prepared, IReadOnlyDictionary<string, JsonNode?> globals)
     {
         var reusable = prepared.Pure && globals.Keys.All(ExpressionEnginePool.GlobalNames.Contains);
-        return Run(reusable ? pool.Rent() : NewEngine(limits), reusable, prepared.Script, globals, _ => null);
+        return Run(reusable ? pool.Rent() : NewEngine(limits), reusable, prepared.Script, prepared.Use, globals, _ => null);
     }
 
+    /// <param name="use">What the code can see of its globals; null hands every global over whole.</param>
     private (JsonNode? Result, bool Truthy, JsonNode? Extra) Run(Jint.Engine engine, bool reusable, Prepared<Script> prepared,
-        IReadOnlyDictionary<string, JsonNode?> globals, Func<Jint.Engine, JsValue?> extra)
+        GlobalUse? use, IReadOnlyDictionary<string, JsonNode?> globals, Func<Jint.Engine, JsValue?> extra)
     {
         try
         {
             foreach (var (name, value) in globals)
             {
-                var js = JsonToJs.Convert(engine, value);
+                IReadOnlySet<string>? members = null;
+                // A global the code never names is left unset (a reused engine has it undefined already).
+                if (use is not null && !use.Reads(name, out members)) continue;
+                var js = members is not null && value is JsonObject o ? JsonToJs.Members(engine, o, members) : JsonToJs.Convert(engine, value);
                 // A reused engine's globals are fixed, writable properties: assign, never redefine.
                 if (reusable) ExpressionEnginePool.Assign(engine, name, js);
                 else engine.SetValue(name, js);

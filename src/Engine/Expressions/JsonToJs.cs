@@ -29,6 +29,15 @@ internal static class JsonToJs
         return result;
     }
 
+    /// <summary>An object with only the named members of <paramref name="o"/> (those it has), in its order.</summary>
+    public static JsObject Members(Jint.Engine engine, JsonObject o, IReadOnlySet<string> members)
+    {
+        var result = new JsObject(engine);
+        foreach (var (name, value) in o)
+            if (members.Contains(name)) result.CreateDataProperty(name, Convert(engine, value));
+        return result;
+    }
+
     private static JsArray Array(Jint.Engine engine, JsonArray a)
     {
         var items = new JsValue[a.Count];
