@@ -41,10 +41,8 @@ public sealed class EnrollDeviceActivity(IMdmClient mdm, IDeviceRegister devices
             throw new InvalidOperationException(
                 $"The MDM has not seen device {device.Id} yet (enrolment pending): it must be switched on; the step is retried.");
 
-        await devices.RecordMdmAsync(RegisterUser.System, device.Id, Enrolled with { MdmDeviceId = mdmDeviceId }, context.RegisterKey("record"), ct);
-        // Only a reserved device moves: one the supplier enrolled is Enrolled already, an assigned one enrolled again stays assigned.
-        if (device.Status == DeviceStatus.Reserved)
-            await devices.SetStatusAsync(RegisterUser.System, device.Id, DeviceStatus.Enrolled, "Registrerad i MDM", context.RegisterKey("status"), ct);
+        await devices.RecordEnrolmentAsync(RegisterUser.System, device.Id, Enrolled with { MdmDeviceId = mdmDeviceId },
+            context.RegisterKey("enrol"), ct);
         return ActivityInputs.Outputs(("mdmDeviceId", mdmDeviceId))
             .Noted($"MDM: enrolled device {device.Id} for employee {employeeId} as MDM device {mdmDeviceId}.");
     }

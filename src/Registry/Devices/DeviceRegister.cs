@@ -126,13 +126,28 @@ internal sealed class DeviceRegister(RegisterTransactions transactions, LoanPool
         CancellationToken ct = default) =>
         ChangeAsync(user, "Device.Mdm", operationKey, id, "Mdm", (change, device) =>
         {
-            device.MdmState = report.MdmState ?? device.MdmState;
-            device.ManagedAccount = report.ManagedAccount ?? device.ManagedAccount;
-            device.ActivationLock = report.ActivationLock ?? device.ActivationLock;
-            device.MdmDeviceId = report.MdmDeviceId?.Trim() ?? device.MdmDeviceId;
-            device.UpdatedAt = change.Now;
+            Record(change, device, report);
             return Task.CompletedTask;
         }, ct);
+
+    // One transaction, not a report and then a move: enrolment is on the path of every ordering, and on SQLite each
+    // register transaction holds the one writer.
+    public Task<DeviceView> RecordEnrolmentAsync(RegisterUser user, Guid id, MdmReport report, string? operationKey = null,
+        CancellationToken ct = default) =>
+        ChangeAsync(user, "Device.Enrol", operationKey, id, "Enrolled", async (change, device) =>
+        {
+            Record(change, device, report);
+            if (device.Status == DeviceStatus.Reserved) await MoveAsync(change, device, DeviceStatus.Enrolled, "Registrerad i MDM", ct);
+        }, ct);
+
+    private static void Record(RegisterChange change, DeviceRecord device, MdmReport report)
+    {
+        device.MdmState = report.MdmState ?? device.MdmState;
+        device.ManagedAccount = report.ManagedAccount ?? device.ManagedAccount;
+        device.ActivationLock = report.ActivationLock ?? device.ActivationLock;
+        device.MdmDeviceId = report.MdmDeviceId?.Trim() ?? device.MdmDeviceId;
+        device.UpdatedAt = change.Now;
+    }
 
     public Task<IReadOnlyList<DeviceView>> DevicesOfPersonAsync(string employeeId, CancellationToken ct = default) =>
         transactions.ReadAsync<IReadOnlyList<DeviceView>>(async db =>

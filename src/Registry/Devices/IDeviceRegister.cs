@@ -31,6 +31,13 @@ public interface IDeviceRegister
 
     Task<DeviceView> RecordMdmAsync(RegisterUser user, Guid id, MdmReport report, string? operationKey = null, CancellationToken ct = default);
 
+    /// <summary>
+    /// Records an MDM enrolment: what the MDM reports, and a reserved device moves to Enrolled (one the supplier enrolled
+    /// is Enrolled already, an assigned one enrolled again stays assigned). One change, audited as "Enrolled".
+    /// </summary>
+    Task<DeviceView> RecordEnrolmentAsync(RegisterUser user, Guid id, MdmReport report, string? operationKey = null,
+        CancellationToken ct = default);
+
     /// <summary>Devices currently assigned to the person (for workflows; no access check).</summary>
     Task<IReadOnlyList<DeviceView>> DevicesOfPersonAsync(string employeeId, CancellationToken ct = default);
 }

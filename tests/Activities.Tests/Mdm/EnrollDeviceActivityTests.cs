@@ -37,7 +37,7 @@ public sealed class EnrollDeviceActivityTests
         var again = await bed.RunAsync<EnrollDeviceActivity>(key, ("deviceId", device.Id), ("employeeId", Erik));
 
         Assert.Equal(first.Outputs["mdmDeviceId"]!.GetValue<string>(), again.Outputs["mdmDeviceId"]!.GetValue<string>());
-        Assert.Equal(["Status", "Mdm", "Status", "Created"], await bed.AuditActionsAsync("Device", device.Id));
+        Assert.Equal(["Enrolled", "Status", "Created"], await bed.AuditActionsAsync("Device", device.Id));
     }
 
     [Fact]

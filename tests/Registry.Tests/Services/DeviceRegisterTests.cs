@@ -38,6 +38,27 @@ public abstract class DeviceRegisterTests(DatabaseKind kind)
     }
 
     [SkippableFact]
+    public async Task An_enrolment_records_the_mdm_report_and_moves_a_reserved_device_but_leaves_an_assigned_one_assigned()
+    {
+        await using var db = await TempRegister.CreateAsync(kind).WithOrgAsync();
+        var reserved = await db.Devices.RegisterAsync(Service, new NewDevice(Imei(4), null, "iPhone 15", DeviceType.Phone));
+        await db.Devices.SetStatusAsync(Service, reserved.Id, DeviceStatus.Reserved, null);
+        var assigned = await AssignedAsync(db, 5, "E300");
+        var report = new MdmReport(MdmState.Enrolled, true, null, "mdm-1");
+
+        var enrolled = await db.Devices.RecordEnrolmentAsync(Service, reserved.Id, report, "enrol-1");
+        db.Time.Advance(TimeSpan.FromMinutes(5));
+        var again = await db.Devices.RecordEnrolmentAsync(Service, reserved.Id, report, "enrol-1");
+        var reenrolled = await db.Devices.RecordEnrolmentAsync(Service, assigned.Id, report with { MdmDeviceId = "mdm-2" });
+
+        Assert.Equal((DeviceStatus.Enrolled, MdmState.Enrolled, "mdm-1"), (enrolled.Status, enrolled.MdmState, enrolled.MdmDeviceId));
+        Assert.Equal(enrolled.UpdatedAt, (await db.Devices.GetAsync(Service, reserved.Id)).UpdatedAt); // the repeated key changed nothing
+        Assert.Equal((enrolled.Status, enrolled.UpdatedAt), (again.Status, again.UpdatedAt));
+        Assert.Equal((DeviceStatus.Assigned, "E300", "mdm-2"), (reenrolled.Status, reenrolled.AssignedToEmployeeId, reenrolled.MdmDeviceId));
+        await Assert.ThrowsAsync<RegisterForbiddenException>(() => db.Devices.RecordEnrolmentAsync(Anna, reserved.Id, report));
+    }
+
+    [SkippableFact]
     public async Task Registering_refuses_a_bad_imei_and_a_duplicate()
     {
         await using var db = await TempRegister.CreateAsync(kind).WithOrgAsync();
