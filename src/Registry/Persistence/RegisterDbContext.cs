@@ -82,7 +82,9 @@ internal abstract class RegisterDbContext(DbContextOptions options) : DbContext(
             e.Property(d => d.LoanPoolSite).HasMaxLength(NameLength);
             e.HasIndex(d => d.Imei).IsUnique();
             e.HasIndex(d => d.Serial).IsUnique();
-            e.HasIndex(d => new { d.Status, d.Type });
+            // Counts by status and type, and a reservation's "oldest phone in stock": read in order from the index,
+            // not a sort of every device in stock for each order placed.
+            e.HasIndex(d => new { d.Status, d.Type, d.CreatedAt, d.Id });
             e.HasIndex(d => d.AssignedToEmployeeId);
             e.HasIndex(d => d.UnitId);
             // The device list's default sort and its "recently changed" sort: a page is read from the index, not sorted.

@@ -211,11 +211,11 @@ namespace RJH.DeviceWorkflows.Registry.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Model", "Id");
 
-                    b.HasIndex("Status", "Type");
-
                     b.HasIndex("UpdatedAt", "Id");
 
                     b.HasIndex("Status", "UpdatedAt", "Id");
+
+                    b.HasIndex("Status", "Type", "CreatedAt", "Id");
 
                     b.ToTable("Devices", (string)null);
                 });

@@ -202,11 +202,11 @@ namespace RJH.DeviceWorkflows.Registry.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Model", "Id");
 
-                    b.HasIndex("Status", "Type");
-
                     b.HasIndex("UpdatedAt", "Id");
 
                     b.HasIndex("Status", "UpdatedAt", "Id");
+
+                    b.HasIndex("Status", "Type", "CreatedAt", "Id");
 
                     b.ToTable("Devices", (string)null);
                 });
