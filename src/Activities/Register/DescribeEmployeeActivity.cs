@@ -38,13 +38,15 @@ public sealed class DescribeEmployeeActivity(IRegisterDirectory directory, IOrgR
             ?? throw new InvalidOperationException($"Register.DescribeEmployee: there is no employee '{employeeId}' in the register.");
         await requestedBy.EnsureMayActForAsync(context.OptionalString("requestedBy"), person, ct);
 
-        var managerId = await ManagerOfAsync(person, ct);
+        // Read once: both the manager above the person and the policy's unit facts come from the unit's ancestry.
+        IReadOnlyList<UnitInfo> ancestry = person.UnitId is { } unitId ? await directory.AncestryAsync(unitId, ct) : [];
+        var managerId = ManagerOf(person, ancestry);
         var manager = managerId is null ? null : await directory.FindPersonAsync(managerId, ct);
         var links = await org.LinksOfAsync(person.EmployeeId, ct);
         return ActivityInputs.Outputs(
             ("employee", new { employeeId = person.EmployeeId, person.UserName, person.Name, person.UnitId, managerEmployeeId = managerId,
                 managerUserName = manager?.UserName }),
-            ("facts", await facts.BuildAsync(person, links, Request(context), ct)),
+            ("facts", await facts.BuildAsync(person, links, Request(context), ancestry, ct)),
             ("devices", links.Devices.Select(d => new { d.Id, d.Type, d.Model, d.Status })),
             ("subscriptions", links.Subscriptions.Select(s => new { s.Id, s.Msisdn, s.Status })),
             ("extensions", links.Extensions.Select(x => new { x.Id, x.Number }))) with
@@ -54,13 +56,8 @@ public sealed class DescribeEmployeeActivity(IRegisterDirectory directory, IOrgR
     }
 
     /// <summary>The person's own manager, else the nearest unit manager above them who is not themself (a manager's manager).</summary>
-    private async Task<string?> ManagerOfAsync(PersonInfo person, CancellationToken ct)
-    {
-        if (person.ManagerEmployeeId is { } own) return own;
-        if (person.UnitId is null) return null;
-        return (await directory.AncestryAsync(person.UnitId, ct)).Select(u => u.ManagerEmployeeId)
-            .FirstOrDefault(m => m is not null && m != person.EmployeeId);
-    }
+    private static string? ManagerOf(PersonInfo person, IReadOnlyList<UnitInfo> ancestry) =>
+        person.ManagerEmployeeId ?? ancestry.Select(u => u.ManagerEmployeeId).FirstOrDefault(m => m is not null && m != person.EmployeeId);
 
     /// <summary>The request part of the facts, only when a device type is asked about; the reason defaults to New as the models' does.</summary>
     private static Facts.DeviceRequest? Request(ActivityContext context) => context.OptionalEnum<Facts.DeviceType>("deviceType") is { } type

@@ -23,7 +23,9 @@ public sealed class EmployeeFacts(IRegisterDirectory directory, IRiskAssessmentS
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public async Task<JsonNode?> BuildAsync(PersonInfo person, PersonLinks links, Facts.DeviceRequest? request, CancellationToken ct)
+    /// <param name="ancestry">The person's unit and those above it when the caller has read them already; null reads them.</param>
+    public async Task<JsonNode?> BuildAsync(PersonInfo person, PersonLinks links, Facts.DeviceRequest? request,
+        IReadOnlyList<UnitInfo>? ancestry, CancellationToken ct)
     {
         var facts = new Facts.DeviceFacts
         {
@@ -37,7 +39,7 @@ public sealed class EmployeeFacts(IRegisterDirectory directory, IRiskAssessmentS
                 WorksAcrossLargeArea = person.WorksAcrossLargeArea,
                 ActiveDevices = ActiveDevices(links),
             },
-            Unit = person.UnitId is { } unitId ? await UnitAsync(unitId, ct) : null,
+            Unit = person.UnitId is { } unitId ? await UnitAsync(unitId, ancestry ?? await directory.AncestryAsync(unitId, ct), ct) : null,
             Request = request,
         };
         return JsonSerializer.SerializeToNode(facts, Json);
@@ -57,9 +59,8 @@ public sealed class EmployeeFacts(IRegisterDirectory directory, IRiskAssessmentS
             .ToList();
     }
 
-    private async Task<Facts.Unit> UnitAsync(string unitId, CancellationToken ct)
+    private async Task<Facts.Unit> UnitAsync(string unitId, IReadOnlyList<UnitInfo> ancestry, CancellationToken ct)
     {
-        var ancestry = await directory.AncestryAsync(unitId, ct);
         var coverage = await assessments.CoverageAsync(unitId, ct);
         return new Facts.Unit
         {

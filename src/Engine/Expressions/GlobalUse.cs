@@ -80,14 +80,10 @@ internal sealed class GlobalUse
                 Opaque = true;
                 return;
             case Identifier identifier:
-                if (IsPropertyName(identifier, parent))
-                {
-                    if (Escapes.Contains(identifier.Name)) Opaque = true;
-                    return;
-                }
-                if (Escapes.Contains(identifier.Name)) { Opaque = true; return; }
+                // An escape counts after a dot too: x.constructor reaches the Function constructor as well.
+                if (Escapes.Contains(identifier.Name)) Opaque = true;
                 // Every name it refers to, global or not: which of them are globals depends on the call.
-                Record(identifier.Name, MemberRead(identifier, parent));
+                else if (!IsPropertyName(identifier, parent)) Record(identifier.Name, MemberRead(identifier, parent));
                 return;
         }
     }

@@ -47,7 +47,7 @@ public abstract class FailureInjectionScenarioTests(DatabaseKind kind)
         // ... and each outside step counted once in the register.
         var audit = await s.GetArrayAsync($"/api/audit?entity=Device&id={phoneId}&limit=500");
         Assert.Equal(1, audit.Count(e => Action(e) == "Assigned"));
-        Assert.Equal(1, audit.Count(e => Action(e) == "Mdm" && State(e, "after") == "Enrolled" && State(e, "before") != "Enrolled"));
+        Assert.Equal(1, audit.Count(e => Action(e) == "Enrolled" && State(e, "after") == "Enrolled" && State(e, "before") != "Enrolled"));
         Assert.Equal(2, (await s.GetArrayAsync("/api/subscriptions")).Count);   // Anna's and the one ordered for Erik
         Assert.Equal("Terminated", (await s.GetAsync($"/api/subscriptions/{subscriptionId}"))["status"]!.GetValue<string>());
         Assert.Equal("InStock", (await s.GetAsync($"/api/devices/{phoneId}"))["status"]!.GetValue<string>());

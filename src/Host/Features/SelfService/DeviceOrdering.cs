@@ -55,7 +55,7 @@ public sealed class DeviceOrdering(IRegisterDirectory directory, IOrgRegister or
         }
         var links = await org.LinksOfAsync(person.EmployeeId, ct);
         var employeeFacts = await facts.BuildAsync(person, links,
-            new Facts.DeviceRequest { DeviceType = request.DeviceType, Reason = request.Reason }, ct);
+            new Facts.DeviceRequest { DeviceType = request.DeviceType, Reason = request.Reason }, ancestry: null, ct);
         var decision = await policy.EvaluateAsync("entitlement", JsonSerializer.Deserialize<JsonElement>(employeeFacts!.ToJsonString()), null, ct);
         return new OrderPreview(decision, NotAllowed: false);
     }
