@@ -65,7 +65,7 @@ async Task RunAsync(string database, string connection, string folder)
     Console.WriteLine($"  started {orders} in {started.TotalSeconds:F1} s; all at Servicecenter's delivery after {automated.TotalSeconds:F1} s " +
                       $"({orders / automated.TotalSeconds:F0} orders/s)  [target ≤ 30 s]");
     Console.WriteLine($"  to the delivery task: {spent.CpuSeconds * 1000 / orders:F1} ms CPU and {spent.AllocatedBytes / 1e6 / orders:F2} MB allocated per order " +
-                      $"({spent.CpuSeconds:F1} s CPU in {automated.TotalSeconds:F1} s)");
+                      $"({spent.CpuSeconds:F1} s CPU in {automated.TotalSeconds:F1} s; {spent.Collections} garbage collections paused it {spent.GcPauseSeconds:F1} s)");
 
     var human = Stopwatch.StartNew();
     await CompleteAllAsync("deliver-device", new Caller("sam.service", new HashSet<string> { "ServiceCenter" }), _ => null);

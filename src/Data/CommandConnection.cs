@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
@@ -23,8 +24,10 @@ public static class CommandConnection
     {
         if (owner.Database.CurrentTransaction is not { } transaction) return Nothing.Instance;
         var previous = Current.Value;
-        Current.Value = new Shared(owner.Database.GetDbConnection(), transaction.GetDbTransaction(),
-            owner.Database.ProviderName, owner.Database.GetConnectionString());
+        var provider = owner.Database.ProviderName;
+        var connection = owner.Database.GetDbConnection();
+        Current.Value = new Shared(connection, transaction.GetDbTransaction(), transaction.TransactionId, provider,
+            owner.Database.GetConnectionString(), owner.Database.IsSqlite() ? FileOf(connection.ConnectionString) : null);
         return new Restore(previous);
     }
 
@@ -35,21 +38,27 @@ public static class CommandConnection
     /// <param name="serverDatabases">Also on PostgreSQL and SQL Server, when the context uses the command's connection string.</param>
     public static async Task<bool> JoinAsync(DbContext context, bool serverDatabases, CancellationToken ct)
     {
+        // A command's start opens a score of contexts, each joining here: what can be worked out once per command
+        // (the shared file's path) or once per connection string is, not once per context.
         if (Current.Value is not { } shared || context.Database.ProviderName != shared.Provider) return false;
-        var sameDatabase = context.Database.IsSqlite()
-            ? SameFile(context.Database.GetConnectionString(), shared.Connection.ConnectionString)
+        var sameDatabase = shared.SqliteFile is not null
+            ? string.Equals(FileOf(context.Database.GetConnectionString()), shared.SqliteFile, StringComparison.Ordinal)
             : serverDatabases && string.Equals(context.Database.GetConnectionString(), shared.ConnectionString, StringComparison.Ordinal);
         if (!sameDatabase) return false;
         context.Database.SetDbConnection(shared.Connection);
-        await context.Database.UseTransactionAsync(shared.Transaction, ct);
+        // The command's own transaction id, so the joined context's log lines name the transaction they are part of.
+        await context.Database.UseTransactionAsync(shared.Transaction, shared.TransactionId, ct);
         return true;
     }
 
-    private static bool SameFile(string? a, string? b) =>
-        string.Equals(Path.GetFullPath(new SqliteConnectionStringBuilder(a).DataSource),
-            Path.GetFullPath(new SqliteConnectionStringBuilder(b).DataSource), StringComparison.Ordinal);
+    /// <summary>The full path of a SQLite connection string's file (a connection string names one file for good).</summary>
+    private static string FileOf(string? connectionString) =>
+        Files.GetOrAdd(connectionString ?? "", c => Path.GetFullPath(new SqliteConnectionStringBuilder(c).DataSource));
 
-    private sealed record Shared(DbConnection Connection, DbTransaction Transaction, string? Provider, string? ConnectionString);
+    private static readonly ConcurrentDictionary<string, string> Files = new(StringComparer.Ordinal);
+
+    private sealed record Shared(DbConnection Connection, DbTransaction Transaction, Guid TransactionId, string? Provider,
+        string? ConnectionString, string? SqliteFile);
 
     private sealed class Restore(Shared? previous) : IDisposable
     {

@@ -61,7 +61,7 @@ public sealed class EmployeeFacts(IRegisterDirectory directory, IRiskAssessmentS
 
     private async Task<Facts.Unit> UnitAsync(string unitId, IReadOnlyList<UnitInfo> ancestry, CancellationToken ct)
     {
-        var coverage = await assessments.CoverageAsync(unitId, ct);
+        var coverage = await assessments.CoverageAsync(ancestry, ct);
         return new Facts.Unit
         {
             Id = unitId,

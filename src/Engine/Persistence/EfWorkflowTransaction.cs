@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
 using System.Data;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using RJH.DeviceWorkflows.Data;
 using RJH.DeviceWorkflows.Engine.Privacy;
@@ -66,15 +64,11 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
     public async Task<DefinitionRecord?> LoadDefinitionAsync(string key, int version, CancellationToken ct = default) =>
         await db.Definitions.FindAsync([key, version], ct);
 
-    public Task<int?> FindPublishedVersionAsync(string key, CancellationToken ct = default) =>
-        PublishedVersion.GetOrAdd(db.Model, _ => EF.CompileAsyncQuery((WorkflowDbContext c, string k, CancellationToken t) =>
-            c.Definitions.Where(d => d.Key == k && d.Published)
-                .OrderByDescending(d => d.Version).Select(d => (int?)d.Version).FirstOrDefault()))(db, key, ct);
+    public Task<int?> FindPublishedVersionAsync(string key, CancellationToken ct = default) => PublishedVersion.RunAsync(db, key, ct);
 
-    // Every start asks this. Compiled once per model (a compiled query serves one model; each database provider has
-    // its own): as a LINQ query EF looked up its executor on each call, a sixth of a ten-step start (P1, docs/benchmarks.md).
-    private static readonly ConcurrentDictionary<IModel,
-        Func<WorkflowDbContext, string, CancellationToken, Task<int?>>> PublishedVersion = new();
+    // Every start asks this: as a LINQ query, finding its executor was a sixth of a ten-step start (P1, docs/benchmarks.md).
+    private static readonly CompiledQuery<WorkflowDbContext, string, int?> PublishedVersion = new((c, key, _) =>
+        c.Definitions.Where(d => d.Key == key && d.Published).OrderByDescending(d => d.Version).Select(d => (int?)d.Version).FirstOrDefault());
 
     public async Task<int> NextDefinitionVersionAsync(string key, CancellationToken ct = default)
     {

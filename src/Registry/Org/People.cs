@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RJH.DeviceWorkflows.Data;
 using RJH.DeviceWorkflows.Registry.Persistence;
 
 namespace RJH.DeviceWorkflows.Registry.Org;
@@ -6,19 +7,26 @@ namespace RJH.DeviceWorkflows.Registry.Org;
 /// <summary>Look-ups of people that several register services need.</summary>
 internal static class People
 {
+    // Asked by most register changes of a workflow step (the person, the unit for the audit): compiled once.
+    private static readonly CompiledQuery<RegisterDbContext, string, PersonRecord?> PersonById =
+        new((db, employeeId, _) => db.People.FirstOrDefault(p => p.EmployeeId == employeeId));
+
+    private static readonly CompiledQuery<RegisterDbContext, string, string?> UnitOfPerson =
+        new((db, employeeId, _) => db.People.AsNoTracking().Where(p => p.EmployeeId == employeeId).Select(p => p.UnitId).FirstOrDefault());
+
     /// <exception cref="RegisterValidationException">No such employee: the request names someone the register does not know.</exception>
     public static async Task<PersonRecord> RequireAsync(RegisterDbContext db, string? employeeId, string field, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(employeeId))
             throw new RegisterValidationException(field, "Anställningsnummer saknas.");
-        return await db.People.FirstOrDefaultAsync(p => p.EmployeeId == employeeId, ct)
+        return await PersonById.RunAsync(db, employeeId, ct)
             ?? throw new RegisterValidationException(field, $"Det finns ingen person med anställningsnummer {employeeId}.");
     }
 
     /// <summary>The unit an audit entry about something held by this person belongs to.</summary>
     public static async Task<string?> UnitOfAsync(RegisterDbContext db, string? employeeId, CancellationToken ct) =>
         employeeId is null ? null
-            : await db.People.AsNoTracking().Where(p => p.EmployeeId == employeeId).Select(p => p.UnitId).FirstOrDefaultAsync(ct);
+            : await UnitOfPerson.RunAsync(db, employeeId, ct);
 
     public static async Task RequireUnitAsync(RegisterDbContext db, string? unitId, string field, CancellationToken ct)
     {

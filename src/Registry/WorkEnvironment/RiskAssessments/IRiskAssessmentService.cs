@@ -41,4 +41,8 @@ public interface IRiskAssessmentService
 
     /// <summary>Assessments of the unit and every level above it (nearest first), whatever their status.</summary>
     Task<IReadOnlyList<AssessmentCoverage>> CoverageAsync(string unitId, CancellationToken ct = default);
+
+    /// <summary>The same, for a caller that has read the unit's ancestry already (<see cref="IRegisterDirectory.AncestryAsync"/>).</summary>
+    /// <param name="ancestry">The unit and every level above it, nearest first.</param>
+    Task<IReadOnlyList<AssessmentCoverage>> CoverageAsync(IReadOnlyList<UnitInfo> ancestry, CancellationToken ct = default);
 }

@@ -151,9 +151,11 @@ internal sealed class RiskAssessmentService : IRiskAssessmentService
         return new RiskAssessmentEvent(kind.Value, row.Actor, row.At, after.Status, signOff);
     }
 
-    public async Task<IReadOnlyList<AssessmentCoverage>> CoverageAsync(string unitId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<AssessmentCoverage>> CoverageAsync(string unitId, CancellationToken ct = default) =>
+        await CoverageAsync(await directory.AncestryAsync(unitId, ct), ct);
+
+    public async Task<IReadOnlyList<AssessmentCoverage>> CoverageAsync(IReadOnlyList<UnitInfo> ancestry, CancellationToken ct = default)
     {
-        var ancestry = await directory.AncestryAsync(unitId, ct);
         var levels = ancestry.ToDictionary(u => u.Id, u => u.Level, StringComparer.Ordinal);
         var ids = levels.Keys.ToList();
         await using var db = await contexts.CreateDbContextAsync(ct);
