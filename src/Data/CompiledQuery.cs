@@ -19,3 +19,14 @@ public sealed class CompiledQuery<TContext, TParam, TResult>(Expression<Func<TCo
     public Task<TResult> RunAsync(TContext db, TParam parameter, CancellationToken ct) =>
         compiled.GetOrAdd(db.Model, _ => EF.CompileAsyncQuery(query))(db, parameter, ct);
 }
+
+/// <summary><see cref="CompiledQuery{TContext,TParam,TResult}"/> with two parameters.</summary>
+public sealed class CompiledQuery<TContext, TParam1, TParam2, TResult>(
+    Expression<Func<TContext, TParam1, TParam2, CancellationToken, TResult>> query)
+    where TContext : DbContext
+{
+    private readonly ConcurrentDictionary<IModel, Func<TContext, TParam1, TParam2, CancellationToken, Task<TResult>>> compiled = new();
+
+    public Task<TResult> RunAsync(TContext db, TParam1 first, TParam2 second, CancellationToken ct) =>
+        compiled.GetOrAdd(db.Model, _ => EF.CompileAsyncQuery(query))(db, first, second, ct);
+}

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RJH.DeviceWorkflows.Data;
 using RJH.DeviceWorkflows.Engine.Storage;
 
 namespace RJH.DeviceWorkflows.Engine.Persistence;
@@ -150,9 +151,13 @@ internal sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> conte
 
     // The business key alone, not the instance with its state: a run reads this for every job.
     public Task<JobToRun?> FindJobToRunAsync(Guid id, CancellationToken ct = default) =>
-        ReadAsync(db => db.Jobs.AsNoTracking().Where(j => j.Id == id)
+        ReadAsync(db => JobToRunById.RunAsync(db, id, ct), ct);
+
+    // Read before every job runs: compiled once.
+    private static readonly CompiledQuery<WorkflowDbContext, Guid, JobToRun?> JobToRunById = new((db, id, _) =>
+        db.Jobs.AsNoTracking().Where(j => j.Id == id)
             .Select(j => new JobToRun(j, db.Instances.Where(i => i.Id == j.InstanceId).Select(i => i.BusinessKey).FirstOrDefault()))
-            .FirstOrDefaultAsync(ct), ct);
+            .FirstOrDefault());
 
     public Task<IReadOnlyList<JobRecord>> ListPendingJobsAsync(int max, CancellationToken ct = default) =>
         ReadListAsync(db => db.Jobs.AsNoTracking().Where(j => j.Status == JobStatus.Pending)

@@ -55,8 +55,13 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
 
     public IDisposable ShareWithActivities() => CommandConnection.Share(db);
 
+    // Instances and jobs are loaded by every command that continues one; these are Find's look-ups (what this context
+    // tracks first, then the database) with the query compiled once instead of built on each call.
     public async Task<InstanceRecord?> LoadInstanceAsync(Guid id, CancellationToken ct = default) =>
-        await db.Instances.FindAsync([id], ct);
+        db.Instances.Local.FindEntry(id)?.Entity ?? await InstanceById.RunAsync(db, id, ct);
+
+    private static readonly CompiledQuery<WorkflowDbContext, Guid, InstanceRecord?> InstanceById =
+        new((c, id, _) => c.Instances.FirstOrDefault(i => i.Id == id));
 
     public async Task<UserTaskRecord?> LoadTaskAsync(Guid id, CancellationToken ct = default) =>
         await db.UserTasks.FindAsync([id], ct);
@@ -90,7 +95,10 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
         await db.Incidents.FindAsync([id], ct);
 
     public async Task<JobRecord?> LoadJobAsync(Guid id, CancellationToken ct = default) =>
-        await db.Jobs.FindAsync([id], ct);
+        db.Jobs.Local.FindEntry(id)?.Entity ?? await JobById.RunAsync(db, id, ct);
+
+    private static readonly CompiledQuery<WorkflowDbContext, Guid, JobRecord?> JobById =
+        new((c, id, _) => c.Jobs.FirstOrDefault(j => j.Id == id));
 
     public void AddDefinition(DefinitionRecord definition) => db.Definitions.Add(definition);
     public void AddInstance(InstanceRecord instance) => db.Instances.Add(instance);

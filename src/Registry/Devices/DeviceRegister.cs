@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RJH.DeviceWorkflows.Data;
 using RJH.DeviceWorkflows.Registry.Access;
 using RJH.DeviceWorkflows.Registry.LoanPool;
 using RJH.DeviceWorkflows.Registry.Operations;
@@ -9,6 +10,10 @@ namespace RJH.DeviceWorkflows.Registry.Devices;
 
 internal sealed class DeviceRegister(RegisterTransactions transactions, LoanPoolLevels loanPool) : IDeviceRegister
 {
+    // Every change to a device reads it first, several per ordering: compiled once (tracked, for the change).
+    private static readonly CompiledQuery<RegisterDbContext, Guid, DeviceRecord?> DeviceById =
+        new((db, id, _) => db.Devices.FirstOrDefault(d => d.Id == id));
+
     public const string Entity = "Device";
 
     // In these statuses nobody holds the device, so its open assignment ends.
@@ -95,7 +100,7 @@ internal sealed class DeviceRegister(RegisterTransactions transactions, LoanPool
                     .ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, DeviceStatus.Reserved), ct);
                 if (claimed == 0) continue;
                 // Loaded after the claim, so it is tracked in its claimed state; MoveAsync then records the move.
-                var device = await db.Devices.SingleAsync(d => d.Id == id, ct);
+                var device = await DeviceById.RunAsync(db, id, ct) ?? throw NotFound(id);
                 device.Status = DeviceStatus.InStock;
                 return device;
             }
@@ -176,7 +181,7 @@ internal sealed class DeviceRegister(RegisterTransactions transactions, LoanPool
         RegisterAccess.RequireRegisterWriter(user);
         return transactions.RunAsync(operation, operationKey, user, async change =>
         {
-            var device = await change.Db.Devices.FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw NotFound(id);
+            var device = await DeviceById.RunAsync(change.Db, id, ct) ?? throw NotFound(id);
             var before = DeviceView.From(device);
             await apply(change, device);
             var after = DeviceView.From(device);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RJH.DeviceWorkflows.Data;
 using RJH.DeviceWorkflows.Registry.Access;
 using RJH.DeviceWorkflows.Registry.Operations;
 using RJH.DeviceWorkflows.Registry.Org;
@@ -8,6 +9,10 @@ namespace RJH.DeviceWorkflows.Registry.Orders;
 
 internal sealed class DeviceOrders(RegisterTransactions transactions) : IDeviceOrders
 {
+    // Every change to an order reads it first: compiled once (tracked, for the change).
+    private static readonly CompiledQuery<RegisterDbContext, Guid, DeviceOrderRecord?> OrderById =
+        new((db, id, _) => db.DeviceOrders.FirstOrDefault(o => o.Id == id));
+
     public const string Entity = "DeviceOrder";
 
     private static readonly TransitionTable<DeviceOrderStatus> Lifecycle = new("En beställning", new Dictionary<DeviceOrderStatus, DeviceOrderStatus[]>
@@ -81,7 +86,7 @@ internal sealed class DeviceOrders(RegisterTransactions transactions) : IDeviceO
         RegisterAccess.RequireRegisterWriter(user);
         return transactions.RunAsync(operation, operationKey, user, async change =>
         {
-            var order = await change.Db.DeviceOrders.FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw NotFound(id);
+            var order = await OrderById.RunAsync(change.Db, id, ct) ?? throw NotFound(id);
             var before = View(order);
             apply(order, change.Now);
             change.Audit(Entity, id.ToString(), action, before, View(order), await People.UnitOfAsync(change.Db, order.EmployeeId, ct));

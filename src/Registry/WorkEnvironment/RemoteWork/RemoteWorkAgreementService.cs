@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RJH.DeviceWorkflows.Data;
 using RJH.DeviceWorkflows.Registry.WorkEnvironment.Persistence;
 using RJH.DeviceWorkflows.Registry.WorkEnvironment.PersonalNumbers;
 using static RJH.DeviceWorkflows.Registry.WorkEnvironment.RemoteWork.RemoteWorkMapping;
@@ -116,13 +117,16 @@ internal sealed class RemoteWorkAgreementService : IRemoteWorkAgreementService
 
     public async Task<bool> HasActiveAgreementAsync(string employeeId, CancellationToken ct = default)
     {
-        var today = SwedishCalendar.Today(time);
-        string[] inForce = [nameof(RemoteWorkStatus.Active), nameof(RemoteWorkStatus.Terminated)];
         await using var db = await contexts.CreateDbContextAsync(ct);
-        // Terminated counts while its notice runs: the agreement is still in force until its end date.
-        return await db.RemoteWorkAgreements.AsNoTracking().AnyAsync(a => a.EmployeeId == employeeId && inForce.Contains(a.Status)
-            && a.StartDate <= today && (a.EndDate == null || a.EndDate >= today), ct);
+        return await AgreementInForce.RunAsync(db, employeeId, SwedishCalendar.Today(time), ct);
     }
+
+    // Asked for every employee a policy decides about (P5, docs/benchmarks.md): compiled once. Terminated counts while
+    // its notice runs: the agreement is still in force until its end date.
+    private static readonly CompiledQuery<WorkEnvironmentDbContext, string, DateOnly, bool> AgreementInForce = new((db, employeeId, today, _) =>
+        db.RemoteWorkAgreements.AsNoTracking().Any(a => a.EmployeeId == employeeId
+            && (a.Status == nameof(RemoteWorkStatus.Active) || a.Status == nameof(RemoteWorkStatus.Terminated))
+            && a.StartDate <= today && (a.EndDate == null || a.EndDate >= today)));
 
     private void SetPersonalNumber(RemoteWorkAgreementRecord record, PersonalNumber number)
     {
