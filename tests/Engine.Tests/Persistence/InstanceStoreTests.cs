@@ -117,4 +117,31 @@ public abstract class InstanceStoreTests(DatabaseKind kind)
         await tx.CommitAsync();
         Assert.Empty(await db.Store.ListIncidentsAsync(id, openOnly: true));
     }
+    [SkippableFact]
+    public async Task A_command_loads_what_it_added_or_loaded_before_as_the_same_record()
+    {
+        await using var db = await TempStore.CreateAsync(kind);
+        var stored = Guid.NewGuid();
+        await SaveAsync(db.Store, tx => tx.AddInstance(Instance(stored)));
+
+        await using var tx = await db.Store.BeginAsync();
+        // Not saved yet: only this command knows it, and a step later in the same command must find it.
+        var added = Instance();
+        tx.AddInstance(added);
+        var job = new JobRecord
+        {
+            Id = Guid.NewGuid(), InstanceId = added.Id, TokenId = "t1", ElementId = "call", ActivityType = "Test.Call",
+            Inputs = "{}", IdempotencyKey = "k", CreatedAt = T0,
+        };
+        tx.AddJob(job);
+        Assert.Same(added, await tx.LoadInstanceAsync(added.Id));
+        Assert.Same(job, await tx.LoadJobAsync(job.Id));
+
+        // Loaded twice, changed in between: the second load is the changed record, not a fresh copy of the row.
+        var first = await tx.LoadInstanceAsync(stored);
+        first!.State = "{\"changed\":true}";
+        Assert.Same(first, await tx.LoadInstanceAsync(stored));
+        Assert.Null(await tx.LoadInstanceAsync(Guid.NewGuid()));
+        Assert.Null(await tx.LoadJobAsync(Guid.NewGuid()));
+    }
 }

@@ -31,6 +31,8 @@ public sealed class PooledContextTests
                 joined = inCommand;
                 Assert.Same(commandConnection, inCommand.Database.GetDbConnection());
                 Assert.Same(transaction.GetDbTransaction(), inCommand.Database.CurrentTransaction?.GetDbTransaction());
+                // Its log lines name the command's transaction.
+                Assert.Equal(transaction.TransactionId, inCommand.Database.CurrentTransaction?.TransactionId);
             }
             await transaction.CommitAsync();
         }
@@ -47,5 +49,26 @@ public sealed class PooledContextTests
         // Each works on a connection of its own: one holds the write lock while the other still reads.
         await using var writing = await other.Database.BeginTransactionAsync();
         Assert.Equal(0, await again.People.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_context_on_another_sqlite_file_does_not_join_the_command()
+    {
+        await using var register = await TempRegister.CreateAsync(DatabaseKind.Sqlite);
+        await using var elsewhere = await TempRegister.CreateAsync(DatabaseKind.Sqlite);
+        var contexts = register.Services.GetRequiredService<IDbContextFactory<RegisterDbContext>>();
+        var otherContexts = elsewhere.Services.GetRequiredService<IDbContextFactory<RegisterDbContext>>();
+
+        await using var command = await contexts.CreateDbContextAsync();
+        await using var transaction = await command.Database.BeginTransactionAsync();
+        using (CommandConnection.Share(command))
+        {
+            await using var sameFile = await contexts.CreateDbContextAsync();
+            await using var otherFile = await otherContexts.CreateDbContextAsync();
+            Assert.Same(command.Database.GetDbConnection(), sameFile.Database.GetDbConnection());
+            Assert.NotSame(command.Database.GetDbConnection(), otherFile.Database.GetDbConnection());
+            Assert.Null(otherFile.Database.CurrentTransaction);
+            Assert.Equal(elsewhere.ConnectionString, otherFile.Database.GetConnectionString());
+        }
     }
 }
