@@ -42,6 +42,10 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
             var transaction = db.Database.IsSqlite()
                 ? await db.Database.BeginTransactionAsync(ct)
                 : await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+            // EF wraps a save inside a transaction it did not begin in a savepoint, so a failed save leaves the
+            // transaction usable. A command's save is its last statement before the commit and a failure ends the
+            // command: the savepoint would be two round trips per command (on PostgreSQL) for nothing.
+            db.Database.AutoSavepointsEnabled = false;
             return new EfWorkflowTransaction(db, transaction);
         }
         catch (Exception e)

@@ -28,6 +28,10 @@ internal sealed class RegisterTransactions(IDbContextFactory<RegisterDbContext> 
             {
                 // Inside an engine command on SQLite the context has joined the command's transaction: it commits with it.
                 await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+                // In its own transaction a failed save is retried or given up on whole, so EF's savepoint around the
+                // save is two round trips for nothing. Joined to a command it stays: the command goes on after a
+                // failed change (a BPMN error) and must not keep half of it.
+                db.Database.AutoSavepointsEnabled = transaction is null;
                 result = await work(change);
                 if (operationKey is not null)
                     db.Operations.Add(new RegisterOperationRecord
