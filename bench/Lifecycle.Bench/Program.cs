@@ -53,13 +53,13 @@ async Task RunAsync(string database, string connection, string folder)
     var clock = (ControllableTimeProvider)services.GetRequiredService<TimeProvider>();
     clock.Advance(NextWorkingMorning(clock.GetUtcNow()) - clock.GetUtcNow());
 
-    // CPU and allocation beside the wall time: on a machine shared with other work the wall time of one run varies by a
-    // third, what the run itself spent much less.
     var warming = Stopwatch.StartNew();
     await StartOrderingsAsync(orders, warmup);
     await WaitForDeliveryTasksAsync(warmup);
     Console.WriteLine($"  warm-up, not counted: {warmup} orderings to the delivery task in {warming.Elapsed.TotalSeconds:F1} s");
 
+    // CPU and allocation beside the wall time: on a machine shared with other work the wall time of one run varies by a
+    // third, what the run itself spent much less.
     var cost = ProcessCost.Start();
     var watch = Stopwatch.StartNew();
     await StartOrderingsAsync(0, orders);

@@ -83,9 +83,8 @@ internal sealed class DeviceRegister(RegisterTransactions transactions, LoanPool
 
     /// <summary>
     /// Takes one of the oldest devices of <paramref name="stock"/> for this transaction (<see cref="ClaimOrder"/>), or
-    /// null when none is left. Orders placed
-    /// at the same moment all want the same oldest phone; reading it and then writing it would let two of them reserve
-    /// it on a server database (each read it as in stock). The claim is a conditional update instead: it changes the row
+    /// null when none is left. Orders placed at the same moment want the same few phones; reading one and then writing
+    /// it would let two of them reserve it on a server database (each read it as in stock). The claim is a conditional update instead: it changes the row
     /// only while it is still in stock, waiting for a racing claim to finish first, and a lost claim tries the next one.
     /// </summary>
     private static async Task<DeviceRecord?> ClaimOldestAsync(RegisterDbContext db, IQueryable<DeviceRecord> stock, CancellationToken ct)

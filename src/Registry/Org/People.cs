@@ -7,9 +7,15 @@ namespace RJH.DeviceWorkflows.Registry.Org;
 /// <summary>Look-ups of people that several register services need.</summary>
 internal static class People
 {
-    // Asked by most register changes of a workflow step (the person, the unit for the audit): compiled once.
+    // Asked several times by every workflow step (who the person is, their unit for the audit): compiled once.
     private static readonly CompiledQuery<RegisterDbContext, string, PersonRecord?> PersonById =
         new((db, employeeId, _) => db.People.FirstOrDefault(p => p.EmployeeId == employeeId));
+
+    private static readonly CompiledQuery<RegisterDbContext, string, PersonRecord?> PersonToReadById =
+        new((db, employeeId, _) => db.People.AsNoTracking().FirstOrDefault(p => p.EmployeeId == employeeId));
+
+    private static readonly CompiledQuery<RegisterDbContext, string, PersonRecord?> PersonToReadByUserName =
+        new((db, userName, _) => db.People.AsNoTracking().FirstOrDefault(p => p.UserName == userName));
 
     private static readonly CompiledQuery<RegisterDbContext, string, string?> UnitOfPerson =
         new((db, employeeId, _) => db.People.AsNoTracking().Where(p => p.EmployeeId == employeeId).Select(p => p.UnitId).FirstOrDefault());
@@ -22,6 +28,14 @@ internal static class People
         return await PersonById.RunAsync(db, employeeId, ct)
             ?? throw new RegisterValidationException(field, $"Det finns ingen person med anställningsnummer {employeeId}.");
     }
+
+    /// <summary>The person, to read (not tracked for a change); null when the register does not know them.</summary>
+    public static Task<PersonRecord?> FindAsync(RegisterDbContext db, string employeeId, CancellationToken ct) =>
+        PersonToReadById.RunAsync(db, employeeId, ct);
+
+    /// <summary>The person with this user name, to read; null when the register does not know them.</summary>
+    public static Task<PersonRecord?> FindByUserNameAsync(RegisterDbContext db, string userName, CancellationToken ct) =>
+        PersonToReadByUserName.RunAsync(db, userName, ct);
 
     /// <summary>The unit an audit entry about something held by this person belongs to.</summary>
     public static async Task<string?> UnitOfAsync(RegisterDbContext db, string? employeeId, CancellationToken ct) =>

@@ -1,26 +1,17 @@
 using Microsoft.EntityFrameworkCore;
-using RJH.DeviceWorkflows.Data;
 using RJH.DeviceWorkflows.Registry.Access;
 using RJH.DeviceWorkflows.Registry.Operations;
-using RJH.DeviceWorkflows.Registry.Persistence;
 
 namespace RJH.DeviceWorkflows.Registry.Org;
 
 /// <summary><see cref="IRegisterDirectory"/> over the register's tables.</summary>
 internal sealed class RegisterDirectory(RegisterTransactions transactions) : IRegisterDirectory
 {
-    // A workflow step asks for a person several times per command (P5, docs/benchmarks.md): compiled once.
-    private static readonly CompiledQuery<RegisterDbContext, string, PersonRecord?> PersonById =
-        new((db, employeeId, _) => db.People.AsNoTracking().FirstOrDefault(p => p.EmployeeId == employeeId));
-
-    private static readonly CompiledQuery<RegisterDbContext, string, PersonRecord?> PersonByUserName =
-        new((db, userName, _) => db.People.AsNoTracking().FirstOrDefault(p => p.UserName == userName));
-
     public Task<PersonInfo?> FindPersonAsync(string employeeId, CancellationToken ct = default) =>
-        transactions.ReadAsync(async db => await PersonById.RunAsync(db, employeeId, ct) is { } p ? OrgMapping.ToInfo(p) : null, ct);
+        transactions.ReadAsync(async db => await People.FindAsync(db, employeeId, ct) is { } p ? OrgMapping.ToInfo(p) : null, ct);
 
     public Task<PersonInfo?> FindPersonByUserNameAsync(string userName, CancellationToken ct = default) =>
-        transactions.ReadAsync(async db => await PersonByUserName.RunAsync(db, userName, ct) is { } p ? OrgMapping.ToInfo(p) : null, ct);
+        transactions.ReadAsync(async db => await People.FindByUserNameAsync(db, userName, ct) is { } p ? OrgMapping.ToInfo(p) : null, ct);
 
     public Task<UnitInfo?> FindUnitAsync(string unitId, CancellationToken ct = default) =>
         transactions.ReadAsync(async db =>
