@@ -82,9 +82,9 @@ internal sealed class DeviceRegister(RegisterTransactions transactions, LoanPool
     }
 
     /// <summary>
-    /// Takes one of the oldest devices of <paramref name="stock"/> for this transaction (<see cref="ClaimOrder"/>), or
-    /// null when none is left. Orders placed at the same moment want the same few phones; reading one and then writing
-    /// it would let two of them reserve it on a server database (each read it as in stock). The claim is a conditional update instead: it changes the row
+    /// Takes the oldest device of <paramref name="stock"/> for this transaction, or null when none is left. Orders placed
+    /// at the same moment all want the same oldest phone; reading it and then writing it would let two of them reserve
+    /// it on a server database (each read it as in stock). The claim is a conditional update instead: it changes the row
     /// only while it is still in stock, waiting for a racing claim to finish first, and a lost claim tries the next one.
     /// </summary>
     private static async Task<DeviceRecord?> ClaimOldestAsync(RegisterDbContext db, IQueryable<DeviceRecord> stock, CancellationToken ct)
@@ -94,7 +94,7 @@ internal sealed class DeviceRegister(RegisterTransactions transactions, LoanPool
         {
             var candidates = await stock.OrderBy(d => d.CreatedAt).ThenBy(d => d.Id).Select(d => d.Id).Take(CandidatesPerRead).ToListAsync(ct);
             if (candidates.Count == 0) return null;
-            foreach (var id in ClaimOrder(db, candidates))
+            foreach (var id in candidates)
             {
                 var claimed = await db.Devices.Where(d => d.Id == id && d.Status == DeviceStatus.InStock)
                     .ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, DeviceStatus.Reserved), ct);
@@ -105,18 +105,6 @@ internal sealed class DeviceRegister(RegisterTransactions transactions, LoanPool
                 return device;
             }
         }
-    }
-
-    /// <summary>
-    /// On SQLite, oldest first: its one writer takes claims one at a time, so none waits for another. On a server
-    /// database orders placed at once would all claim the same oldest phone, and each loser waits for the winner's row
-    /// lock before it tries the next one, a queue of eight at P5's eight starters (docs/benchmarks.md). There each
-    /// claim starts at a random one of the oldest few and goes round: still one of the oldest, and claims spread.
-    /// </summary>
-    private static IEnumerable<Guid> ClaimOrder(RegisterDbContext db, List<Guid> oldest)
-    {
-        var start = db.Database.IsSqlite() ? 0 : Random.Shared.Next(oldest.Count);
-        for (var i = 0; i < oldest.Count; i++) yield return oldest[(start + i) % oldest.Count];
     }
 
     public Task<DeviceView> AssignAsync(RegisterUser user, Guid id, string employeeId, string? operationKey = null,
