@@ -70,9 +70,7 @@ internal sealed class DeviceRegister(RegisterTransactions transactions, LoanPool
         RegisterAccess.RequireRegisterWriter(user);
         return transactions.RunAsync("Device.Reserve", operationKey, user, async change =>
         {
-            var stock = change.Db.Devices.Where(d => d.Status == DeviceStatus.InStock && !d.InLoanPool && d.Type == type);
-            if (!string.IsNullOrWhiteSpace(model)) stock = stock.Where(d => d.Model == model);
-            var device = await ClaimOldestAsync(change.Db, stock, ct);
+            var device = await ClaimOldestAsync(change.Db, type, model, ct);
             if (device is null) return new ReservationResult(ReservationOutcome.NoneInStock, null);
             var before = DeviceView.From(device);
             await MoveAsync(change, device, DeviceStatus.Reserved, "Reserverad från lager", ct);
@@ -84,12 +82,37 @@ internal sealed class DeviceRegister(RegisterTransactions transactions, LoanPool
     /// <summary>
     /// Takes the oldest device of <paramref name="stock"/> for this transaction, or null when none is left. Orders placed
     /// at the same moment all want the same oldest phone; reading it and then writing it would let two of them reserve
-    /// it on a server database (each read it as in stock). The claim is a conditional update instead: it changes the row
-    /// only while it is still in stock, waiting for a racing claim to finish first, and a lost claim tries the next one.
+    /// it on a server database (each read it as in stock). On PostgreSQL the read locks the row and skips rows other
+    /// reservations have locked: each order gets the oldest phone nobody else is taking, without waiting. Elsewhere the
+    /// claim is a conditional update: it changes the row only while it is still in stock, waiting for a racing claim to
+    /// finish first, and a lost claim tries the next one (SQLite has one writer, so nothing races there).
     /// </summary>
-    private static async Task<DeviceRecord?> ClaimOldestAsync(RegisterDbContext db, IQueryable<DeviceRecord> stock, CancellationToken ct)
+    private static Task<DeviceRecord?> ClaimOldestAsync(RegisterDbContext db, DeviceType type, string? model, CancellationToken ct) =>
+        db.Database.IsNpgsql() ? LockOldestFreeAsync(db, type, model, ct) : ClaimByConditionalUpdateAsync(db, type, model, ct);
+
+    // Hand-written because EF has no row locks; FOR UPDATE must end the statement itself, not a subquery of it (that
+    // would lock every phone in stock). Enums are stored by name.
+    private static Task<DeviceRecord?> LockOldestFreeAsync(RegisterDbContext db, DeviceType type, string? model, CancellationToken ct)
+    {
+        var inStock = nameof(DeviceStatus.InStock);
+        var typeName = type.ToString();
+        var locked = string.IsNullOrWhiteSpace(model)
+            ? db.Devices.FromSql($"""
+                SELECT * FROM "Devices" WHERE "Status" = {inStock} AND NOT "InLoanPool" AND "Type" = {typeName}
+                ORDER BY "CreatedAt", "Id" LIMIT 1 FOR UPDATE SKIP LOCKED
+                """)
+            : db.Devices.FromSql($"""
+                SELECT * FROM "Devices" WHERE "Status" = {inStock} AND NOT "InLoanPool" AND "Type" = {typeName} AND "Model" = {model}
+                ORDER BY "CreatedAt", "Id" LIMIT 1 FOR UPDATE SKIP LOCKED
+                """);
+        return locked.AsAsyncEnumerable().FirstOrDefaultAsync(ct).AsTask();
+    }
+
+    private static async Task<DeviceRecord?> ClaimByConditionalUpdateAsync(RegisterDbContext db, DeviceType type, string? model, CancellationToken ct)
     {
         const int CandidatesPerRead = 8;
+        var stock = db.Devices.Where(d => d.Status == DeviceStatus.InStock && !d.InLoanPool && d.Type == type);
+        if (!string.IsNullOrWhiteSpace(model)) stock = stock.Where(d => d.Model == model);
         while (true)
         {
             var candidates = await stock.OrderBy(d => d.CreatedAt).ThenBy(d => d.Id).Select(d => d.Id).Take(CandidatesPerRead).ToListAsync(ct);

@@ -136,6 +136,30 @@ public abstract class DeviceRegisterTests(DatabaseKind kind)
     }
 
     [SkippableFact]
+    public async Task A_reservation_takes_the_oldest_phone_of_the_type_and_model_asked_for()
+    {
+        await using var db = await TempRegister.CreateAsync(kind).WithOrgAsync();
+        async Task<Guid> RegisterAsync(int imei, string model, DeviceType type)
+        {
+            var device = await db.Devices.RegisterAsync(Service, new NewDevice(Imei(imei), null, model, type));
+            db.Time.Advance(TimeSpan.FromHours(1));
+            return device.Id;
+        }
+        var oldTablet = await RegisterAsync(50, "Galaxy Tab", DeviceType.Tablet);
+        var oldGalaxy = await RegisterAsync(51, "Galaxy", DeviceType.Phone);
+        var oldIphone = await RegisterAsync(52, "iPhone 15", DeviceType.Phone);
+        var newGalaxy = await RegisterAsync(53, "Galaxy", DeviceType.Phone);
+        var newIphone = await RegisterAsync(54, "iPhone 15", DeviceType.Phone);
+
+        Assert.Equal(oldIphone, (await db.Devices.ReserveFromStockAsync(Admin, DeviceType.Phone, "iPhone 15")).Device!.Id);
+        Assert.Equal(oldGalaxy, (await db.Devices.ReserveFromStockAsync(Admin, DeviceType.Phone)).Device!.Id);
+        Assert.Equal(newGalaxy, (await db.Devices.ReserveFromStockAsync(Admin, DeviceType.Phone)).Device!.Id);
+        Assert.Equal(newIphone, (await db.Devices.ReserveFromStockAsync(Admin, DeviceType.Phone)).Device!.Id);
+        Assert.Equal(ReservationOutcome.NoneInStock, (await db.Devices.ReserveFromStockAsync(Admin, DeviceType.Phone, "Galaxy")).Outcome);
+        Assert.Equal(oldTablet, (await db.Devices.ReserveFromStockAsync(Admin, DeviceType.Tablet)).Device!.Id);
+    }
+
+    [SkippableFact]
     public async Task Orders_reserving_at_the_same_moment_each_get_a_phone_of_their_own()
     {
         // On PostgreSQL each reservation read the oldest phone as in stock and the later update followed the earlier:
