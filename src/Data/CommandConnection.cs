@@ -72,6 +72,17 @@ public static class CommandConnection
     }
 }
 
+/// <summary>Contexts that take part in the running engine command's transaction on every database product.</summary>
+public interface ICommandContextFactory<TBase> where TBase : DbContext
+{
+    /// <summary>
+    /// A context in the command's transaction also on PostgreSQL and SQL Server, for rows that must commit or roll back
+    /// with the step that wrote them and that no other command updates (a logged decision, a queued mail): inserts,
+    /// which cannot conflict under the command's snapshot. Outside a command, a context of its own.
+    /// </summary>
+    Task<TBase> CreateInCommandAsync(CancellationToken ct);
+}
+
 /// <summary>A <see cref="ProductDbContextFactory{TBase,TProduct}"/> whose contexts join the engine command's SQLite transaction (<see cref="CommandConnection"/>).</summary>
 /// <remarks>
 /// The contexts come from EF's pool (<see cref="ProductContexts"/>): an ordering's start opened some twenty register
@@ -79,7 +90,8 @@ public static class CommandConnection
 /// context keeps a connection set on it when it goes back, so one that joined a command gets its own connection
 /// string back when it is next handed out, before anything can use it.
 /// </remarks>
-public sealed class CommandJoiningDbContextFactory<TBase, TProduct>(IDbContextFactory<TProduct> products) : IDbContextFactory<TBase>
+public sealed class CommandJoiningDbContextFactory<TBase, TProduct>(IDbContextFactory<TProduct> products)
+    : IDbContextFactory<TBase>, ICommandContextFactory<TBase>
     where TBase : DbContext
     where TProduct : TBase
 {
@@ -89,9 +101,13 @@ public sealed class CommandJoiningDbContextFactory<TBase, TProduct>(IDbContextFa
     public TBase CreateDbContext() =>
         throw new NotSupportedException("Create these contexts asynchronously, so they can join the command's transaction.");
 
-    public async Task<TBase> CreateDbContextAsync(CancellationToken cancellationToken = default)
+    public Task<TBase> CreateDbContextAsync(CancellationToken cancellationToken = default) => CreateAsync(serverDatabases: false, cancellationToken);
+
+    public Task<TBase> CreateInCommandAsync(CancellationToken ct) => CreateAsync(serverDatabases: true, ct);
+
+    private async Task<TBase> CreateAsync(bool serverDatabases, CancellationToken ct)
     {
-        var context = await products.CreateDbContextAsync(cancellationToken);
+        var context = await products.CreateDbContextAsync(ct);
         if (Joined.TryGetValue(context, out var own))
         {
             context.Database.SetDbConnection(null);
@@ -99,7 +115,7 @@ public sealed class CommandJoiningDbContextFactory<TBase, TProduct>(IDbContextFa
             Joined.Remove(context);
         }
         var connectionString = context.Database.GetConnectionString();
-        if (await CommandConnection.JoinAsync(context, cancellationToken) && connectionString is not null)
+        if (await CommandConnection.JoinAsync(context, serverDatabases, ct) && connectionString is not null)
             Joined.AddOrUpdate(context, connectionString);
         return context;
     }

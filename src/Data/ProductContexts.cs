@@ -9,7 +9,8 @@ namespace RJH.DeviceWorkflows.Data;
 /// </summary>
 public static class ProductContexts
 {
-    /// <param name="joinCommand">Contexts that inline activities use during an engine command join its SQLite transaction (<see cref="CommandConnection"/>).</param>
+    /// <param name="joinCommand">Contexts that inline activities use during an engine command join its SQLite transaction (<see cref="CommandConnection"/>),
+    /// and <see cref="ICommandContextFactory{TBase}"/> gives ones that join it on every product.</param>
     public static IServiceCollection AddProductContext<TBase, TProduct>(this IServiceCollection services, DatabaseOptions database,
         bool joinCommand = false)
         where TBase : DbContext
@@ -18,9 +19,10 @@ public static class ProductContexts
         // Pooled: an engine command opens many of these (every register and policy call in it), and building a context's
         // services cost more than most of those calls' own work.
         services.AddPooledDbContextFactory<TProduct>(options => DatabaseProvider.Configure(options, database));
-        return joinCommand
-            ? services.AddSingleton<IDbContextFactory<TBase>, CommandJoiningDbContextFactory<TBase, TProduct>>()
-            : services.AddSingleton<IDbContextFactory<TBase>, ProductDbContextFactory<TBase, TProduct>>();
+        if (!joinCommand) return services.AddSingleton<IDbContextFactory<TBase>, ProductDbContextFactory<TBase, TProduct>>();
+        services.AddSingleton<CommandJoiningDbContextFactory<TBase, TProduct>>();
+        services.AddSingleton<IDbContextFactory<TBase>>(sp => sp.GetRequiredService<CommandJoiningDbContextFactory<TBase, TProduct>>());
+        return services.AddSingleton<ICommandContextFactory<TBase>>(sp => sp.GetRequiredService<CommandJoiningDbContextFactory<TBase, TProduct>>());
     }
 
     /// <summary>Brings the part's tables to the current schema.</summary>

@@ -1,14 +1,16 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using RJH.DeviceWorkflows.Data;
 using RJH.DeviceWorkflows.Rules.Decisions;
 
 namespace RJH.DeviceWorkflows.Rules.Persistence;
 
 /// <summary>
-/// <see cref="IPolicyDecisionLog"/> on EF Core. Inside an engine command the context joins the command's SQLite
-/// transaction, so a decision is logged if and only if the step that made it commits.
+/// <see cref="IPolicyDecisionLog"/> on EF Core. Inside an engine command a decision is written in the command's
+/// transaction, on every database, so it is logged if and only if the step that made it commits.
 /// </summary>
-internal sealed class EfPolicyDecisionLog(IDbContextFactory<PolicyDbContext> contexts) : IPolicyDecisionLog
+internal sealed class EfPolicyDecisionLog(IDbContextFactory<PolicyDbContext> contexts, ICommandContextFactory<PolicyDbContext> inCommand)
+    : IPolicyDecisionLog
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -18,7 +20,10 @@ internal sealed class EfPolicyDecisionLog(IDbContextFactory<PolicyDbContext> con
     public async Task AddAsync(NewLoggedDecision entry, CancellationToken ct = default)
     {
         var decision = entry.Decision;
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await inCommand.CreateInCommandAsync(ct);
+        // One insert: if it fails, the command fails and is retried whole, so a savepoint around it (two more round
+        // trips on a server database) would keep nothing worth keeping.
+        db.Database.AutoSavepointsEnabled = false;
         db.Decisions.Add(new PolicyDecisionRecord
         {
             Set = decision.Set,

@@ -1,0 +1,3 @@
+using RJH.DeviceWorkflows.Testing;
+
+[assembly: TestFramework(TestRunHooks.TypeName, TestRunHooks.AssemblyName)]
