@@ -29,7 +29,7 @@ public sealed class ExpressionEvaluator(IOptions<ExpressionOptions> options)
     public JsonNode? Evaluate(string expression, IReadOnlyDictionary<string, JsonNode?> globals)
     {
         var prepared = expressions.GetOrAdd(expression, PrepareExpression);
-        return Run(prepared, globals).Result;
+        return prepared.Direct is { } direct && direct.TryRead(globals, out var value) ? value : Run(prepared, globals).Result;
     }
 
     /// <summary>True when the expression yields a JavaScript truthy value.</summary>
@@ -61,9 +61,10 @@ public sealed class ExpressionEvaluator(IOptions<ExpressionOptions> options)
 
     /// <summary>
     /// A prepared expression; <paramref name="Pure"/> when it parsed as one expression (no statements, so no declarations);
-    /// <paramref name="Use"/>: which globals, and which of their members, it can see.
+    /// <paramref name="Use"/>: which globals, and which of their members, it can see; <paramref name="Direct"/>: the read it
+    /// is, when it only reads a value.
     /// </summary>
-    private sealed record PreparedExpression(Prepared<Script> Script, bool Pure, GlobalUse Use);
+    private sealed record PreparedExpression(Prepared<Script> Script, bool Pure, GlobalUse Use, DirectRead? Direct);
 
     // An expression is tried in parentheses first so object literals work; a statement body
     // (if/return-free blocks, several statements) falls back to the script's completion value.
@@ -73,7 +74,8 @@ public sealed class ExpressionEvaluator(IOptions<ExpressionOptions> options)
         bool pure;
         try { (script, pure) = (Prepare("(" + expression + "\n)", MaxExpressionLength + 2), true); }
         catch (ExpressionException) { (script, pure) = (Prepare(expression, MaxExpressionLength), false); }
-        return new(script, pure, GlobalUse.Of(script.Program ?? throw new ExpressionException("The expression did not parse.")));
+        var program = script.Program ?? throw new ExpressionException("The expression did not parse.");
+        return new(script, pure, GlobalUse.Of(program), pure ? DirectRead.Of(program) : null);
     }
 
     private static Prepared<Script> Prepare(string source, int maxLength)

@@ -30,6 +30,9 @@ internal sealed class GlobalUse
         "__proto__", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
     };
 
+    /// <summary>True for a member every object has whether or not its JSON does (<c>constructor</c>, <c>toString</c>, ...).</summary>
+    public static bool IsInherited(string member) => Inherited.Contains(member);
+
     private readonly Dictionary<string, HashSet<string>?> used = new(StringComparer.Ordinal);
 
     private GlobalUse() { }
