@@ -9,7 +9,7 @@ namespace RJH.DeviceWorkflows.Bench;
 public sealed class ProcessCost
 {
     private readonly TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
-    private readonly long allocated = GC.GetTotalAllocatedBytes();
+    private readonly long allocated = GC.GetTotalAllocatedBytes(precise: true);
     private readonly TimeSpan paused = GC.GetTotalPauseDuration();
     private readonly int collections = GC.CollectionCount(0);
 
@@ -18,7 +18,7 @@ public sealed class ProcessCost
     public static ProcessCost Start() => new();
 
     public Spent Stop() => new(
-        (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, GC.GetTotalAllocatedBytes() - allocated,
+        (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, GC.GetTotalAllocatedBytes(precise: true) - allocated,
         (GC.GetTotalPauseDuration() - paused).TotalSeconds, GC.CollectionCount(0) - collections);
 
     /// <param name="Collections">Garbage collections of any generation (each one collects generation 0 too).</param>
