@@ -13,7 +13,7 @@ namespace RJH.DeviceWorkflows.Data;
 /// until it commits, so an inline activity writing through a connection of its own would wait for it until it timed
 /// out. Joined, the activity's changes commit or roll back with the command. Server databases take concurrent
 /// writers and are left alone, unless a context asks to join there too (rows that must commit with the command,
-/// like the mail outbox's).
+/// like the mail outbox's and the policy decision log's: <see cref="ICommandContextFactory{TBase}"/>).
 /// </summary>
 public static class CommandConnection
 {
