@@ -80,9 +80,10 @@ internal sealed class DeviceRegister(RegisterTransactions transactions, LoanPool
     }
 
     /// <summary>
-    /// Takes the oldest device of <paramref name="stock"/> for this transaction, or null when none is left. Orders placed
-    /// at the same moment all want the same oldest phone; reading it and then writing it would let two of them reserve
-    /// it on a server database (each read it as in stock). On PostgreSQL the read locks the row and skips rows other
+    /// Takes the oldest device in stock of <paramref name="type"/> (and <paramref name="model"/> when given) for this
+    /// transaction, or null when none is left; loan-pool devices are never taken. Orders placed at the same moment all
+    /// want the same oldest phone; reading it and then writing it would let two of them reserve it on a server database
+    /// (each read it as in stock). On PostgreSQL the read locks the row and skips rows other
     /// reservations have locked: each order gets the oldest phone nobody else is taking, without waiting. Elsewhere the
     /// claim is a conditional update: it changes the row only while it is still in stock, waiting for a racing claim to
     /// finish first, and a lost claim tries the next one (SQLite has one writer, so nothing races there).

@@ -21,8 +21,8 @@ internal sealed class EfPolicyDecisionLog(IDbContextFactory<PolicyDbContext> con
     {
         var decision = entry.Decision;
         await using var db = await inCommand.CreateInCommandAsync(ct);
-        // One insert: if it fails, the command fails and is retried whole, so a savepoint around it (two more round
-        // trips on a server database) would keep nothing worth keeping.
+        // One insert into a table without unique keys: it fails only when the database does, and then the command can
+        // commit nothing else either, so a savepoint around it (two more round trips on a server database) saves nothing.
         db.Database.AutoSavepointsEnabled = false;
         db.Decisions.Add(new PolicyDecisionRecord
         {
