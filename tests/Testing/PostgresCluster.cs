@@ -48,8 +48,10 @@ public sealed class PostgresCluster
         return ConnectionString(name);
     }
 
+    /// <summary>Drops the database, after closing this process's pooled connections to it (they would fail when next used).</summary>
     public async Task DropDatabaseAsync(string connectionString)
     {
+        using (var pooled = new NpgsqlConnection(connectionString)) NpgsqlConnection.ClearPool(pooled);
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
         await ExecuteAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
     }

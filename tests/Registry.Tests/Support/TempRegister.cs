@@ -2,7 +2,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 using RJH.DeviceWorkflows.Data;
 using RJH.DeviceWorkflows.Registry.Audit;
 using RJH.DeviceWorkflows.Registry.Devices;
@@ -91,7 +90,6 @@ internal sealed class TempRegister : IAsyncDisposable
         await provider.DisposeAsync();
         if (Kind == DatabaseKind.PostgreSql)
         {
-            using (var connection = new NpgsqlConnection(ConnectionString)) NpgsqlConnection.ClearPool(connection);
             await (await PostgresCluster.GetAsync()).DropDatabaseAsync(ConnectionString);
             return;
         }
