@@ -2,7 +2,8 @@ namespace RJH.DeviceWorkflows.Engine.Bench;
 
 internal sealed record BenchDatabase(string Label, string Provider, string ConnectionString);
 
-internal sealed record BenchOptions(int Seconds, int Workers, string? Postgres, string Scenarios, int JobInstances, int StoredInstances)
+internal sealed record BenchOptions(int Seconds, int Workers, string? Postgres, string Scenarios, int JobInstances, int StoredInstances,
+    int WarmupSeconds)
 {
     public bool Runs(string scenario) => Scenarios == "all" || Scenarios.Split(',').Contains(scenario);
 
@@ -15,7 +16,8 @@ internal sealed record BenchOptions(int Seconds, int Workers, string? Postgres, 
             Value("--postgres") ?? Environment.GetEnvironmentVariable("RJH_BENCH_POSTGRES"),
             Value("--scenarios") ?? "all",
             int.TryParse(Value("--p2-instances"), out var j) ? j : 2000,
-            int.TryParse(Value("--p3-instances"), out var n) ? n : 100_000);
+            int.TryParse(Value("--p3-instances"), out var n) ? n : 100_000,
+            int.TryParse(Value("--warmup-seconds"), out var warm) ? warm : 5);
     }
 
     public IEnumerable<BenchDatabase> Databases()

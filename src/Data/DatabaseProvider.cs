@@ -12,8 +12,9 @@ public static class DatabaseProvider
         {
             case DatabaseKind.Sqlite:
                 // Busy waiting comes from the connection string's "Default Timeout" (30 s unless set):
-                // a writer blocked by BEGIN IMMEDIATE waits that long before failing as busy.
-                options.UseSqlite(database.ConnectionString);
+                // a writer blocked by BEGIN IMMEDIATE waits that long before failing as busy, in SQLite's own
+                // busy handler (SqliteBusyTimeout).
+                options.UseSqlite(database.ConnectionString).AddInterceptors(SqliteBusyTimeout.Instance);
                 break;
             case DatabaseKind.PostgreSql:
                 options.UseNpgsql(database.ConnectionString);
