@@ -211,7 +211,7 @@ internal sealed partial class ProcessExecution(CommandContext ctx, InstanceRecor
     private Dictionary<string, JsonNode?> Globals(string? scopeId) => new()
     {
         ["vars"] = VariablesAt(scopeId),
-        ["instance"] = new JsonObject
+        ["instance"] = instanceGlobal ??= new JsonObject
         {
             ["id"] = Id.ToString(),
             ["definitionKey"] = Record.DefinitionKey,
@@ -219,6 +219,10 @@ internal sealed partial class ProcessExecution(CommandContext ctx, InstanceRecor
             ["startedBy"] = Record.StartedBy,
         },
     };
+
+    // Built once per execution, not for every expression: none of it changes after the start, and the evaluator only
+    // reads its globals (as it reads vars, which is the state's own object).
+    private JsonObject? instanceGlobal;
 
     /// <summary>A string from an expression (assignee, correlation key, timer text): strings as-is, other JSON as text.</summary>
     private string? EvaluateText(string expression, string? scopeId) =>
