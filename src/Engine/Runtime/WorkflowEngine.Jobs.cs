@@ -76,7 +76,7 @@ internal sealed partial class WorkflowEngine : IJobRunner
         CancellationToken ct) =>
         CommandAsync(Caller.System, async ctx =>
         {
-            var tracked = await ctx.Tx.LoadJobAsync(jobId, ct);
+            var tracked = await ctx.Tx.LoadJobWithInstanceAsync(jobId, ct);
             if (tracked is null || tracked.Status != JobStatus.Pending) return false;
             var execution = await ctx.TryLoadAsync(tracked.InstanceId, ct);
             if (execution is null)
@@ -104,7 +104,7 @@ internal sealed partial class WorkflowEngine : IJobRunner
     private Task<bool> DeferJobAsync(Guid jobId, ActivityDeferredException deferral, CancellationToken ct) =>
         CommandAsync(Caller.System, async ctx =>
         {
-            var tracked = await ctx.Tx.LoadJobAsync(jobId, ct);
+            var tracked = await ctx.Tx.LoadJobWithInstanceAsync(jobId, ct);
             if (tracked is null || tracked.Status != JobStatus.Pending) return false;
             var execution = await ctx.TryLoadAsync(tracked.InstanceId, ct);
             return execution is not null && execution.DeferJob(tracked, deferral.Until, deferral.Reason);

@@ -131,6 +131,11 @@ public interface IWorkflowTransaction : IAsyncDisposable
     Task<IReadOnlyList<IncidentRecord>> LoadOpenIncidentsAsync(Guid instanceId, CancellationToken ct = default);
     Task<IncidentRecord?> LoadIncidentAsync(Guid id, CancellationToken ct = default);
     Task<JobRecord?> LoadJobAsync(Guid id, CancellationToken ct = default);
+    /// <summary>
+    /// The job, with its instance loaded in the same round trip (<see cref="LoadInstanceAsync"/> then finds it without
+    /// asking the database again): what applying a job's outcome reads first.
+    /// </summary>
+    Task<JobRecord?> LoadJobWithInstanceAsync(Guid id, CancellationToken ct = default);
 
     void AddDefinition(DefinitionRecord definition);
     void AddInstance(InstanceRecord instance);

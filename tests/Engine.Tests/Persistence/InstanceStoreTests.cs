@@ -144,4 +144,38 @@ public abstract class InstanceStoreTests(DatabaseKind kind)
         Assert.Null(await tx.LoadInstanceAsync(Guid.NewGuid()));
         Assert.Null(await tx.LoadJobAsync(Guid.NewGuid()));
     }
+
+    [SkippableFact]
+    public async Task A_job_is_loaded_with_its_instance_in_one_round_trip()
+    {
+        await using var db = await TempStore.CreateAsync(kind);
+        using var counter = await DatabaseCommandCounter.ListeningAsync(db.ConnectionString);
+        var instance = Instance();
+        var job = new JobRecord
+        {
+            Id = Guid.NewGuid(), InstanceId = instance.Id, TokenId = "t1", ElementId = "call", ActivityType = "Test.Call",
+            Inputs = "{}", IdempotencyKey = "k", CreatedAt = T0,
+        };
+        await SaveAsync(db.Store, tx => { tx.AddInstance(instance); tx.AddJob(job); });
+
+        await using var tx = await db.Store.BeginAsync();
+        counter.Clear();
+        var loaded = await tx.LoadJobWithInstanceAsync(job.Id);
+        var itsInstance = await tx.LoadInstanceAsync(instance.Id);
+
+        Assert.Equal(job.IdempotencyKey, loaded?.IdempotencyKey);
+        Assert.Equal(instance.State, itsInstance?.State);
+        Assert.Single(counter.Commands);
+        // Both are tracked like any loaded record: the same objects again, and changes to them are saved.
+        Assert.Same(loaded, await tx.LoadJobAsync(job.Id));
+        Assert.Same(itsInstance, await tx.LoadInstanceAsync(instance.Id));
+        Assert.Null(await tx.LoadJobWithInstanceAsync(Guid.NewGuid()));
+        loaded!.Status = JobStatus.Completed;
+        itsInstance!.State = "{\"changed\":true}";
+        await tx.CommitAsync();
+
+        await using var check = await db.Store.BeginAsync();
+        Assert.Equal(JobStatus.Completed, (await check.LoadJobAsync(job.Id))?.Status);
+        Assert.Equal("{\"changed\":true}", (await check.LoadInstanceAsync(instance.Id))?.State);
+    }
 }
