@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace RJH.DeviceWorkflows.Data;
 
@@ -17,12 +19,36 @@ public static class DatabaseProvider
                 options.UseSqlite(database.ConnectionString).AddInterceptors(SqliteBusyTimeout.Instance);
                 break;
             case DatabaseKind.PostgreSql:
-                options.UseNpgsql(database.ConnectionString);
+                options.UseNpgsql(ConnectionStringFor(database));
                 break;
             case DatabaseKind.SqlServer:
                 options.UseSqlServer(database.ConnectionString);
                 break;
         }
+    }
+
+    /// <summary>The connection string the product's contexts open: the configured one, on PostgreSQL with its defaults added.</summary>
+    public static string ConnectionStringFor(DatabaseOptions database) =>
+        database.Kind == DatabaseKind.PostgreSql ? PostgresConnectionString(database.ConnectionString) : database.ConnectionString;
+
+    /// <summary>Statements automatic preparation keeps per connection, unless the connection string says otherwise.</summary>
+    public const int PostgresAutoPreparedStatements = 64;
+
+    /// <summary>
+    /// The connection string the product's contexts use on PostgreSQL: the configured one, with Npgsql's automatic
+    /// preparation on unless the configured one sets "Max Auto Prepare" itself (0 turns it off, e.g. behind a pooler
+    /// that cannot keep prepared statements). A statement used twice on a pooled connection is prepared there, and
+    /// PostgreSQL stops parsing and planning it each time: in P5 on PostgreSQL the server's CPU went down by a third
+    /// (docs/benchmarks.md). The hot statements are a few dozen fixed texts; the rarer ones take turns.
+    /// </summary>
+    public static string PostgresConnectionString(string configured)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = configured };
+        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare")) return configured;
+        return new NpgsqlConnectionStringBuilder(configured)
+        {
+            MaxAutoPrepare = PostgresAutoPreparedStatements, AutoPrepareMinUsages = 2,
+        }.ConnectionString;
     }
 
     /// <summary>

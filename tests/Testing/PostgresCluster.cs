@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
+using RJH.DeviceWorkflows.Data;
 
 namespace RJH.DeviceWorkflows.Testing;
 
@@ -51,9 +52,22 @@ public sealed class PostgresCluster
     /// <summary>Drops the database, after closing this process's pooled connections to it (they would fail when next used).</summary>
     public async Task DropDatabaseAsync(string connectionString)
     {
-        using (var pooled = new NpgsqlConnection(connectionString)) NpgsqlConnection.ClearPool(pooled);
+        ClearPools(connectionString);
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
         await ExecuteAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+    }
+
+    /// <summary>
+    /// Closes this process's pooled connections to a database: those on the connection string itself and those of the
+    /// product's contexts, whose connection string has settings added (<see cref="DatabaseProvider.PostgresConnectionString"/>).
+    /// </summary>
+    public static void ClearPools(string connectionString)
+    {
+        foreach (var pool in new[] { connectionString, DatabaseProvider.PostgresConnectionString(connectionString) }.Distinct())
+        {
+            using var pooled = new NpgsqlConnection(pool);
+            NpgsqlConnection.ClearPool(pooled);
+        }
     }
 
     private async Task ExecuteAsync(string sql)

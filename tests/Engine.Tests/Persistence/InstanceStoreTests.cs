@@ -149,7 +149,7 @@ public abstract class InstanceStoreTests(DatabaseKind kind)
     public async Task A_job_is_loaded_with_its_instance_in_one_round_trip()
     {
         await using var db = await TempStore.CreateAsync(kind);
-        using var counter = await DatabaseCommandCounter.ListeningAsync(db.ConnectionString);
+        using var counter = await DatabaseCommandCounter.ListeningAsync(db.Database.Options);
         var instance = Instance();
         var job = new JobRecord
         {

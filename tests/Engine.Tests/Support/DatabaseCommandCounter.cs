@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using RJH.DeviceWorkflows.Data;
 
 namespace RJH.DeviceWorkflows.Engine.Tests.Support;
 
 /// <summary>
 /// Counts the SQL commands EF sends to one database while it is alive: round trips that a change is meant to save.
 /// EF reports every command of the process to one listener, so commands on other tests' databases, which run in
-/// parallel, are told apart by their connection string. EF asks whether anyone listens at most once a second per
+/// parallel, are told apart by the connection string the product opens it with. EF asks whether anyone listens at most once a second per
 /// context (<see cref="ListeningAsync"/>).
 /// </summary>
 internal sealed class DatabaseCommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
@@ -17,9 +18,9 @@ internal sealed class DatabaseCommandCounter : IObserver<DiagnosticListener>, IO
     private readonly List<IDisposable> subscriptions = [];
     private readonly List<string> commands = [];
 
-    private DatabaseCommandCounter(string connectionString)
+    private DatabaseCommandCounter(DatabaseOptions database)
     {
-        this.connectionString = connectionString;
+        connectionString = DatabaseProvider.ConnectionStringFor(database);
         allListeners = DiagnosticListener.AllListeners.Subscribe(this);
     }
 
@@ -27,9 +28,9 @@ internal sealed class DatabaseCommandCounter : IObserver<DiagnosticListener>, IO
     /// Waits until every context counts: EF remembers for a second (its logging cache time) that nobody listened, and
     /// pooled contexts keep that from before the counter existed.
     /// </summary>
-    public static async Task<DatabaseCommandCounter> ListeningAsync(string connectionString)
+    public static async Task<DatabaseCommandCounter> ListeningAsync(DatabaseOptions database)
     {
-        var counter = new DatabaseCommandCounter(connectionString);
+        var counter = new DatabaseCommandCounter(database);
         await Task.Delay(TimeSpan.FromSeconds(1.2));
         return counter;
     }

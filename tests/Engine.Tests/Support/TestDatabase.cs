@@ -1,6 +1,5 @@
 using RJH.DeviceWorkflows.Testing;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 using RJH.DeviceWorkflows.Data;
 
 namespace RJH.DeviceWorkflows.Engine.Tests.Support;
@@ -56,8 +55,7 @@ internal sealed class TestDatabase : IAsyncDisposable
         }
         else
         {
-            using var connection = new NpgsqlConnection(ConnectionString);
-            NpgsqlConnection.ClearPool(connection);
+            PostgresCluster.ClearPools(ConnectionString);
         }
     }
 
