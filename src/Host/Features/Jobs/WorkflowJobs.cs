@@ -25,7 +25,7 @@ internal sealed class WorkflowJobs(IJobRunner runner, IJobDispatcher dispatcher,
     private const int FollowUpRoom = 10;
 
     [JobDisplayName("Workflow job {0}")]
-    public Task RunAsync(Guid jobId, CancellationToken ct) => runner.RunJobAsync(jobId, ct);
+    public Task RunAsync(Guid jobId, CancellationToken ct) => Blocked(runner.RunJobAsync(jobId, ct));
 
     /// <summary>
     /// Runs the jobs <see cref="JobBatcher"/> gathered, and the jobs they make due at once (<see cref="JobBatch"/>),
@@ -33,7 +33,7 @@ internal sealed class WorkflowJobs(IJobRunner runner, IJobDispatcher dispatcher,
     /// engine's to retry) does not fail the others: it is dispatched again shortly, on its own.
     /// </summary>
     [JobDisplayName("Workflow jobs (batch)")]
-    public Task RunBatchAsync(Guid[] jobIds, CancellationToken ct) =>
+    public Task RunBatchAsync(Guid[] jobIds, CancellationToken ct) => Blocked(
         JobBatch.RunAsync(jobIds, FollowUpRoom * settings.BatchSize, slots, async (jobId, token) =>
         {
             try
@@ -45,12 +45,24 @@ internal sealed class WorkflowJobs(IJobRunner runner, IJobDispatcher dispatcher,
                 logger.LogError(e, "Job {JobId} could not be run; dispatching it again in {Delay}", jobId, AgainAfterError);
                 dispatcher.DispatchJob(jobId, time.GetUtcNow() + AgainAfterError);
             }
-        }, ct);
+        }, ct));
+
+    /// <summary>
+    /// Waits for the work on Hangfire's worker thread by blocking, and hands Hangfire a finished task. Hangfire waits
+    /// for a job method's task itself with <c>Task.Wait</c>, which spins before it blocks; on two cores the spinning
+    /// workers took CPU from the jobs they waited for (P2: 84–86 → 96–103 instances/s, host CPU per instance
+    /// 16.4–16.7 → 13.4–14.4 ms; docs/benchmarks.md). A worker thread is Hangfire's own, so blocking it is its model.
+    /// </summary>
+    private static Task Blocked(Task task)
+    {
+        if (!task.IsCompleted) ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
+        return task;
+    }
 
     /// <summary>
     /// Timers are the engine's timer poller's now; this stays so that timer jobs a host of an earlier version left in
     /// Hangfire's storage still run (firing a timer twice is harmless: the second finds it gone).
     /// </summary>
     [JobDisplayName("Workflow timer {0}")]
-    public Task FireTimerAsync(Guid timerId, CancellationToken ct) => runner.FireTimerAsync(timerId, ct);
+    public Task FireTimerAsync(Guid timerId, CancellationToken ct) => Blocked(runner.FireTimerAsync(timerId, ct));
 }
