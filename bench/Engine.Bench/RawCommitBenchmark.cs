@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using RJH.DeviceWorkflows.Data;
 
 namespace RJH.DeviceWorkflows.Engine.Bench;
 
@@ -13,8 +14,11 @@ internal static class RawCommitBenchmark
     public static async Task<double> RunAsync(BenchDatabase database, BenchOptions options)
     {
         var factory = Factory(database);
-        // A table of its own (and, for SQLite, a file of its own) so the engine's tables are not touched.
-        var connectionString = database.ConnectionString.Replace(".db", "-raw.db", StringComparison.Ordinal);
+        // A table of its own (and, for SQLite, a file of its own) so the engine's tables are not touched. The connection
+        // string is the one the product's contexts open (on PostgreSQL with automatic preparation), so the UPDATE gets
+        // what the engine's statements get.
+        var connectionString = DatabaseProvider.ConnectionStringFor(new DatabaseOptions(database.Provider, database.ConnectionString))
+            .Replace(".db", "-raw.db", StringComparison.Ordinal);
         await using (var setup = await OpenAsync(factory, connectionString))
         {
             if (database.Provider == "Sqlite") await ExecuteAsync(setup, "PRAGMA journal_mode=WAL;");
