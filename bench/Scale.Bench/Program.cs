@@ -13,7 +13,7 @@ using RJH.DeviceWorkflows.Testing;
 // throwaway PostgreSQL database. N instances of a process with three job activities are started over HTTP, spread over
 // the hosts, and timed from the first start until the database holds all of them Completed.
 //   dotnet run -c Release --project bench/Scale.Bench -- [--instances 2000] [--hosts 1,2,3] [--clients 8]
-//     [--workers <Jobs:WorkerCount per host>]
+//     [--workers <Jobs:WorkerCount per host>] [--warmup-seconds 5]
 // The soak (mixed load for a number of minutes on one host, see Soak.cs):
 //   dotnet run -c Release --project bench/Scale.Bench -- --soak 30 [--rate 20]
 if (args.Length > 0 && args[0] == BenchHost.Verb)
@@ -24,6 +24,7 @@ if (args.Length > 0 && args[0] == BenchHost.Verb)
 
 var instances = Arg("--instances", 2000);
 var clients = Arg("--clients", 8);
+var warmupSeconds = Arg("--warmup-seconds", 5);
 var workers = ArgText("--workers", "");
 var hostCounts = ArgText("--hosts", "1,2,3").Split(',').Select(int.Parse).ToArray();
 if (ArgText("--soak", "") is { Length: > 0 } soakMinutes)
@@ -71,8 +72,10 @@ async Task<string> RunAsync(int hostCount, string connection)
             (await http[0].PostAsync("/api/definitions?publish=true", deploy)).EnsureSuccessStatusCode();
 
         await using var db = new NpgsqlDataSourceBuilder(connection).Build();
-        Console.WriteLine($"  {hostCount} host(s): warming up");
-        await StartAndWaitAsync(http, Math.Max(50, instances / 20), db, 0);
+        // Steady state, as a Host that has run for a while sees it: the same load for a few seconds first, as P1 does.
+        // A fresh process runs the JIT's first, unoptimised code for its first thousands of requests and jobs.
+        Console.WriteLine($"  {hostCount} host(s): warming up for {warmupSeconds} s");
+        await StartAndWaitAsync(http, int.MaxValue, db, 0, TimeSpan.FromSeconds(warmupSeconds));
         var warm = await CompletedAsync(db);
 
         var cpuBefore = hosts.Sum(h => h.CpuTime.TotalMilliseconds);
@@ -122,19 +125,25 @@ async Task SoakAsync(TimeSpan duration, int perSecond)
     }
 }
 
-// Starts count instances over HTTP, round robin over the hosts; returns the seconds the starts took, after all completed.
-async Task<double> StartAndWaitAsync(IReadOnlyList<HttpClient> http, int count, NpgsqlDataSource db, long before)
+// Starts count instances over HTTP, round robin over the hosts, or as many as start within the time limit; returns the
+// seconds the starts took, after all of them completed.
+async Task<double> StartAndWaitAsync(IReadOnlyList<HttpClient> http, int count, NpgsqlDataSource db, long before, TimeSpan? timeLimit = null)
 {
     var clock = Stopwatch.StartNew();
     var next = 0;
+    var started = 0;
     var body = new { definitionKey = "p2-jobs" };
     await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
     {
         int i;
-        while ((i = Interlocked.Increment(ref next)) <= count)
+        while ((timeLimit is null || clock.Elapsed < timeLimit) && (i = Interlocked.Increment(ref next)) <= count)
+        {
             (await http[i % http.Count].PostAsJsonAsync("/api/instances", body)).EnsureSuccessStatusCode();
+            Interlocked.Increment(ref started);
+        }
     })));
     var startSeconds = clock.Elapsed.TotalSeconds;
+    count = started;
     while (await CompletedAsync(db) - before < count)
     {
         if (clock.Elapsed > TimeSpan.FromMinutes(10))

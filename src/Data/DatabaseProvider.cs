@@ -35,20 +35,36 @@ public static class DatabaseProvider
     public const int PostgresAutoPreparedStatements = 64;
 
     /// <summary>
-    /// The connection string the product's contexts use on PostgreSQL: the configured one, with Npgsql's automatic
-    /// preparation on unless the configured one sets "Max Auto Prepare" itself (0 turns it off, e.g. behind a pooler
-    /// that cannot keep prepared statements). A statement used twice on a pooled connection is prepared there, and
-    /// PostgreSQL stops parsing and planning it each time: in P5 on PostgreSQL the server's CPU went down by a third
-    /// (docs/benchmarks.md). The hot statements are a few dozen fixed texts; the rarer ones take turns.
+    /// The connection string the product's contexts use on PostgreSQL: the configured one, with two Npgsql settings
+    /// added unless it sets them itself (P2 and P5 on PostgreSQL, docs/benchmarks.md):
+    /// <list type="bullet">
+    /// <item>automatic preparation: a statement used twice on a pooled connection is prepared there, and PostgreSQL stops
+    /// parsing and planning it each time (the server's CPU in P5 went down by a third). The hot statements are a few dozen
+    /// fixed texts; the rarer ones take turns. "Max Auto Prepare=0" turns it off, e.g. behind a pooler that cannot keep
+    /// prepared statements;</item>
+    /// <item>no reset when a connection goes back to the pool: with prepared statements Npgsql would otherwise send seven
+    /// statements (RESET ALL, CLOSE ALL, UNLISTEN *, ...) before a connection's next use, some ten per started
+    /// instance. The product keeps no session state (no SET, LISTEN, advisory or temporary tables) in its contexts.</item>
+    /// </list>
     /// </summary>
     public static string PostgresConnectionString(string configured)
     {
         var given = new DbConnectionStringBuilder { ConnectionString = configured };
-        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare")) return configured;
-        return new NpgsqlConnectionStringBuilder(configured)
+        bool Sets(params string[] keys) => keys.Any(given.ContainsKey);
+        var builder = new NpgsqlConnectionStringBuilder(configured);
+        var changed = false;
+        if (!Sets("Max Auto Prepare", "MaxAutoPrepare"))
         {
-            MaxAutoPrepare = PostgresAutoPreparedStatements, AutoPrepareMinUsages = 2,
-        }.ConnectionString;
+            builder.MaxAutoPrepare = PostgresAutoPreparedStatements;
+            builder.AutoPrepareMinUsages = 2;
+            changed = true;
+        }
+        if (!Sets("No Reset On Close", "NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+            changed = true;
+        }
+        return changed ? builder.ConnectionString : configured;
     }
 
     /// <summary>

@@ -10,9 +10,10 @@ namespace RJH.DeviceWorkflows.Engine.Tests.Persistence;
 
 /// <summary>
 /// On PostgreSQL the product's contexts let Npgsql prepare the statements they repeat, so the server stops parsing and
-/// planning them (<see cref="DatabaseProvider.PostgresConnectionString"/>); an operator's own setting wins.
+/// planning them, and do not reset a connection's session on its way back to the pool
+/// (<see cref="DatabaseProvider.PostgresConnectionString"/>); an operator's own setting wins.
 /// </summary>
-public sealed class PostgresPreparedStatementTests
+public sealed class PostgresConnectionDefaultTests
 {
     [Fact]
     public void Automatic_preparation_is_on_unless_the_connection_string_sets_it()
@@ -20,12 +21,16 @@ public sealed class PostgresPreparedStatementTests
         var added = new NpgsqlConnectionStringBuilder(DatabaseProvider.PostgresConnectionString("Host=db;Database=rjh;Username=app"));
         Assert.Equal(DatabaseProvider.PostgresAutoPreparedStatements, added.MaxAutoPrepare);
         Assert.Equal(2, added.AutoPrepareMinUsages);
+        Assert.True(added.NoResetOnClose);
         Assert.Equal("db", added.Host);
         Assert.Equal("rjh", added.Database);
 
         // Off on purpose (a pooler in transaction mode cannot keep prepared statements), or another size: kept as it is.
-        Assert.Equal("Host=db;Max Auto Prepare=0", DatabaseProvider.PostgresConnectionString("Host=db;Max Auto Prepare=0"));
-        Assert.Equal("Host=db;maxautoprepare=10", DatabaseProvider.PostgresConnectionString("Host=db;maxautoprepare=10"));
+        const string Set = "Host=db;Max Auto Prepare=0;No Reset On Close=false";
+        Assert.Equal(Set, DatabaseProvider.PostgresConnectionString(Set));
+        var sized = new NpgsqlConnectionStringBuilder(DatabaseProvider.PostgresConnectionString("Host=db;maxautoprepare=10"));
+        Assert.Equal(10, sized.MaxAutoPrepare);
+        Assert.True(sized.NoResetOnClose);
     }
 
     [SkippableFact]
