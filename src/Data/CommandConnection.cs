@@ -24,10 +24,10 @@ public static class CommandConnection
     {
         if (owner.Database.CurrentTransaction is not { } transaction) return Nothing.Instance;
         var previous = Current.Value;
-        var provider = owner.Database.ProviderName;
+        var kind = owner.Database.Kind();
         var connection = owner.Database.GetDbConnection();
-        Current.Value = new Shared(connection, transaction.GetDbTransaction(), transaction.TransactionId, provider,
-            owner.Database.GetConnectionString(), owner.Database.IsSqlite() ? FileOf(connection.ConnectionString) : null);
+        Current.Value = new Shared(connection, transaction.GetDbTransaction(), transaction.TransactionId, kind,
+            owner.Database.GetConnectionString(), kind == DatabaseKind.Sqlite ? FileOf(connection.ConnectionString) : null);
         return new Restore(previous);
     }
 
@@ -40,7 +40,7 @@ public static class CommandConnection
     {
         // A command's start opens a score of contexts, each joining here: what can be worked out once per command
         // (the shared file's path) or once per connection string is, not once per context.
-        if (Current.Value is not { } shared || context.Database.ProviderName != shared.Provider) return false;
+        if (Current.Value is not { } shared || context.Database.Kind() != shared.Kind) return false;
         var sameDatabase = shared.SqliteFile is not null
             ? string.Equals(FileOf(context.Database.GetConnectionString()), shared.SqliteFile, StringComparison.Ordinal)
             : serverDatabases && string.Equals(context.Database.GetConnectionString(), shared.ConnectionString, StringComparison.Ordinal);
@@ -57,7 +57,7 @@ public static class CommandConnection
 
     private static readonly ConcurrentDictionary<string, string> Files = new(StringComparer.Ordinal);
 
-    private sealed record Shared(DbConnection Connection, DbTransaction Transaction, Guid TransactionId, string? Provider,
+    private sealed record Shared(DbConnection Connection, DbTransaction Transaction, Guid TransactionId, DatabaseKind Kind,
         string? ConnectionString, string? SqliteFile);
 
     private sealed class Restore(Shared? previous) : IDisposable

@@ -105,14 +105,14 @@ internal sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> conte
             if (query.OpenOnly)
                 tasks = tasks.Where(t => t.Status == UserTaskStatus.Open);
             if (query.User is { } user)
-                tasks = tasks.Where(TaskFilters.Visible(user, query.Roles, db.Database.IsNpgsql()));
+                tasks = tasks.Where(TaskFilters.Visible(user, query.Roles, db.Database.Kind() == DatabaseKind.PostgreSql));
             return tasks.OrderBy(t => t.CreatedAt).Take(query.Max);
         }, ct);
 
     public async Task<TaskSearchResult> SearchTasksAsync(TaskSearch search, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var matching = TaskFilters.Apply(db.UserTasks.AsNoTracking(), search, db.Database.IsNpgsql());
+        var matching = TaskFilters.Apply(db.UserTasks.AsNoTracking(), search, db.Database.Kind() == DatabaseKind.PostgreSql);
         var page = await TaskFilters.Order(matching, search.Sort, search.Descending)
             .Skip(search.Offset).Take(search.Limit).ToListAsync(ct);
         // A first page that is not full already says how many there are; counting is the costly part.

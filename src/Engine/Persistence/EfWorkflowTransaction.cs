@@ -39,7 +39,7 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
         var db = await contexts.CreateDbContextAsync(ct);
         try
         {
-            var transaction = db.Database.IsSqlite()
+            var transaction = db.Database.Kind() == DatabaseKind.Sqlite
                 ? await db.Database.BeginTransactionAsync(ct)
                 : await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
             // EF wraps a save inside a transaction it did not begin in a savepoint, so a failed save leaves the

@@ -89,7 +89,7 @@ internal sealed class DeviceRegister(RegisterTransactions transactions, LoanPool
     /// finish first, and a lost claim tries the next one (SQLite has one writer, so nothing races there).
     /// </summary>
     private static Task<DeviceRecord?> ClaimOldestAsync(RegisterDbContext db, DeviceType type, string? model, CancellationToken ct) =>
-        db.Database.IsNpgsql() ? LockOldestFreeAsync(db, type, model, ct) : ClaimByConditionalUpdateAsync(db, type, model, ct);
+        db.Database.Kind() == DatabaseKind.PostgreSql ? LockOldestFreeAsync(db, type, model, ct) : ClaimByConditionalUpdateAsync(db, type, model, ct);
 
     // Hand-written because EF has no row locks; FOR UPDATE must end the statement itself, not a subquery of it (that
     // would lock every phone in stock). Enums are stored by name.
