@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -20,9 +21,13 @@ internal sealed class PersonalVariables
     public const string ProtectedKey = "$protected";
     public const string HiddenValue = "****";
 
+    /// <summary>How many distinct names <see cref="IsPersonal"/> remembers; names come from models and forms, a few hundred.</summary>
+    internal const int RememberedNames = 10_000;
+
     private readonly IDataProtector protector;
     private readonly Regex pattern;
     private readonly HashSet<string> names;
+    private readonly ConcurrentDictionary<string, bool> known = new(StringComparer.OrdinalIgnoreCase);
 
     public PersonalVariables(IDataProtectionProvider provider, IOptions<PersonalVariableOptions> options)
     {
@@ -32,7 +37,27 @@ internal sealed class PersonalVariables
     }
 
     /// <summary>An array's items have no name (null) and are personal only as part of a personal variable.</summary>
-    public bool IsPersonal(string? name) => name is not null && (names.Contains(name) || pattern.IsMatch(name));
+    /// <remarks>
+    /// Every view and every save asks this for each variable, so the answer per name is remembered. The pattern is the
+    /// operator's, so it has a time limit; the limit counts wall-clock time, and a loaded host (a garbage collection, a
+    /// descheduled thread) once ran past it on a ten-letter name and failed a task list (P5, 2026-12-06). A name whose
+    /// match runs out of time counts as personal — masked and encrypted, the safe side — and is asked again next time.
+    /// </remarks>
+    public bool IsPersonal(string? name)
+    {
+        if (name is null) return false;
+        if (known.TryGetValue(name, out var personal)) return personal;
+        try
+        {
+            personal = names.Contains(name) || pattern.IsMatch(name);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return true;
+        }
+        if (known.Count < RememberedNames) known.TryAdd(name, personal);
+        return personal;
+    }
 
     /// <summary>Whether some personal variable under <paramref name="node"/> has a value to encrypt.</summary>
     public bool HoldsPersonal(JsonNode? node) => node switch
