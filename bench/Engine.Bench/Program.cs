@@ -15,6 +15,8 @@ foreach (var database in options.Databases())
     Console.WriteLine($"raw single-row update commits: {ceiling:F0}/s (the ceiling)");
     var (p1, p1Cpu) = await InlineFlowBenchmark.RunAsync(database, options);
     Console.WriteLine($"P1 10-step all-inline flow: {p1:F0} completed instances/s — {100 * p1 / ceiling:F0} % of the raw commit rate (target ≥ 50 %); {p1Cpu.TotalMicroseconds:F0} µs CPU per instance in this process");
+    var floor = await StorageFloorBenchmark.RunAsync(database, options);
+    Console.WriteLine($"  its two rows per instance inserted raw (prepared, no engine): {floor:F0}/s — {100 * floor / ceiling:F0} % of the raw commit rate; P1 is {100 * p1 / floor:F0} % of this");
     if (!options.Runs("p2") && !options.Runs("p3")) continue;
     if (options.Runs("p2"))
     {
