@@ -28,4 +28,10 @@ public sealed class EngineOptions
     /// every instance, so one oversized value slows every list; a command that would pass this stores nothing.
     /// </summary>
     public int MaxVariableBytes { get; set; } = 256 * 1024;
+
+    /// <summary>
+    /// How long the newest published version of a process is remembered between starts. A publish on this host is seen
+    /// at once, one on another host within this time; zero reads it for every start.
+    /// </summary>
+    public TimeSpan PublishedVersionCacheTime { get; set; } = TimeSpan.FromSeconds(2);
 }

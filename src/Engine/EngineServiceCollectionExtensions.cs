@@ -40,6 +40,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<ExpressionEvaluator>();
         services.AddSingleton<ActivityCatalog>();
         services.AddSingleton<DefinitionCache>();
+        services.AddSingleton<PublishedVersions>();
         services.AddSingleton<WorkflowViews>();
         services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section));
         services.AddSingleton<WorkflowEngine>();

@@ -18,6 +18,7 @@ internal sealed class CommandContext(
     DateTimeOffset now,
     Caller caller,
     DefinitionCache definitions,
+    PublishedVersions publishedVersions,
     ExpressionEvaluator expressions,
     ActivityCatalog activities,
     StateCodec codec,
@@ -51,12 +52,12 @@ internal sealed class CommandContext(
 
     /// <summary>The newest published version of a process key, parsed.</summary>
     /// <remarks>
-    /// Asked in the command's own transaction, so a start sees the version its snapshot sees; only the version number
-    /// is read, the XML only the first time a version is used (versions never change once stored).
+    /// The number comes from <see cref="PublishedVersions"/> (remembered briefly) or the command's own transaction; the
+    /// XML is read only the first time a version is used (versions never change once stored).
     /// </remarks>
     public async Task<PublishedDefinition?> FindPublishedAsync(string key, CancellationToken ct)
     {
-        if (await Tx.FindPublishedVersionAsync(key, ct) is not { } version) return null;
+        if (await publishedVersions.GetAsync(key, () => Tx.FindPublishedVersionAsync(key, ct)) is not { } version) return null;
         return await ModelAsync(key, version, ct) is { } model ? new PublishedDefinition(key, version, model) : null;
     }
 

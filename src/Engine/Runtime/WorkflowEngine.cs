@@ -19,6 +19,7 @@ namespace RJH.DeviceWorkflows.Engine.Runtime;
 internal sealed partial class WorkflowEngine(
     IWorkflowStore store,
     DefinitionCache definitions,
+    PublishedVersions publishedVersions,
     ExpressionEvaluator expressions,
     ActivityCatalog activities,
     StateCodec codec,
@@ -44,7 +45,7 @@ internal sealed partial class WorkflowEngine(
                 await using var scope = scopes.CreateAsyncScope();
                 await using var tx = await store.BeginAsync(ct);
                 using var shared = tx.ShareWithActivities();
-                var ctx = new CommandContext(tx, time.GetUtcNow(), caller, definitions, expressions, activities, codec, scope.ServiceProvider);
+                var ctx = new CommandContext(tx, time.GetUtcNow(), caller, definitions, publishedVersions, expressions, activities, codec, scope.ServiceProvider);
                 var result = await body(ctx);
                 await ctx.SaveAsync(options.Value.MaxVariableBytes, ct);
                 await tx.CommitAsync(ct);
@@ -66,13 +67,13 @@ internal sealed partial class WorkflowEngine(
 
     // ---- definitions ------------------------------------------------------------------
 
-    public Task<DefinitionVersionView> DeployAsync(string bpmnXml, bool publish, Caller caller, CancellationToken ct = default)
+    public async Task<DefinitionVersionView> DeployAsync(string bpmnXml, bool publish, Caller caller, CancellationToken ct = default)
     {
         RequireProcessOwner(caller);
         var read = definitions.Read(bpmnXml);
         if (!read.Succeeded) throw new InvalidDefinitionException(read.Diagnostics);
         var model = read.Model!;
-        return CommandAsync(caller, async ctx =>
+        return Published(await CommandAsync(caller, async ctx =>
         {
             var record = new DefinitionRecord
             {
@@ -83,19 +84,26 @@ internal sealed partial class WorkflowEngine(
             if (publish) await PublishAsync(ctx, record, model, ct);
             logger.LogInformation("{User} deployed {Key} v{Version} (published: {Published})", caller.UserName, record.Key, record.Version, publish);
             return new DefinitionVersionView(record.Key, record.Version, record.Published);
-        }, ct);
+        }, ct));
     }
 
-    public Task<DefinitionVersionView> PublishAsync(string key, int version, Caller caller, CancellationToken ct = default)
+    public async Task<DefinitionVersionView> PublishAsync(string key, int version, Caller caller, CancellationToken ct = default)
     {
         RequireProcessOwner(caller);
-        return CommandAsync(caller, async ctx =>
+        return Published(await CommandAsync(caller, async ctx =>
         {
             var record = await ctx.Tx.LoadDefinitionAsync(key, version, ct)
                 ?? throw new NotFoundException($"Process '{key}' has no version {version}.");
             if (!record.Published) await PublishAsync(ctx, record, definitions.Get(record), ct);
             return new DefinitionVersionView(record.Key, record.Version, record.Published);
-        }, ct);
+        }, ct));
+    }
+
+    /// <summary>Starts on this host see a published version from the moment its command has committed.</summary>
+    private DefinitionVersionView Published(DefinitionVersionView view)
+    {
+        if (view.Published) publishedVersions.Remember(view.Key, view.Version);
+        return view;
     }
 
     /// <summary>Publishing the newest version also moves the message and timer start events to it.</summary>
