@@ -36,7 +36,8 @@ internal static class StorageFloorBenchmark
             while (clock.Elapsed < duration)
             {
                 // As the engine stores it: uuid on PostgreSQL, EF's upper-case text on SQLite.
-                object id = database.Provider == "Sqlite" ? Guid.NewGuid().ToString().ToUpperInvariant() : Guid.NewGuid();
+                var guid = Guid.CreateVersion7(); // time-ordered, as the engine makes instance ids
+                object id = database.Provider == "Sqlite" ? guid.ToString().ToUpperInvariant() : guid;
                 await using var tx = await connection.BeginTransactionAsync();
                 insertInstance.Transaction = tx;
                 insertPage.Transaction = tx;
