@@ -111,7 +111,7 @@ internal sealed partial class ProcessExecution
             job.NextAttemptAt = null;
             // Changed variables are what such a retry is for (a mistyped id): the job reads its inputs from them again.
             if (variables is not null && Model.Node(token.ElementId) is ServiceTask task)
-                job.Inputs = new JsonObject(EvaluateInputs(token, task)).ToJsonString();
+                job.Inputs = ctx.Codec.SerializeInputs(new JsonObject(EvaluateInputs(token, task)));
             Wait(token, WaitReason.Job);
             ctx.AfterCommit.DispatchJob(job.Id, null);
         }

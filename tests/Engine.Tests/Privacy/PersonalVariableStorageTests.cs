@@ -68,4 +68,29 @@ public sealed class PersonalVariableStorageTests
             Assert.DoesNotContain("0101-0019", text, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task A_job_retried_with_changed_variables_keeps_its_personal_inputs_encrypted()
+    {
+        await using var h = await EngineHarness.CreateAsync(DatabaseKind.Sqlite, s => s.AddActivity<OutsideActivity>());
+        var run = Guid.NewGuid().ToString("N");
+        OutsideActivity.FailuresLeft[run] = 3;
+        var instance = await h.DeployAndStartAsync(Process("retried", $"""
+            <bpmn:startEvent id="start" />
+            {Service("enrol", "Test.Outside", Input("run", "vars.run") + Input("who", "vars.person"))}
+            {UserTask("after")}
+            """ + Chain("f", "start", "enrol", "after")), new { run, person = new { name = "Erik", ssn = "19800101-0018" } });
+        for (var i = 0; i < 3; i++) { await h.RunJobsAsync(); await h.AdvanceAsync(TimeSpan.FromMinutes(1)); }
+        var incident = Assert.Single((await h.InstanceAsync(instance.Id)).Incidents);
+
+        // The admin mends the mistyped personnummer; the job's inputs are read from the variables again.
+        await h.Engine.RetryIncidentAsync(incident.Id, new JsonObject { ["person"] = new JsonObject { ["name"] = "Erik", ["ssn"] = "19800101-0019" } },
+            EngineHarness.Admin);
+
+        SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(h.Database.Folder!, "*", SearchOption.AllDirectories))
+            Assert.DoesNotContain("0101-0019", Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file)), StringComparison.Ordinal);
+        Assert.Equal(1, await h.RunJobsAsync());
+        Assert.Equal(["after"], (await h.InstanceAsync(instance.Id)).ActiveElements);
+    }
 }
