@@ -41,6 +41,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<ActivityCatalog>();
         services.AddSingleton<DefinitionCache>();
         services.AddSingleton<PublishedVersions>();
+        services.AddSingleton<JobHandover>();
         services.AddSingleton<WorkflowViews>();
         services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section));
         services.AddSingleton<WorkflowEngine>();

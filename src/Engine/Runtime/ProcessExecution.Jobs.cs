@@ -21,7 +21,8 @@ internal sealed partial class ProcessExecution
             IdempotencyKey = IdempotencyKey(token, task), Status = JobStatus.Pending, CreatedAt = ctx.Now,
         };
         ctx.Tx.AddJob(job);
-        ctx.AfterCommit.DispatchJob(job.Id, null);
+        // The tracked record itself: a change later in this command (a boundary event cancelling the job) is what commits.
+        ctx.AfterCommit.DispatchCreatedJob(new JobToRun(job, Record.BusinessKey));
         token.JobId = job.Id;
         Wait(token, WaitReason.Job);
         ctx.Journal(Id, "JobQueued", task.Id, task.ActivityType, actor: "engine");

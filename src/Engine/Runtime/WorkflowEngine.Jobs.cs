@@ -11,7 +11,7 @@ internal sealed partial class WorkflowEngine : IJobRunner
 {
     public async Task RunJobAsync(Guid jobId, CancellationToken ct = default)
     {
-        var found = await store.FindJobToRunAsync(jobId, ct);
+        var found = handover.Take(jobId) ?? await store.FindJobToRunAsync(jobId, ct);
         if (found is not { Job: var job } || job.Status != JobStatus.Pending) return;   // applied already: a duplicate delivery
         if (job.NextAttemptAt is { } notBefore && notBefore > time.GetUtcNow())
         {

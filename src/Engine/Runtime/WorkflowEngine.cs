@@ -28,6 +28,7 @@ internal sealed partial class WorkflowEngine(
     IOptions<EngineOptions> options,
     WorkflowViews views,
     IJobDispatcher dispatcher,
+    JobHandover handover,
     IOptions<JobOptions> jobOptions,
     ILogger<WorkflowEngine> logger) : IWorkflowEngine
 {
@@ -50,7 +51,7 @@ internal sealed partial class WorkflowEngine(
                 await ctx.SaveAsync(options.Value.MaxVariableBytes, ct);
                 await tx.CommitAsync(ct);
                 shared.Dispose();
-                ctx.AfterCommit.HandTo(dispatcher);
+                ctx.AfterCommit.HandTo(dispatcher, handover);
                 return result;
             }
             catch (ConcurrencyConflictException) when (attempt < options.Value.ConcurrencyRetries)
