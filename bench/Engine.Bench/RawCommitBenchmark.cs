@@ -47,13 +47,13 @@ internal static class RawCommitBenchmark
         return commits / clock.Elapsed.TotalSeconds;
     }
 
-    private static DbProviderFactory Factory(BenchDatabase database) => database.Provider switch
+    internal static DbProviderFactory Factory(BenchDatabase database) => database.Provider switch
     {
         "Sqlite" => SqliteFactory.Instance,
         _ => Npgsql.NpgsqlFactory.Instance,
     };
 
-    private static async Task<DbConnection> OpenAsync(DbProviderFactory factory, string connectionString)
+    internal static async Task<DbConnection> OpenAsync(DbProviderFactory factory, string connectionString)
     {
         var connection = factory.CreateConnection()!;
         connection.ConnectionString = connectionString;

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 using RJH.DeviceWorkflows.Data;
 
 namespace RJH.DeviceWorkflows.Engine.Bench;
@@ -16,9 +15,9 @@ internal static class StorageFloorBenchmark
     public static async Task<double> RunAsync(BenchDatabase database, BenchOptions options)
     {
         var connectionString = DatabaseProvider.ConnectionStringFor(new DatabaseOptions(database.Provider, database.ConnectionString));
-        DbProviderFactory factory = database.Provider == "Sqlite" ? SqliteFactory.Instance : Npgsql.NpgsqlFactory.Instance;
+        var factory = RawCommitBenchmark.Factory(database);
         Row instance, page;
-        await using (var setup = await OpenAsync(factory, connectionString))
+        await using (var setup = await RawCommitBenchmark.OpenAsync(factory, connectionString))
         {
             instance = await ReadRowAsync(setup, """SELECT * FROM "Instances" WHERE "Status" = 'Completed' LIMIT 1""");
             page = await ReadRowAsync(setup, $"""SELECT * FROM "JournalPages" WHERE "InstanceId" = '{instance["Id"]}' LIMIT 1""");
@@ -30,7 +29,7 @@ internal static class StorageFloorBenchmark
         var duration = TimeSpan.FromSeconds(options.Seconds);
         await Task.WhenAll(Enumerable.Range(0, options.Workers).Select(_ => Task.Run(async () =>
         {
-            await using var connection = await OpenAsync(factory, connectionString);
+            await using var connection = await RawCommitBenchmark.OpenAsync(factory, connectionString);
             await using var insertInstance = Insert(connection, "Instances", instance);
             await using var insertPage = Insert(connection, "JournalPages", page);
             while (clock.Elapsed < duration)
@@ -78,13 +77,5 @@ internal static class StorageFloorBenchmark
         }
         command.Prepare();
         return command;
-    }
-
-    private static async Task<DbConnection> OpenAsync(DbProviderFactory factory, string connectionString)
-    {
-        var connection = factory.CreateConnection()!;
-        connection.ConnectionString = connectionString;
-        await connection.OpenAsync();
-        return connection;
     }
 }
