@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace RJH.DeviceWorkflows.Engine.Runtime.Jobs;
 
@@ -9,7 +10,8 @@ namespace RJH.DeviceWorkflows.Engine.Runtime.Jobs;
 /// Runs jobs on background tasks of this process. The engine's default when no Hangfire is configured
 /// (library use, engine tests); timers are left to the timer poller.
 /// </summary>
-internal sealed class InProcessJobDispatcher(IServiceProvider services, TimeProvider time, ILogger<InProcessJobDispatcher> logger)
+internal sealed class InProcessJobDispatcher(IServiceProvider services, TimeProvider time, IOptions<JobOptions> options,
+    ILogger<InProcessJobDispatcher> logger)
     : BackgroundService, IJobDispatcher
 {
     private readonly Channel<Guid> queue = Channel.CreateUnbounded<Guid>();
@@ -24,7 +26,7 @@ internal sealed class InProcessJobDispatcher(IServiceProvider services, TimeProv
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var runner = services.GetRequiredService<IJobRunner>();
-        var workers = Enumerable.Range(0, Math.Max(2, Environment.ProcessorCount)).Select(async _ =>
+        var workers = Enumerable.Range(0, Math.Max(1, options.Value.Workers)).Select(async _ =>
         {
             await foreach (var jobId in queue.Reader.ReadAllAsync(stoppingToken))
             {

@@ -15,6 +15,12 @@ public sealed class JobOptions
     /// (a hanging outside system must not hold the job, and with it the instance, forever).
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How many jobs the engine's in-process runner runs at once (a Host with Hangfire uses Hangfire's workers instead).
+    /// Job activities mostly wait on outside systems, so several per core pay off: with one per core, an MDM that
+    /// answers in a second would let a two-core host enrol two phones a second.
+    /// </summary>
+    public int Workers { get; set; } = Environment.ProcessorCount * 5;
     /// <summary>A pending job whose turn is older than this is handed to the job runner again.</summary>
     public TimeSpan StaleAfter { get; set; } = TimeSpan.FromMinutes(10);
     /// <summary>How often the host looks for such jobs.</summary>

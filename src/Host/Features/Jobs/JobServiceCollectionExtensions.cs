@@ -19,7 +19,12 @@ internal static class JobServiceCollectionExtensions
     {
         var settings = JobSettings.From(configuration);
         services.AddSingleton(settings);
-        if (!settings.UsesHangfire) return services;
+        if (!settings.UsesHangfire)
+        {
+            // One setting for the jobs a host runs at once, whichever runner runs them.
+            services.Configure<JobOptions>(o => o.Workers = settings.WorkerCount);
+            return services;
+        }
 
         // Hangfire falls back to process-wide JobStorage.Current and JobActivator.Current; registering both per host
         // keeps two hosts in one process (the tests) from running each other's jobs against the wrong database.

@@ -13,7 +13,10 @@ internal sealed class JobSettings
     /// </summary>
     public string Runner { get; set; } = HangfireRunner;
 
-    /// <summary>Hangfire workers in this host. Jobs mostly wait on outside systems, so several per core pay off.</summary>
+    /// <summary>
+    /// Jobs this host runs at once: Hangfire's workers, or the in-process runner's. Jobs mostly wait on outside systems,
+    /// so several per core pay off.
+    /// </summary>
     public int WorkerCount { get; set; } = Environment.ProcessorCount * 5;
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Net;
 using Hangfire;
 using Hangfire.Common;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using RJH.DeviceWorkflows.Engine.Runtime.Jobs;
 using RJH.DeviceWorkflows.Host.Features.Jobs;
 using RJH.DeviceWorkflows.Host.Tests.Support;
@@ -51,7 +52,7 @@ public sealed class HangfireJobTests
     [Fact]
     public async Task The_in_process_runner_needs_no_hangfire_and_serves_no_dashboard()
     {
-        await using var host = HostFactory.With(overrides: [("Jobs:Runner", "InProcess")]).ConfigureTestServices(TestActivities.Add);
+        await using var host = HostFactory.With(overrides: [("Jobs:Runner", "InProcess"), ("Jobs:WorkerCount", "7")]).ConfigureTestServices(TestActivities.Add);
         await host.DeployAsync(Processes.OneJob("echo-in-process", "Test.Echo"));
         using var admin = await host.ClientFor("admin");
 
@@ -63,6 +64,8 @@ public sealed class HangfireJobTests
         Assert.IsNotType<HangfireJobDispatcher>(host.Services.GetRequiredService<IJobDispatcher>());
         Assert.Null(host.Services.GetService<JobStorage>());
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/hangfire")).StatusCode);
+        // The host's one setting for jobs at once reaches the in-process runner.
+        Assert.Equal(7, host.Services.GetRequiredService<IOptions<JobOptions>>().Value.Workers);
     }
 
     [Theory]
