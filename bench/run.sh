@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One run of the engine's performance targets, each printed with its ceiling or target beside it (docs/benchmarks.md):
-#   P1  ten inline steps per instance, beside the raw single-row commit rate of the same database (the ceiling)
+#   P1  ten inline steps per instance, beside the raw single-row commit rate of the same database (the ceiling) and
+#       the rate at which that database stores the two rows of an instance without the engine (the floor)
 #   P2  three job tasks through Hangfire's PostgreSQL storage, and P6 the same with 1, 2 and 3 Host processes
 #   P3  complete a task and read the next inbox page over HTTP with 100,000 stored instances
 #   P5  2,500 orderings under rollout to Servicecenter's delivery task
