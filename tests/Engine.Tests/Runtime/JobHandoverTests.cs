@@ -46,15 +46,31 @@ public sealed class JobHandoverTests
     public void A_job_is_handed_over_once()
     {
         var handover = new JobHandover();
-        var job = new JobToRun(new JobRecord
-        {
-            Id = Guid.NewGuid(), InstanceId = Guid.NewGuid(), TokenId = "t", ElementId = "e", ActivityType = "Test.Outside",
-            Inputs = "{}", IdempotencyKey = "k", CreatedAt = DateTimeOffset.UnixEpoch,
-        }, "order-1");
+        var job = Job();
         handover.Remember(job);
 
         Assert.Same(job, handover.Take(job.Job.Id));
         Assert.Null(handover.Take(job.Job.Id));
         Assert.Null(handover.Take(Guid.NewGuid()));
     }
+
+    [Fact]
+    public void Jobs_never_taken_here_make_room_for_new_ones_once_they_fill_the_capacity()
+    {
+        var handover = new JobHandover();
+        var untaken = Enumerable.Range(0, JobHandover.Capacity).Select(_ => Job()).ToList();
+        foreach (var job in untaken) handover.Remember(job);
+
+        var next = Job();
+        handover.Remember(next);
+
+        Assert.Same(next, handover.Take(next.Job.Id));
+        Assert.Null(handover.Take(untaken[^1].Job.Id));   // dropped: its run reads it
+    }
+
+    private static JobToRun Job() => new(new JobRecord
+    {
+        Id = Guid.NewGuid(), InstanceId = Guid.NewGuid(), TokenId = "t", ElementId = "e", ActivityType = "Test.Outside",
+        Inputs = "{}", IdempotencyKey = "k", CreatedAt = DateTimeOffset.UnixEpoch,
+    }, "order-1");
 }

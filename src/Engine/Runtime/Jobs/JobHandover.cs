@@ -9,7 +9,7 @@ namespace RJH.DeviceWorkflows.Engine.Runtime.Jobs;
 /// the job back right after the command that wrote it, one round trip for every job activity that follows another
 /// (P2, docs/benchmarks.md). The run's read is only a first look — applying the outcome checks the job again in its
 /// own transaction — so a job taken from here is as safe as one read. A job is taken once (a second delivery reads
-/// the database); one that runs on another host is forgotten after a minute.
+/// the database), and not after a minute; those that run on other hosts are dropped when they fill the capacity.
 /// </summary>
 internal sealed class JobHandover
 {
@@ -18,19 +18,18 @@ internal sealed class JobHandover
     private readonly ConcurrentDictionary<Guid, (JobToRun Job, long At)> jobs = new();
 
     /// <summary>Called after the job's command committed and before the job is dispatched.</summary>
+    /// <remarks>
+    /// Jobs that run on other hosts are never taken here. When they fill the capacity everything is dropped at once:
+    /// a dropped job is only read again, whereas looking for the old ones on every call would scan ten thousand
+    /// entries per dispatched job on a busy host of several.
+    /// </remarks>
     public void Remember(JobToRun job)
     {
-        if (jobs.Count >= Capacity) ForgetOld();
-        if (jobs.Count < Capacity) jobs[job.Job.Id] = (job, Stopwatch.GetTimestamp());
+        if (jobs.Count >= Capacity) jobs.Clear();
+        jobs[job.Job.Id] = (job, Stopwatch.GetTimestamp());
     }
 
     /// <returns>The job as its command committed it, or null when it must be read.</returns>
     public JobToRun? Take(Guid jobId) =>
         jobs.TryRemove(jobId, out var held) && Stopwatch.GetElapsedTime(held.At) < Lifetime ? held.Job : null;
-
-    private void ForgetOld()
-    {
-        foreach (var (id, held) in jobs)
-            if (Stopwatch.GetElapsedTime(held.At) >= Lifetime) jobs.TryRemove(id, out _);
-    }
 }
