@@ -177,9 +177,10 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
         if (committed)
             throw new InvalidOperationException("The transaction is already committed.");
 
-        PrepareForSave();
+        var pages = PrepareForSave();
         try
         {
+            await AppendOnlyInserts.InsertAsync(db, pages, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             committed = true;
@@ -207,10 +208,10 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
         await db.DisposeAsync();
     }
 
-    private void PrepareForSave()
+    /// <returns>The command's journal, a page per instance (inserted untracked: nothing reads a page back in a command).</returns>
+    private List<JournalPage> PrepareForSave()
     {
-        foreach (var entries in journal.GroupBy(e => e.InstanceId))
-            db.JournalPages.Add(JournalPage.From(entries.Key, entries.ToList()));
+        var pages = journal.GroupBy(e => e.InstanceId).Select(entries => JournalPage.From(entries.Key, entries.ToList())).ToList();
         journal.Clear();
         foreach (var entry in db.ChangeTracker.Entries<InstanceRecord>())
         {
@@ -240,6 +241,7 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
                 InboxColumns.Update(entry);
             }
         }
+        return pages;
     }
 
     private IEnumerable<T> Changed<T>() where T : class =>
@@ -267,6 +269,7 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
             }
             if (entry.State == EntityState.Deleted)
                 entry.State = EntityState.Unchanged;
+                entry.OriginalValues.SetValues(entry.CurrentValues);
             if (!ReferenceEquals(entry.Entity, next))
                 entry.CurrentValues.SetValues(next);
         }

@@ -74,6 +74,10 @@ public abstract class ConcurrencyTests(DatabaseKind kind)
         await using var loser = new EfWorkflowTransaction(staleContext, await staleContext.Database.BeginTransactionAsync());
         stale.State = "loser";
         loser.Append(new JournalRecord { InstanceId = id, At = T0, Kind = "ElementLeft" });
+        // New rows are inserted before the update that fails (AppendOnlyInserts): they go with it.
+        var child = Instance(Guid.NewGuid());
+        loser.AddInstance(child);
+        loser.Append(new JournalRecord { InstanceId = child.Id, At = T0, Kind = "ElementEntered" });
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => loser.CommitAsync());
         await loser.DisposeAsync();
 
@@ -81,6 +85,8 @@ public abstract class ConcurrencyTests(DatabaseKind kind)
         Assert.Equal("winner", stored?.State);
         Assert.Equal(2, stored?.Revision);
         Assert.Empty(await db.Store.ListJournalAsync(id));
+        Assert.Null(await db.Store.FindInstanceAsync(child.Id));
+        Assert.Empty(await db.Store.ListJournalAsync(child.Id));
     }
 
     private static async Task IncrementAsync(IWorkflowStore store, Guid id)
