@@ -17,7 +17,8 @@ namespace RJH.DeviceWorkflows.Engine.Persistence;
 /// save, and on SQLite inside the one writer's lock (P1, docs/benchmarks.md). The values written are the ones EF would
 /// write: the same type mappings make the parameters, so a row inserted here reads back through EF unchanged. Updates
 /// and deletes stay with SaveChanges (its concurrency checks), as do rows whose values the database generates and EF
-/// would read back.
+/// would read back, and on a database that batches, the inserts of a command that also updates: there they cost no
+/// round trip of their own inside SaveChanges' batch.
 /// </remarks>
 internal static class AppendOnlyInserts
 {
@@ -29,6 +30,14 @@ internal static class AppendOnlyInserts
     /// </summary>
     public static async Task InsertAsync<T>(DbContext db, IEnumerable<T> untracked, CancellationToken ct) where T : class
     {
+        if (db.Database.GetDbConnection().CanCreateBatch
+            && db.ChangeTracker.Entries().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            // SaveChanges sends the updates in one round trip anyway; the inserts go along in it instead of in one of
+            // their own (a job's outcome: its job, its instance and a journal page, PostgreSQL).
+            db.AddRange(untracked);
+            return;
+        }
         var rows = new List<Row>();
         var accepted = new List<EntityEntry>();
         foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added))
