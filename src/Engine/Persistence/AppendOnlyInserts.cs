@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using RJH.DeviceWorkflows.Data;
 
 namespace RJH.DeviceWorkflows.Engine.Persistence;
 
@@ -17,8 +18,8 @@ namespace RJH.DeviceWorkflows.Engine.Persistence;
 /// save, and on SQLite inside the one writer's lock (P1, docs/benchmarks.md). The values written are the ones EF would
 /// write: the same type mappings make the parameters, so a row inserted here reads back through EF unchanged. Updates
 /// and deletes stay with SaveChanges (its concurrency checks), as do rows whose values the database generates and EF
-/// would read back, and on a database that batches, the inserts of a command that also updates: there they cost no
-/// round trip of their own inside SaveChanges' batch.
+/// would read back, and on a server database the inserts of a command that also updates: there they cost no round
+/// trip of their own inside SaveChanges' batch (EF does not batch on SQLite).
 /// </remarks>
 internal static class AppendOnlyInserts
 {
@@ -30,7 +31,7 @@ internal static class AppendOnlyInserts
     /// </summary>
     public static async Task InsertAsync<T>(DbContext db, IEnumerable<T> untracked, CancellationToken ct) where T : class
     {
-        if (db.Database.GetDbConnection().CanCreateBatch
+        if (db.Database.Kind() != DatabaseKind.Sqlite
             && db.ChangeTracker.Entries().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             // SaveChanges sends the updates in one round trip anyway; the inserts go along in it instead of in one of
@@ -59,42 +60,38 @@ internal static class AppendOnlyInserts
         }
     }
 
+    /// <summary>All rows in one command of as many INSERT statements: one round trip on a server database.</summary>
+    /// <remarks>
+    /// Sent through EF (<c>ExecuteSqlRaw</c>), not on the bare connection, so the inserts show in EF's command log and
+    /// traces like every other statement and join the command's transaction.
+    /// </remarks>
     private static async Task ExecuteAsync(DbContext db, List<Row> rows, CancellationToken ct)
     {
-        var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        // Parameters come from the EF type mappings, which make them with a command; this one is never run.
-        await using var parameters = connection.CreateCommand();
-        if (connection.CanCreateBatch && rows.Count > 1)
+        var sql = db.GetService<ISqlGenerationHelper>();
+        // The EF type mappings make parameters with a command; this one is never run.
+        await using var factory = db.Database.GetDbConnection().CreateCommand();
+        var text = new StringBuilder();
+        var parameters = new List<object>();
+        for (var i = 0; i < rows.Count; i++)
         {
-            // One round trip for all rows where the provider batches (PostgreSQL), as SaveChanges did.
-            await using var batch = connection.CreateBatch();
-            batch.Transaction = transaction;
-            foreach (var row in rows)
+            var (insert, value) = rows[i];
+            text.Append(insert.Head).Append('(');
+            for (var j = 0; j < insert.Columns.Length; j++)
             {
-                var command = batch.CreateBatchCommand();
-                command.CommandText = row.Insert.Sql;
-                row.Insert.AddParameters(parameters, command.Parameters, row.Value);
-                batch.BatchCommands.Add(command);
+                var column = insert.Columns[j];
+                var name = $"r{i}_{j}";
+                text.Append(j == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
+                parameters.Add(column.GetRelationalTypeMapping().CreateParameter(factory, sql.GenerateParameterName(name), value(column), column.IsNullable));
             }
-            await batch.ExecuteNonQueryAsync(ct);
-            return;
+            text.Append(");\n");
         }
-        foreach (var row in rows)
-        {
-            // A command per row: one command given new parameters for each row inserted its first row again on
-            // PostgreSQL (a duplicate key), as Npgsql keeps what it parsed with the command's text.
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = row.Insert.Sql;
-            row.Insert.AddParameters(parameters, command.Parameters, row.Value);
-            await command.ExecuteNonQueryAsync(ct);
-        }
+        await db.Database.ExecuteSqlRawAsync(text.ToString(), parameters, ct);
     }
 
     private sealed record Row(Insert Insert, Func<IProperty, object?> Value);
 
-    private sealed class Insert(string sql, IProperty[] columns, string[] parameterNames)
+    /// <param name="Head">The statement up to its VALUES list: <c>INSERT INTO "T" ("A", "B") VALUES </c>.</param>
+    private sealed record Insert(string Head, IProperty[] Columns)
     {
         /// <returns>Null when a value the database generates would have to be read back: SaveChanges inserts those rows.</returns>
         public static Insert? For(IEntityType entityType, DbContext db, bool readsBackGenerated)
@@ -105,18 +102,8 @@ internal static class AppendOnlyInserts
             var sql = db.GetService<ISqlGenerationHelper>();
             var table = StoreObjectIdentifier.Table(tableName, entityType.GetSchema());
             var columns = entityType.GetProperties().Except(generated).ToArray();
-            var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} " +
-                $"({string.Join(", ", columns.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) " +
-                $"VALUES ({string.Join(", ", columns.Select((_, i) => sql.GenerateParameterNamePlaceholder($"p{i}")))})";
-            return new Insert(text, columns, columns.Select((_, i) => sql.GenerateParameterName($"p{i}")).ToArray());
-        }
-
-        public string Sql => sql;
-
-        public void AddParameters(DbCommand factory, DbParameterCollection target, Func<IProperty, object?> value)
-        {
-            for (var i = 0; i < columns.Length; i++)
-                target.Add(columns[i].GetRelationalTypeMapping().CreateParameter(factory, parameterNames[i], value(columns[i]), columns[i].IsNullable));
+            return new Insert($"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} " +
+                $"({string.Join(", ", columns.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) VALUES ", columns);
         }
     }
 }
