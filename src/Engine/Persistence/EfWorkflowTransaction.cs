@@ -269,7 +269,6 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
             }
             if (entry.State == EntityState.Deleted)
                 entry.State = EntityState.Unchanged;
-                entry.OriginalValues.SetValues(entry.CurrentValues);
             if (!ReferenceEquals(entry.Entity, next))
                 entry.CurrentValues.SetValues(next);
         }
