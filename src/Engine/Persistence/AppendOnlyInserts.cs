@@ -23,7 +23,8 @@ namespace RJH.DeviceWorkflows.Engine.Persistence;
 /// </remarks>
 internal static class AppendOnlyInserts
 {
-    private static readonly ConcurrentDictionary<IEntityType, Insert?> Inserts = new();
+    // Keyed with the mode too: a type that may not be inserted tracked (its key is generated) may be inserted untracked.
+    private static readonly ConcurrentDictionary<(IEntityType Type, bool ReadsBackGenerated), Insert?> Inserts = new();
 
     /// <summary>
     /// Inserts the rows the context tracks as added, which it then tracks as stored, and <paramref name="untracked"/>
@@ -43,12 +44,12 @@ internal static class AppendOnlyInserts
         var accepted = new List<EntityEntry>();
         foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added))
         {
-            if (Inserts.GetOrAdd(entry.Metadata, e => Insert.For(e, db, readsBackGenerated: true)) is not { } insert) continue;
+            if (Inserts.GetOrAdd((entry.Metadata, true), k => Insert.For(k.Type, db, k.ReadsBackGenerated)) is not { } insert) continue;
             rows.Add(new Row(insert, p => entry.CurrentValues[p]));
             accepted.Add(entry);
         }
         var untrackedType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
-        var untrackedInsert = Inserts.GetOrAdd(untrackedType, e => Insert.For(e, db, readsBackGenerated: false))!;
+        var untrackedInsert = Inserts.GetOrAdd((untrackedType, false), k => Insert.For(k.Type, db, k.ReadsBackGenerated))!;
         rows.AddRange(untracked.Select(row => new Row(untrackedInsert, p => p.GetGetter().GetClrValueUsingContainingEntity(row))));
         if (rows.Count == 0) return;
 
