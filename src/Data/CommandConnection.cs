@@ -20,14 +20,20 @@ public static class CommandConnection
     private static readonly AsyncLocal<Shared?> Current = new();
 
     /// <summary>Shares <paramref name="owner"/>'s open transaction until the result is disposed.</summary>
-    public static IDisposable Share(DbContext owner)
+    public static IDisposable Share(DbContext owner) =>
+        owner.Database.CurrentTransaction is null ? Nothing.Instance : Share(owner, _ => Task.CompletedTask);
+
+    /// <summary>
+    /// Shares <paramref name="owner"/>'s transaction until the result is disposed, beginning it with
+    /// <paramref name="begin"/> when the first context joins: a command that no other context joins need not hold a
+    /// transaction (and SQLite's writer lock) while it works.
+    /// </summary>
+    public static IDisposable Share(DbContext owner, Func<CancellationToken, Task> begin)
     {
-        if (owner.Database.CurrentTransaction is not { } transaction) return Nothing.Instance;
         var previous = Current.Value;
         var kind = owner.Database.Kind();
-        var connection = owner.Database.GetDbConnection();
-        Current.Value = new Shared(connection, transaction.GetDbTransaction(), transaction.TransactionId, kind,
-            owner.Database.GetConnectionString(), kind == DatabaseKind.Sqlite ? FileOf(connection.ConnectionString) : null);
+        Current.Value = new Shared(owner, begin, kind, owner.Database.GetConnectionString(),
+            kind == DatabaseKind.Sqlite ? FileOf(owner.Database.GetDbConnection().ConnectionString) : null);
         return new Restore(previous);
     }
 
@@ -45,9 +51,12 @@ public static class CommandConnection
             ? string.Equals(FileOf(context.Database.GetConnectionString()), shared.SqliteFile, StringComparison.Ordinal)
             : serverDatabases && string.Equals(context.Database.GetConnectionString(), shared.ConnectionString, StringComparison.Ordinal);
         if (!sameDatabase) return false;
-        context.Database.SetDbConnection(shared.Connection);
+        if (shared.Owner.Database.CurrentTransaction is null) await shared.Begin(ct);
+        var transaction = shared.Owner.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("The command's transaction did not begin.");
+        context.Database.SetDbConnection(shared.Owner.Database.GetDbConnection());
         // The command's own transaction id, so the joined context's log lines name the transaction they are part of.
-        await context.Database.UseTransactionAsync(shared.Transaction, shared.TransactionId, ct);
+        await context.Database.UseTransactionAsync(transaction.GetDbTransaction(), transaction.TransactionId, ct);
         return true;
     }
 
@@ -57,7 +66,7 @@ public static class CommandConnection
 
     private static readonly ConcurrentDictionary<string, string> Files = new(StringComparer.Ordinal);
 
-    private sealed record Shared(DbConnection Connection, DbTransaction Transaction, Guid TransactionId, DatabaseKind Kind,
+    private sealed record Shared(DbContext Owner, Func<CancellationToken, Task> Begin, DatabaseKind Kind,
         string? ConnectionString, string? SqliteFile);
 
     private sealed class Restore(Shared? previous) : IDisposable

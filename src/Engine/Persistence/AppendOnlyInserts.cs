@@ -10,7 +10,7 @@ using RJH.DeviceWorkflows.Data;
 namespace RJH.DeviceWorkflows.Engine.Persistence;
 
 /// <summary>
-/// Inserts a command's new rows — instances, tasks, jobs, journal pages — with one INSERT per row, built from the EF
+/// Inserts a command's new rows — instances, tasks, jobs, journal pages — with one INSERT per table, built from the EF
 /// model (table, columns, each property's type mapping and value converter), instead of through SaveChanges.
 /// </summary>
 /// <remarks>
@@ -40,20 +40,57 @@ internal static class AppendOnlyInserts
             db.AddRange(untracked);
             return;
         }
+        var rows = Collect(db, untracked, out var accepted);
+        await ExecuteAsync(db, rows, ct);
+        MarkStored(accepted);
+    }
+
+    /// <summary>
+    /// The rows of a context whose changes are all inserts this class can make — every tracked row added, none with a
+    /// key the database generates — and <paramref name="untracked"/>; null when some change is not such an insert.
+    /// </summary>
+    public static InsertSet? TryCollectOnlyInserts<T>(DbContext db, IEnumerable<T> untracked) where T : class
+    {
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State == EntityState.Unchanged) continue;
+            if (entry.State != EntityState.Added || InsertFor(db, entry.Metadata, readsBackGenerated: true) is null) return null;
+        }
+        return new InsertSet(Collect(db, untracked, out var accepted), accepted);
+    }
+
+    /// <summary>A context's new rows, to be inserted by another context's connection and then marked stored.</summary>
+    public sealed class InsertSet(IReadOnlyList<Row> rows, IReadOnlyList<EntityEntry> accepted)
+    {
+        public IReadOnlyList<Row> Rows { get; } = rows;
+        public void MarkStored() => AppendOnlyInserts.MarkStored(accepted);
+    }
+
+    /// <summary>Several contexts' rows in the open transaction of <paramref name="executor"/>.</summary>
+    public static Task InsertAsync(DbContext executor, IEnumerable<InsertSet> sets, CancellationToken ct) =>
+        ExecuteAsync(executor, sets.SelectMany(s => s.Rows).ToList(), ct);
+
+    private static List<Row> Collect<T>(DbContext db, IEnumerable<T> untracked, out List<EntityEntry> accepted) where T : class
+    {
         var rows = new List<Row>();
-        var accepted = new List<EntityEntry>();
+        accepted = [];
         foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added))
         {
-            if (Inserts.GetOrAdd((entry.Metadata, true), k => Insert.For(k.Type, db, k.ReadsBackGenerated)) is not { } insert) continue;
+            if (InsertFor(db, entry.Metadata, readsBackGenerated: true) is not { } insert) continue;
             rows.Add(new Row(insert, p => entry.CurrentValues[p]));
             accepted.Add(entry);
         }
         var untrackedType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
-        var untrackedInsert = Inserts.GetOrAdd((untrackedType, false), k => Insert.For(k.Type, db, k.ReadsBackGenerated))!;
+        var untrackedInsert = InsertFor(db, untrackedType, readsBackGenerated: false)!;
         rows.AddRange(untracked.Select(row => new Row(untrackedInsert, p => p.GetGetter().GetClrValueUsingContainingEntity(row))));
-        if (rows.Count == 0) return;
+        return rows;
+    }
 
-        await ExecuteAsync(db, rows, ct);
+    private static Insert? InsertFor(DbContext db, IEntityType type, bool readsBackGenerated) =>
+        Inserts.GetOrAdd((type, readsBackGenerated), k => Insert.For(k.Type, db, k.ReadsBackGenerated));
+
+    private static void MarkStored(IEnumerable<EntityEntry> accepted)
+    {
         foreach (var entry in accepted)
         {
             entry.State = EntityState.Unchanged;
@@ -61,38 +98,54 @@ internal static class AppendOnlyInserts
         }
     }
 
-    /// <summary>All rows in one command of as many INSERT statements: one round trip on a server database.</summary>
+    // SQL Server takes at most 2,100 parameters in a command; PostgreSQL 65,535, SQLite 32,766.
+    private const int MaxParametersPerCommand = 2_000;
+
+    /// <summary>
+    /// The rows as commands of one INSERT per table with a VALUES row each (no foreign keys between the tables, so
+    /// the order of tables is free): one round trip per command on a server database, one statement to prepare per
+    /// table on SQLite.
+    /// </summary>
     /// <remarks>
     /// Sent through EF (<c>ExecuteSqlRaw</c>), not on the bare connection, so the inserts show in EF's command log and
     /// traces like every other statement and join the command's transaction.
     /// </remarks>
     private static async Task ExecuteAsync(DbContext db, List<Row> rows, CancellationToken ct)
     {
+        if (rows.Count == 0) return;
         var sql = db.GetService<ISqlGenerationHelper>();
         // The EF type mappings make parameters with a command; this one is never run.
         await using var factory = db.Database.GetDbConnection().CreateCommand();
         var text = new StringBuilder();
         var parameters = new List<object>();
-        for (var i = 0; i < rows.Count; i++)
+        Insert? open = null;
+        foreach (var (insert, value) in rows.GroupBy(r => r.Insert).SelectMany(g => g))
         {
-            var (insert, value) = rows[i];
-            text.Append(insert.Head).Append('(');
+            if (parameters.Count > 0 && parameters.Count + insert.Columns.Length > MaxParametersPerCommand)
+            {
+                await db.Database.ExecuteSqlRawAsync(text.Append(';').ToString(), parameters, ct);
+                text.Clear();
+                parameters = [];
+                open = null;
+            }
+            text.Append(ReferenceEquals(open, insert) ? ",\n(" : (open is null ? "" : ";\n") + insert.Head + "(");
+            open = insert;
             for (var j = 0; j < insert.Columns.Length; j++)
             {
                 var column = insert.Columns[j];
-                var name = $"r{i}_{j}";
+                var name = $"p{parameters.Count}";
                 text.Append(j == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
                 parameters.Add(column.GetRelationalTypeMapping().CreateParameter(factory, sql.GenerateParameterName(name), value(column), column.IsNullable));
             }
-            text.Append(");\n");
+            text.Append(')');
         }
-        await db.Database.ExecuteSqlRawAsync(text.ToString(), parameters, ct);
+        await db.Database.ExecuteSqlRawAsync(text.Append(';').ToString(), parameters, ct);
     }
 
-    private sealed record Row(Insert Insert, Func<IProperty, object?> Value);
+    public sealed record Row(Insert Insert, Func<IProperty, object?> Value);
 
     /// <param name="Head">The statement up to its VALUES list: <c>INSERT INTO "T" ("A", "B") VALUES </c>.</param>
-    private sealed record Insert(string Head, IProperty[] Columns)
+    public sealed record Insert(string Head, IProperty[] Columns)
     {
         /// <returns>Null when a value the database generates would have to be read back: SaveChanges inserts those rows.</returns>
         public static Insert? For(IEntityType entityType, DbContext db, bool readsBackGenerated)

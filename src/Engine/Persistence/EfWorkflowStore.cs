@@ -8,10 +8,10 @@ namespace RJH.DeviceWorkflows.Engine.Persistence;
 /// <see cref="IWorkflowStore"/> on EF Core. Each query uses a short-lived context without tracking;
 /// writes go through <see cref="EfWorkflowTransaction"/>.
 /// </summary>
-internal sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> contexts) : IWorkflowStore
+internal sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> contexts, GroupCommit groupCommit) : IWorkflowStore
 {
     public async Task<IWorkflowTransaction> BeginAsync(CancellationToken ct = default) =>
-        await EfWorkflowTransaction.BeginAsync(contexts, ct);
+        await EfWorkflowTransaction.BeginAsync(contexts, groupCommit, ct);
 
     public Task<DefinitionRecord?> FindDefinitionAsync(string key, int? version, bool publishedOnly,
         CancellationToken ct = default) =>

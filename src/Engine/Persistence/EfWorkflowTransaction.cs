@@ -9,8 +9,10 @@ using RJH.DeviceWorkflows.Engine.Storage;
 namespace RJH.DeviceWorkflows.Engine.Persistence;
 
 /// <summary>
-/// One command's unit of work: one tracked context inside one database transaction, opened at
-/// begin. On SQLite that transaction is BEGIN IMMEDIATE, so writers queue for the whole command.
+/// One command's unit of work: one tracked context inside one database transaction, begun at the command's
+/// first read of rows it may change or when an activity's context joins it; a command that reads nothing of the kind
+/// and only adds rows (a start) commits them in a batch with others (<see cref="GroupCommit"/>). On SQLite the
+/// transaction is BEGIN IMMEDIATE, so writers queue from their first read to their commit.
 /// On server databases commands run side by side under REPEATABLE READ: every read of a command sees
 /// one snapshot (read committed could show a task from before a racing commit and its instance from
 /// after it), and a row that a racing command changed after that snapshot fails the write, as does
@@ -20,7 +22,9 @@ namespace RJH.DeviceWorkflows.Engine.Persistence;
 internal sealed class EfWorkflowTransaction : IWorkflowTransaction
 {
     private readonly WorkflowDbContext db;
-    private readonly IDbContextTransaction transaction;
+    private readonly GroupCommit? groupCommit;
+    private IDbContextTransaction? transaction;
+    private Task? beginning;
     private readonly List<JournalRecord> journal = [];
     private bool committed;
     private bool disposed;
@@ -33,46 +37,60 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
         this.transaction = transaction;
     }
 
-    public static async Task<EfWorkflowTransaction> BeginAsync(IDbContextFactory<WorkflowDbContext> contexts,
-        CancellationToken ct)
+    private EfWorkflowTransaction(WorkflowDbContext db, GroupCommit groupCommit)
     {
-        var db = await contexts.CreateDbContextAsync(ct);
+        this.db = db;
+        this.groupCommit = groupCommit;
+    }
+
+    /// <summary>
+    /// A command whose database transaction begins at its first read (or when an activity's context joins it): a
+    /// command that only adds rows — a start — holds no transaction while it works and commits with others
+    /// (<see cref="GroupCommit"/>).
+    /// </summary>
+    public static async Task<EfWorkflowTransaction> BeginAsync(IDbContextFactory<WorkflowDbContext> contexts,
+        GroupCommit groupCommit, CancellationToken ct) =>
+        new(await contexts.CreateDbContextAsync(ct), groupCommit);
+
+    private Task BeginTransactionAsync(CancellationToken ct) =>
+        transaction is not null ? Task.CompletedTask : beginning ??= BeginTransactionOnceAsync(ct);
+
+    private async Task BeginTransactionOnceAsync(CancellationToken ct)
+    {
         try
         {
-            var transaction = db.Database.Kind() == DatabaseKind.Sqlite
+            transaction = db.Database.Kind() == DatabaseKind.Sqlite
                 ? await db.Database.BeginTransactionAsync(ct)
                 : await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
             // EF wraps a save inside a transaction it did not begin in a savepoint, so a failed save leaves the
             // transaction usable. A command's save is its last statement before the commit and a failure ends the
             // command: the savepoint would be two round trips per command (on PostgreSQL) for nothing.
             db.Database.AutoSavepointsEnabled = false;
-            return new EfWorkflowTransaction(db, transaction);
         }
-        catch (Exception e)
+        catch (Exception e) when (DatabaseErrors.IsLostRace(e))
         {
-            await db.DisposeAsync();
-            if (DatabaseErrors.IsLostRace(e))
-                throw LostRace(e);
-            throw;
+            throw LostRace(e);
         }
     }
 
-    public IDisposable ShareWithActivities() => CommandConnection.Share(db);
+    public IDisposable ShareWithActivities() => CommandConnection.Share(db, BeginTransactionAsync);
 
     // Instances and jobs are loaded by every command that continues one; these are Find's look-ups (what this context
     // tracks first, then the database) with the query compiled once instead of built on each call.
     public async Task<InstanceRecord?> LoadInstanceAsync(Guid id, CancellationToken ct = default) =>
-        db.Instances.Local.FindEntry(id)?.Entity ?? await InstanceById.RunAsync(db, id, ct);
+        db.Instances.Local.FindEntry(id)?.Entity ?? await ReadAsync(() => InstanceById.RunAsync(db, id, ct), ct);
 
     private static readonly CompiledQuery<WorkflowDbContext, Guid, InstanceRecord?> InstanceById =
         new((c, id, _) => c.Instances.FirstOrDefault(i => i.Id == id));
 
-    public async Task<UserTaskRecord?> LoadTaskAsync(Guid id, CancellationToken ct = default) =>
-        await db.UserTasks.FindAsync([id], ct);
+    public Task<UserTaskRecord?> LoadTaskAsync(Guid id, CancellationToken ct = default) =>
+        ReadAsync(() => db.UserTasks.FindAsync([id], ct).AsTask(), ct);
 
-    public async Task<DefinitionRecord?> LoadDefinitionAsync(string key, int version, CancellationToken ct = default) =>
-        await db.Definitions.FindAsync([key, version], ct);
+    public Task<DefinitionRecord?> LoadDefinitionAsync(string key, int version, CancellationToken ct = default) =>
+        ReadAsync(() => db.Definitions.FindAsync([key, version], ct).AsTask(), ct);
 
+    // Outside the transaction: a published version stays published and numbers only grow, so the answer cannot be
+    // made wrong by a write this command's snapshot would not see. A start that reads nothing else commits in a group.
     public Task<int?> FindPublishedVersionAsync(string key, CancellationToken ct = default) => PublishedVersion.RunAsync(db, key, ct);
 
     // Every start asks this: as a LINQ query, finding its executor was a sixth of a ten-step start (P1, docs/benchmarks.md).
@@ -81,25 +99,25 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
 
     public async Task<int> NextDefinitionVersionAsync(string key, CancellationToken ct = default)
     {
-        var stored = await db.Definitions.Where(d => d.Key == key).MaxAsync(d => (int?)d.Version, ct) ?? 0;
+        var stored = await ReadAsync(() => db.Definitions.Where(d => d.Key == key).MaxAsync(d => (int?)d.Version, ct), ct) ?? 0;
         // A version added earlier in this same command is not in the database yet.
         var pending = db.Definitions.Local.Where(d => d.Key == key).Select(d => d.Version).DefaultIfEmpty(0).Max();
         return Math.Max(stored, pending) + 1;
     }
 
     public async Task<IReadOnlyList<UserTaskRecord>> LoadOpenTasksAsync(Guid instanceId, CancellationToken ct = default) =>
-        await db.UserTasks.Where(t => t.InstanceId == instanceId && t.Status == UserTaskStatus.Open)
-            .OrderBy(t => t.CreatedAt).ToListAsync(ct);
+        await ReadAsync(() => db.UserTasks.Where(t => t.InstanceId == instanceId && t.Status == UserTaskStatus.Open)
+            .OrderBy(t => t.CreatedAt).ToListAsync(ct), ct);
 
     public async Task<IReadOnlyList<IncidentRecord>> LoadOpenIncidentsAsync(Guid instanceId, CancellationToken ct = default) =>
-        await db.Incidents.Where(i => i.InstanceId == instanceId && i.ResolvedAt == null)
-            .OrderBy(i => i.CreatedAt).ToListAsync(ct);
+        await ReadAsync(() => db.Incidents.Where(i => i.InstanceId == instanceId && i.ResolvedAt == null)
+            .OrderBy(i => i.CreatedAt).ToListAsync(ct), ct);
 
-    public async Task<IncidentRecord?> LoadIncidentAsync(Guid id, CancellationToken ct = default) =>
-        await db.Incidents.FindAsync([id], ct);
+    public Task<IncidentRecord?> LoadIncidentAsync(Guid id, CancellationToken ct = default) =>
+        ReadAsync(() => db.Incidents.FindAsync([id], ct).AsTask(), ct);
 
     public async Task<JobRecord?> LoadJobAsync(Guid id, CancellationToken ct = default) =>
-        db.Jobs.Local.FindEntry(id)?.Entity ?? await JobById.RunAsync(db, id, ct);
+        db.Jobs.Local.FindEntry(id)?.Entity ?? await ReadAsync(() => JobById.RunAsync(db, id, ct), ct);
 
     private static readonly CompiledQuery<WorkflowDbContext, Guid, JobRecord?> JobById =
         new((c, id, _) => c.Jobs.FirstOrDefault(j => j.Id == id));
@@ -108,7 +126,7 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
     {
         if (db.Jobs.Local.FindEntry(id)?.Entity is { } tracked) return tracked;
         // Both entities are tracked as if loaded one by one; an instance the command tracks already is the one kept.
-        return (await JobWithInstanceById.RunAsync(db, id, ct))?.Job;
+        return (await ReadAsync(() => JobWithInstanceById.RunAsync(db, id, ct), ct))?.Job;
     }
 
     // Every job's outcome is applied with this: one round trip instead of two (P2, P5; docs/benchmarks.md).
@@ -124,6 +142,13 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
         public InstanceRecord? Instance { get; init; }
     }
 
+    /// <summary>A read of rows the command may change: inside the transaction, which it begins if need be.</summary>
+    private async Task<T> ReadAsync<T>(Func<Task<T>> read, CancellationToken ct)
+    {
+        await BeginTransactionAsync(ct);
+        return await read();
+    }
+
     public void AddDefinition(DefinitionRecord definition) => db.Definitions.Add(definition);
     public void AddInstance(InstanceRecord instance) => db.Instances.Add(instance);
     public void AddTask(UserTaskRecord task) => db.UserTasks.Add(task);
@@ -137,8 +162,10 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
         if (messages.Any(m => m.InstanceId != instanceId) || timers.Any(t => t.InstanceId != instanceId))
             throw new ArgumentException($"Every wait must belong to instance {instanceId}.");
 
-        await SyncAsync(db.MessageSubscriptions, s => s.InstanceId == instanceId, messages, s => s.Id, ct);
-        await SyncAsync(db.Timers, t => t.InstanceId == instanceId, timers, t => t.Id, ct);
+        // An instance this command adds has no stored waits: nothing to read (and no transaction to begin for it).
+        var stored = db.Instances.Local.FindEntry(instanceId) is not { State: EntityState.Added };
+        await SyncAsync(db.MessageSubscriptions, s => s.InstanceId == instanceId, messages, s => s.Id, stored, ct);
+        await SyncAsync(db.Timers, t => t.InstanceId == instanceId, timers, t => t.Id, stored, ct);
     }
 
     public async Task ReplaceStartWaitsAsync(string definitionKey, IReadOnlyCollection<MessageSubscriptionRecord> messages,
@@ -149,8 +176,8 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
             throw new ArgumentException($"Every start wait must have no instance and the key '{definitionKey}'.");
 
         await SyncAsync(db.MessageSubscriptions, s => s.InstanceId == null && s.DefinitionKey == definitionKey,
-            messages, s => s.Id, ct);
-        await SyncAsync(db.Timers, t => t.InstanceId == null && t.DefinitionKey == definitionKey, timers, t => t.Id, ct);
+            messages, s => s.Id, stored: true, ct);
+        await SyncAsync(db.Timers, t => t.InstanceId == null && t.DefinitionKey == definitionKey, timers, t => t.Id, stored: true, ct);
     }
 
     public async Task<bool> DeleteTimerAsync(Guid timerId, CancellationToken ct = default)
@@ -159,6 +186,7 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
         // a tracked copy would otherwise be written back (or fail) at commit.
         if (db.ChangeTracker.Entries<TimerRecord>().FirstOrDefault(e => e.Entity.Id == timerId) is { } tracked)
             tracked.State = EntityState.Detached;
+        await BeginTransactionAsync(ct);
         try
         {
             return await db.Timers.Where(t => t.Id == timerId).ExecuteDeleteAsync(ct) > 0;
@@ -180,9 +208,16 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
         var pages = PrepareForSave();
         try
         {
+            if (transaction is null && groupCommit is not null && AppendOnlyInserts.TryCollectOnlyInserts(db, pages) is { } inserts)
+            {
+                await groupCommit.CommitAsync(inserts);
+                committed = true;
+                return;
+            }
+            await BeginTransactionAsync(ct);
             await AppendOnlyInserts.InsertAsync(db, pages, ct);
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            await transaction!.CommitAsync(ct);
             committed = true;
         }
         catch (DbUpdateConcurrencyException e)
@@ -204,7 +239,7 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
             return;
         disposed = true;
         // Disposing a transaction that was not committed rolls it back.
-        await transaction.DisposeAsync();
+        if (transaction is not null) await transaction.DisposeAsync();
         await db.DisposeAsync();
     }
 
@@ -253,11 +288,12 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
     /// Works on the tracked entries as well as the stored rows, so a second replace in the same command
     /// sees the first one's additions and deletions.
     /// </summary>
+    /// <param name="stored">Whether the database may hold such rows; when not, only the tracked entries are looked at.</param>
     private async Task SyncAsync<T>(DbSet<T> set, Expression<Func<T, bool>> owner, IReadOnlyCollection<T> wanted,
-        Func<T, Guid> id, CancellationToken ct)
+        Func<T, Guid> id, bool stored, CancellationToken ct)
         where T : class
     {
-        await set.Where(owner).LoadAsync(ct);
+        if (stored) await ReadAsync(async () => { await set.Where(owner).LoadAsync(ct); return true; }, ct);
         var isOwned = owner.Compile();
         var remaining = wanted.ToDictionary(id);
         foreach (var entry in db.ChangeTracker.Entries<T>().Where(e => isOwned(e.Entity)).ToList())

@@ -21,6 +21,7 @@ public static class PersistenceServiceCollectionExtensions
             DatabaseKind.SqlServer => AddContext<SqlServerWorkflowDbContext>(services, database),
             _ => throw new NotSupportedException($"No workflow store for {database.Kind}."),
         };
+        services.AddSingleton<GroupCommit>();
         services.AddSingleton<IWorkflowStore, EfWorkflowStore>();
         services.AddSingleton<IWorkflowStatistics, EfWorkflowStatistics>();
         return services;

@@ -9,28 +9,30 @@ using static RJH.DeviceWorkflows.Engine.Tests.Persistence.TestRecords;
 namespace RJH.DeviceWorkflows.Engine.Tests.Persistence;
 
 /// <summary>
-/// SQLite serialises commands: a command's transaction is BEGIN IMMEDIATE, so a second writer queues.
-/// (PostgreSQL lets commands run side by side instead: <see cref="PostgresRaceTests"/>.)
+/// SQLite serialises commands: a command's transaction is BEGIN IMMEDIATE, begun at its first read, so a second
+/// writer queues from its own first read. (PostgreSQL lets commands run side by side instead:
+/// <see cref="PostgresRaceTests"/>; commands that only add rows commit in groups: <see cref="GroupCommitTests"/>.)
 /// </summary>
-// Microsoft.Data.Sqlite waits for a lock synchronously, so every BeginAsync that may wait runs
+// Microsoft.Data.Sqlite waits for a lock synchronously, so every read that may wait runs
 // on the thread pool: awaited inline it would block the test thread that holds the lock.
 public sealed class SqliteLockTests
 {
     [Fact]
-    public async Task A_second_writer_waits_until_the_first_commits()
+    public async Task A_second_writer_waits_at_its_first_read_until_the_first_commits()
     {
         await using var db = await TempStore.CreateAsync(DatabaseKind.Sqlite);
         var id = Guid.NewGuid();
         await using var first = await db.Store.BeginAsync();
+        Assert.Null(await first.LoadInstanceAsync(Guid.NewGuid()));
         first.AddInstance(Instance(id));
 
-        var secondBegin = Task.Run(() => db.Store.BeginAsync());
+        await using var second = await db.Store.BeginAsync();
+        var secondRead = Task.Run(() => second.LoadInstanceAsync(id));
         await Task.Delay(300);
-        Assert.False(secondBegin.IsCompleted);
+        Assert.False(secondRead.IsCompleted);
 
         await first.CommitAsync();
-        await using var second = await secondBegin.WaitAsync(TimeSpan.FromSeconds(20));
-        Assert.NotNull(await second.LoadInstanceAsync(id));
+        Assert.NotNull(await secondRead.WaitAsync(TimeSpan.FromSeconds(20)));
     }
 
     // SQLite's own busy handler, not Microsoft.Data.Sqlite's retry every 150 ms, does the waiting (SqliteBusyTimeout);
@@ -60,8 +62,10 @@ public sealed class SqliteLockTests
     {
         await using var db = await TempStore.CreateAsync(DatabaseKind.Sqlite, connectionOptions: "Default Timeout=1");
         await using var first = await db.Store.BeginAsync();
+        await first.LoadInstanceAsync(Guid.NewGuid());
 
-        var second = Task.Run(() => db.Store.BeginAsync());
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => second.WaitAsync(TimeSpan.FromSeconds(20)));
+        await using var second = await db.Store.BeginAsync();
+        var read = Task.Run(() => second.LoadInstanceAsync(Guid.NewGuid()));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => read.WaitAsync(TimeSpan.FromSeconds(20)));
     }
 }
