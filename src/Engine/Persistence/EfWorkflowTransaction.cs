@@ -210,7 +210,7 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
         {
             if (transaction is null && groupCommit is not null && AppendOnlyInserts.TryCollectOnlyInserts(db, pages) is { } inserts)
             {
-                await groupCommit.CommitAsync(inserts);
+                await groupCommit.CommitAsync(inserts, db.Database.Kind() == DatabaseKind.Sqlite ? 1 : ServerWriters);
                 committed = true;
                 return;
             }
@@ -229,6 +229,9 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
             throw LostRace(e);
         }
     }
+
+    // Batches under way at once on a server database, which commits several transactions side by side.
+    private const int ServerWriters = 2;
 
     private static ConcurrencyConflictException LostRace(Exception e) =>
         new("The database is busy with another command or another command wrote the same rows first; retry.", e);

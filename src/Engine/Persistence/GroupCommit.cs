@@ -29,18 +29,19 @@ internal sealed class GroupCommit(IDbContextFactory<WorkflowDbContext> contexts,
 
     private readonly Lock gate = new();
     private List<Pending> queue = [];
-    private bool writing;
+    private int writers;
 
     /// <summary>Writes the rows and marks them stored; completes when their transaction has committed.</summary>
     /// <remarks>Not cancellable once queued: the batch it joins may already be on its way to the database.</remarks>
-    public Task CommitAsync(AppendOnlyInserts.InsertSet rows)
+    /// <param name="concurrentWriters">How many batches may be on their way at once: one on SQLite, whose writer is one.</param>
+    public Task CommitAsync(AppendOnlyInserts.InsertSet rows, int concurrentWriters)
     {
         var pending = new Pending(rows, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         lock (gate)
         {
             queue.Add(pending);
-            if (writing) return pending.Committed.Task;
-            writing = true;
+            if (writers >= concurrentWriters) return pending.Committed.Task;
+            writers++;
         }
         _ = Task.Run(WriteQueueAsync);
         return pending.Committed.Task;
@@ -60,7 +61,7 @@ internal sealed class GroupCommit(IDbContextFactory<WorkflowDbContext> contexts,
                 {
                     if (queue.Count == 0)
                     {
-                        writing = false;
+                        writers--;
                         return;
                     }
                     batch = queue.Count <= MaxCommandsPerBatch ? queue : queue[..MaxCommandsPerBatch];
