@@ -41,6 +41,7 @@ internal static class InlineFlowBenchmark
         await RunWorkersAsync(options.Workers, TimeSpan.FromSeconds(options.WarmupSeconds), async () =>
             await host.Engine.StartAsync(request, EngineHost.Admin));
 
+        using var batches = new GroupCommitBatches();
         var completed = 0;
         var failed = 0;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -54,6 +55,7 @@ internal static class InlineFlowBenchmark
             else Interlocked.Increment(ref failed);
         });
         if (failed > 0) Console.WriteLine($"  ({failed} instances did not complete)");
+        Console.WriteLine($"  group commit: {batches.Transactions} transactions, {batches.Average:F1} commands per transaction");
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
         Console.WriteLine($"  allocated {allocated / Math.Max(1, completed) / 1024.0:F0} KB per instance; collections gen0/1/2 " +
@@ -72,4 +74,32 @@ internal static class InlineFlowBenchmark
         })));
         return clock.Elapsed;
     }
+}
+
+/// <summary>The engine's group-commit batch sizes (rjh.engine.group_commit.batch_size) while it lives.</summary>
+internal sealed class GroupCommitBatches : IDisposable
+{
+    private readonly System.Diagnostics.Metrics.MeterListener listener = new();
+    private long transactions;
+    private long commands;
+
+    public GroupCommitBatches()
+    {
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "RJH.DeviceWorkflows.Engine" && instrument.Name == "rjh.engine.group_commit.batch_size")
+                l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<int>((_, size, _, _) =>
+        {
+            Interlocked.Increment(ref transactions);
+            Interlocked.Add(ref commands, size);
+        });
+        listener.Start();
+    }
+
+    public long Transactions => Interlocked.Read(ref transactions);
+    public double Average => Transactions == 0 ? 0 : (double)Interlocked.Read(ref commands) / Transactions;
+
+    public void Dispose() => listener.Dispose();
 }

@@ -18,4 +18,9 @@ internal static class EngineInstruments
 
     public static void JobAttemptFailed(string activityType) =>
         FailedAttempts.Add(1, new KeyValuePair<string, object?>("rjh.activity", activityType));
+
+    private static readonly Histogram<int> GroupCommitBatches = Meter.CreateHistogram<int>("rjh.engine.group_commit.batch_size",
+        "{command}", "Commands whose new rows one group-commit transaction wrote (Persistence.GroupCommit).");
+
+    public static void GroupCommitted(int commands) => GroupCommitBatches.Record(commands);
 }

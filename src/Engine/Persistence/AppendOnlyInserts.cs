@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -70,19 +71,25 @@ internal static class AppendOnlyInserts
     public static Task InsertAsync(DbContext executor, IEnumerable<InsertSet> sets, CancellationToken ct) =>
         ExecuteAsync(executor, sets.SelectMany(s => s.Rows).ToList(), ct);
 
+    /// <remarks>
+    /// The parameters are made here, by the command that owns the rows, so a group commit's one writer only names them
+    /// and sends them.
+    /// </remarks>
     private static List<Row> Collect<T>(DbContext db, IEnumerable<T> untracked, out List<EntityEntry> accepted) where T : class
     {
         var rows = new List<Row>();
         accepted = [];
+        // The EF type mappings make parameters with a command; this one is never run.
+        using var factory = db.Database.GetDbConnection().CreateCommand();
         foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added))
         {
             if (InsertFor(db, entry.Metadata, readsBackGenerated: true) is not { } insert) continue;
-            rows.Add(new Row(insert, p => entry.CurrentValues[p]));
+            rows.Add(Row.Of(insert, factory, p => entry.CurrentValues[p]));
             accepted.Add(entry);
         }
         var untrackedType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var untrackedInsert = InsertFor(db, untrackedType, readsBackGenerated: false)!;
-        rows.AddRange(untracked.Select(row => new Row(untrackedInsert, p => p.GetGetter().GetClrValueUsingContainingEntity(row))));
+        rows.AddRange(untracked.Select(row => Row.Of(untrackedInsert, factory, p => p.GetGetter().GetClrValueUsingContainingEntity(row))));
         return rows;
     }
 
@@ -114,14 +121,12 @@ internal static class AppendOnlyInserts
     {
         if (rows.Count == 0) return;
         var sql = db.GetService<ISqlGenerationHelper>();
-        // The EF type mappings make parameters with a command; this one is never run.
-        await using var factory = db.Database.GetDbConnection().CreateCommand();
         var text = new StringBuilder();
         var parameters = new List<object>();
         Insert? open = null;
-        foreach (var (insert, value) in rows.GroupBy(r => r.Insert).SelectMany(g => g))
+        foreach (var (insert, values) in rows.GroupBy(r => r.Insert).SelectMany(g => g))
         {
-            if (parameters.Count > 0 && parameters.Count + insert.Columns.Length > MaxParametersPerCommand)
+            if (parameters.Count > 0 && parameters.Count + values.Length > MaxParametersPerCommand)
             {
                 await db.Database.ExecuteSqlRawAsync(text.Append(';').ToString(), parameters, ct);
                 text.Clear();
@@ -130,19 +135,25 @@ internal static class AppendOnlyInserts
             }
             text.Append(ReferenceEquals(open, insert) ? ",\n(" : (open is null ? "" : ";\n") + insert.Head + "(");
             open = insert;
-            for (var j = 0; j < insert.Columns.Length; j++)
+            for (var j = 0; j < values.Length; j++)
             {
-                var column = insert.Columns[j];
                 var name = $"p{parameters.Count}";
+                values[j].ParameterName = sql.GenerateParameterName(name);
                 text.Append(j == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
-                parameters.Add(column.GetRelationalTypeMapping().CreateParameter(factory, sql.GenerateParameterName(name), value(column), column.IsNullable));
+                parameters.Add(values[j]);
             }
             text.Append(')');
         }
         await db.Database.ExecuteSqlRawAsync(text.Append(';').ToString(), parameters, ct);
     }
 
-    public sealed record Row(Insert Insert, Func<IProperty, object?> Value);
+    /// <param name="Values">A parameter per column of <paramref name="Insert"/>, named when the statement is written.</param>
+    public sealed record Row(Insert Insert, DbParameter[] Values)
+    {
+        public static Row Of(Insert insert, DbCommand factory, Func<IProperty, object?> value) =>
+            new(insert, Array.ConvertAll(insert.Columns, column =>
+                column.GetRelationalTypeMapping().CreateParameter(factory, "p", value(column), column.IsNullable)));
+    }
 
     /// <param name="Head">The statement up to its VALUES list: <c>INSERT INTO "T" ("A", "B") VALUES </c>.</param>
     public sealed record Insert(string Head, IProperty[] Columns)

@@ -211,6 +211,7 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
             if (transaction is null && groupCommit is not null && AppendOnlyInserts.TryCollectOnlyInserts(db, pages) is { } inserts)
             {
                 await groupCommit.CommitAsync(inserts, db.Database.Kind() == DatabaseKind.Sqlite ? 1 : ServerWriters);
+                inserts.MarkStored();
                 committed = true;
                 return;
             }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using RJH.DeviceWorkflows.Data;
+using RJH.DeviceWorkflows.Engine.Diagnostics;
 
 namespace RJH.DeviceWorkflows.Engine.Persistence;
 
@@ -31,7 +32,7 @@ internal sealed class GroupCommit(IDbContextFactory<WorkflowDbContext> contexts,
     private List<Pending> queue = [];
     private int writers;
 
-    /// <summary>Writes the rows and marks them stored; completes when their transaction has committed.</summary>
+    /// <summary>Writes the rows; completes when their transaction has committed (the caller then marks them stored).</summary>
     /// <remarks>Not cancellable once queued: the batch it joins may already be on its way to the database.</remarks>
     /// <param name="concurrentWriters">How many batches may be on their way at once: one on SQLite, whose writer is one.</param>
     public Task CommitAsync(AppendOnlyInserts.InsertSet rows, int concurrentWriters)
@@ -100,6 +101,7 @@ internal sealed class GroupCommit(IDbContextFactory<WorkflowDbContext> contexts,
         try
         {
             await WriteInOneTransactionAsync(db, batch);
+            EngineInstruments.GroupCommitted(batch.Count);
             foreach (var pending in batch) Complete(pending, null);
             return true;
         }
@@ -117,6 +119,7 @@ internal sealed class GroupCommit(IDbContextFactory<WorkflowDbContext> contexts,
             try
             {
                 await WriteInOneTransactionAsync(db, [pending]);
+                EngineInstruments.GroupCommitted(1);
                 Complete(pending, null);
             }
             catch (Exception e)
@@ -139,7 +142,6 @@ internal sealed class GroupCommit(IDbContextFactory<WorkflowDbContext> contexts,
     {
         if (error is null)
         {
-            pending.Rows.MarkStored();
             pending.Committed.SetResult();
         }
         else

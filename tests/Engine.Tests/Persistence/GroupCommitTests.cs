@@ -83,6 +83,28 @@ public abstract class GroupCommitTests(DatabaseKind kind)
     }
 
     [SkippableFact]
+    public async Task Commands_that_commit_while_the_writer_is_busy_are_written_in_one_transaction()
+    {
+        Skip.If(kind != DatabaseKind.Sqlite, "Holding the writer lock to make commands queue is SQLite's.");
+        await using var db = await TempStore.CreateAsync(kind);
+        using var batches = new BatchSizes();
+        await using var writer = await db.Store.BeginAsync();
+        await writer.LoadInstanceAsync(Guid.NewGuid());
+        var first = Task.Run(() => AddAsync(db.Store, Guid.NewGuid()));
+        await Task.Delay(200);
+        var others = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid()).ToList();
+        var rest = others.Select(id => Task.Run(() => AddAsync(db.Store, id))).ToList();
+        await Task.Delay(200);
+
+        await writer.CommitAsync();
+        await Task.WhenAll(rest.Append(first)).WaitAsync(TimeSpan.FromSeconds(20));
+
+        // The first waited for the lock alone; the five that came meanwhile went together in the next transaction.
+        Assert.Contains(5, batches.Sizes);
+        foreach (var id in others) Assert.NotNull(await db.Store.FindInstanceAsync(id));
+    }
+
+    [SkippableFact]
     public async Task A_command_with_more_values_than_one_statement_takes_stores_every_row()
     {
         await using var db = await TempStore.CreateAsync(kind);
@@ -110,4 +132,26 @@ public abstract class GroupCommitTests(DatabaseKind kind)
         tx.Append(new JournalRecord { InstanceId = id, At = T0, Kind = "ElementEntered" });
         await tx.CommitAsync();
     }
+}
+
+/// <summary>The sizes the engine records in rjh.engine.group_commit.batch_size while it lives (from every test running).</summary>
+internal sealed class BatchSizes : IDisposable
+{
+    private readonly System.Diagnostics.Metrics.MeterListener listener = new();
+    private readonly System.Collections.Concurrent.ConcurrentBag<int> sizes = [];
+
+    public BatchSizes()
+    {
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "RJH.DeviceWorkflows.Engine" && instrument.Name == "rjh.engine.group_commit.batch_size")
+                l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<int>((_, size, _, _) => sizes.Add(size));
+        listener.Start();
+    }
+
+    public IReadOnlyCollection<int> Sizes => sizes.ToArray();
+
+    public void Dispose() => listener.Dispose();
 }
