@@ -53,58 +53,6 @@ public abstract class GroupCommitTests(DatabaseKind kind)
     }
 
     [SkippableFact]
-    public async Task Commands_queued_behind_a_writer_go_in_one_batch_and_a_failing_one_fails_alone()
-    {
-        Skip.If(kind != DatabaseKind.Sqlite, "Holding the writer lock to make commands queue is SQLite's.");
-        await using var db = await TempStore.CreateAsync(kind);
-        var taken = Guid.NewGuid();
-        await AddAsync(db.Store, taken);
-
-        // A command that has read holds SQLite's one writer lock: the commits below queue behind it, the first alone in
-        // its batch (waiting for the lock), the rest together in the next.
-        await using var writer = await db.Store.BeginAsync();
-        await writer.LoadInstanceAsync(taken);
-        var first = Task.Run(() => AddAsync(db.Store, Guid.NewGuid()));
-        await Task.Delay(200);
-        var duplicate = Task.Run(() => AddAsync(db.Store, taken, "second copy"));
-        var others = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid()).ToList();
-        var rest = others.Select(id => Task.Run(() => AddAsync(db.Store, id))).ToList();
-        await Task.Delay(200);
-        Assert.False(first.IsCompleted);
-        Assert.False(duplicate.IsCompleted);
-
-        await writer.CommitAsync();
-
-        await first.WaitAsync(TimeSpan.FromSeconds(20));
-        await Assert.ThrowsAnyAsync<Exception>(() => duplicate.WaitAsync(TimeSpan.FromSeconds(20)));
-        await Task.WhenAll(rest).WaitAsync(TimeSpan.FromSeconds(20));
-        foreach (var id in others) Assert.NotNull(await db.Store.FindInstanceAsync(id));
-        Assert.Equal("test", (await db.Store.FindInstanceAsync(taken))?.StartedBy);
-    }
-
-    [SkippableFact]
-    public async Task Commands_that_commit_while_the_writer_is_busy_are_written_in_one_transaction()
-    {
-        Skip.If(kind != DatabaseKind.Sqlite, "Holding the writer lock to make commands queue is SQLite's.");
-        await using var db = await TempStore.CreateAsync(kind);
-        using var batches = new BatchSizes();
-        await using var writer = await db.Store.BeginAsync();
-        await writer.LoadInstanceAsync(Guid.NewGuid());
-        var first = Task.Run(() => AddAsync(db.Store, Guid.NewGuid()));
-        await Task.Delay(200);
-        var others = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid()).ToList();
-        var rest = others.Select(id => Task.Run(() => AddAsync(db.Store, id))).ToList();
-        await Task.Delay(200);
-
-        await writer.CommitAsync();
-        await Task.WhenAll(rest.Append(first)).WaitAsync(TimeSpan.FromSeconds(20));
-
-        // The first waited for the lock alone; the five that came meanwhile went together in the next transaction.
-        Assert.Contains(5, batches.Sizes);
-        foreach (var id in others) Assert.NotNull(await db.Store.FindInstanceAsync(id));
-    }
-
-    [SkippableFact]
     public async Task A_command_with_more_values_than_one_statement_takes_stores_every_row()
     {
         await using var db = await TempStore.CreateAsync(kind);
@@ -123,7 +71,7 @@ public abstract class GroupCommitTests(DatabaseKind kind)
         Assert.All(tasks, t => Assert.Equal("Manager", t.CandidateRoles));
     }
 
-    private async Task AddAsync(IWorkflowStore store, Guid id, string startedBy = "test")
+    internal static async Task AddAsync(IWorkflowStore store, Guid id, string startedBy = "test")
     {
         await using var tx = await store.BeginAsync();
         var instance = Instance(id);
@@ -131,6 +79,63 @@ public abstract class GroupCommitTests(DatabaseKind kind)
         tx.AddInstance(instance);
         tx.Append(new JournalRecord { InstanceId = id, At = T0, Kind = "ElementEntered" });
         await tx.CommitAsync();
+    }
+}
+
+/// <summary>
+/// Commands queued behind SQLite's one writer: a command that has read holds the lock, so the commits made meanwhile
+/// wait in the group commit's queue, the first alone in its batch (waiting for the lock), the rest together in the next.
+/// </summary>
+public sealed class SqliteGroupCommitTests
+{
+    [Fact]
+    public async Task Commands_queued_behind_a_writer_go_in_one_batch_and_a_failing_one_fails_alone()
+    {
+        await using var db = await TempStore.CreateAsync(DatabaseKind.Sqlite);
+        var taken = Guid.NewGuid();
+        await GroupCommitTests.AddAsync(db.Store, taken);
+
+        // A command that has read holds SQLite's one writer lock: the commits below queue behind it, the first alone in
+        // its batch (waiting for the lock), the rest together in the next.
+        await using var writer = await db.Store.BeginAsync();
+        await writer.LoadInstanceAsync(taken);
+        var first = Task.Run(() => GroupCommitTests.AddAsync(db.Store, Guid.NewGuid()));
+        await Task.Delay(200);
+        var duplicate = Task.Run(() => GroupCommitTests.AddAsync(db.Store, taken, "second copy"));
+        var others = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid()).ToList();
+        var rest = others.Select(id => Task.Run(() => GroupCommitTests.AddAsync(db.Store, id))).ToList();
+        await Task.Delay(200);
+        Assert.False(first.IsCompleted);
+        Assert.False(duplicate.IsCompleted);
+
+        await writer.CommitAsync();
+
+        await first.WaitAsync(TimeSpan.FromSeconds(20));
+        await Assert.ThrowsAnyAsync<Exception>(() => duplicate.WaitAsync(TimeSpan.FromSeconds(20)));
+        await Task.WhenAll(rest).WaitAsync(TimeSpan.FromSeconds(20));
+        foreach (var id in others) Assert.NotNull(await db.Store.FindInstanceAsync(id));
+        Assert.Equal("test", (await db.Store.FindInstanceAsync(taken))?.StartedBy);
+    }
+
+    [Fact]
+    public async Task Commands_that_commit_while_the_writer_is_busy_are_written_in_one_transaction()
+    {
+        await using var db = await TempStore.CreateAsync(DatabaseKind.Sqlite);
+        using var batches = new BatchSizes();
+        await using var writer = await db.Store.BeginAsync();
+        await writer.LoadInstanceAsync(Guid.NewGuid());
+        var first = Task.Run(() => GroupCommitTests.AddAsync(db.Store, Guid.NewGuid()));
+        await Task.Delay(200);
+        var others = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid()).ToList();
+        var rest = others.Select(id => Task.Run(() => GroupCommitTests.AddAsync(db.Store, id))).ToList();
+        await Task.Delay(200);
+
+        await writer.CommitAsync();
+        await Task.WhenAll(rest.Append(first)).WaitAsync(TimeSpan.FromSeconds(20));
+
+        // The first waited for the lock alone; the five that came meanwhile went together in the next transaction.
+        Assert.Contains(5, batches.Sizes);
+        foreach (var id in others) Assert.NotNull(await db.Store.FindInstanceAsync(id));
     }
 }
 
