@@ -210,7 +210,9 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
         {
             if (transaction is null && groupCommit is not null && AppendOnlyInserts.TryCollectOnlyInserts(db, pages) is { } inserts)
             {
-                await groupCommit.CommitAsync(inserts, db.Database.Kind() == DatabaseKind.Sqlite ? 1 : ServerWriters);
+                // A command that changed nothing has nothing to commit.
+                if (inserts.Rows.Count > 0)
+                    await groupCommit.CommitAsync(inserts, db.Database.Kind() == DatabaseKind.Sqlite ? 1 : ServerWriters);
                 inserts.MarkStored();
                 committed = true;
                 return;

@@ -84,10 +84,23 @@ internal sealed class GroupCommit(IDbContextFactory<WorkflowDbContext> contexts,
                 }
                 if (!await WriteAsync(db, batch))
                 {
-                    await db.DisposeAsync();
+                    var failed = db;
                     db = null;
+                    await failed.DisposeAsync();
                 }
             }
+        }
+        catch (Exception e)
+        {
+            // Nothing above should throw; if something does, no queued command may wait for ever.
+            List<Pending> stranded;
+            lock (gate)
+            {
+                stranded = queue;
+                queue = [];
+                writers--;
+            }
+            foreach (var pending in stranded) Complete(pending, e);
         }
         finally
         {
