@@ -121,7 +121,7 @@ public sealed class SqliteGroupCommitTests
     public async Task Commands_that_commit_while_the_writer_is_busy_are_written_in_one_transaction()
     {
         await using var db = await TempStore.CreateAsync(DatabaseKind.Sqlite);
-        using var batches = new BatchSizes();
+        using var batches = new EngineMeasurements<int>("rjh.engine.group_commit.batch_size");
         await using var writer = await db.Store.BeginAsync();
         await writer.LoadInstanceAsync(Guid.NewGuid());
         var first = Task.Run(() => GroupCommitTests.AddAsync(db.Store, Guid.NewGuid()));
@@ -134,29 +134,7 @@ public sealed class SqliteGroupCommitTests
         await Task.WhenAll(rest.Append(first)).WaitAsync(TimeSpan.FromSeconds(20));
 
         // The first waited for the lock alone; the five that came meanwhile went together in the next transaction.
-        Assert.Contains(5, batches.Sizes);
+        Assert.Contains(5, batches.Values);
         foreach (var id in others) Assert.NotNull(await db.Store.FindInstanceAsync(id));
     }
-}
-
-/// <summary>The sizes the engine records in rjh.engine.group_commit.batch_size while it lives (from every test running).</summary>
-internal sealed class BatchSizes : IDisposable
-{
-    private readonly System.Diagnostics.Metrics.MeterListener listener = new();
-    private readonly System.Collections.Concurrent.ConcurrentBag<int> sizes = [];
-
-    public BatchSizes()
-    {
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == "RJH.DeviceWorkflows.Engine" && instrument.Name == "rjh.engine.group_commit.batch_size")
-                l.EnableMeasurementEvents(instrument);
-        };
-        listener.SetMeasurementEventCallback<int>((_, size, _, _) => sizes.Add(size));
-        listener.Start();
-    }
-
-    public IReadOnlyCollection<int> Sizes => sizes.ToArray();
-
-    public void Dispose() => listener.Dispose();
 }
