@@ -17,7 +17,7 @@ internal sealed record BenchOptions(int Seconds, int Workers, string? Postgres, 
             Value("--scenarios") ?? "all",
             int.TryParse(Value("--p2-instances"), out var j) ? j : 2000,
             int.TryParse(Value("--p3-instances"), out var n) ? n : 100_000,
-            int.TryParse(Value("--warmup-seconds"), out var warm) ? warm : 5);
+            int.TryParse(Value("--warmup-seconds"), out var warm) ? warm : 20);
     }
 
     public IEnumerable<BenchDatabase> Databases()

@@ -37,7 +37,9 @@ internal static class InlineFlowBenchmark
         // Warm-up with the same workers: the JIT's tiers (a method is compiled again, optimised, after some thirty
         // calls and again after profiling), the connection pool, prepared scripts. Fifty starts left most of the engine
         // in its first, unoptimised tier: the first ten seconds then cost 2.0–2.7 ms of CPU per instance, a steady
-        // state 0.8 ms (2026-12-06).
+        // state 0.8 ms (2026-12-06). Five seconds were not enough either: with both cores busy the JIT's background
+        // thread kept compiling for some fifteen seconds (the process's perf map grew from 21,000 to 26,000 methods, then
+        // stopped), and during a measurement after five seconds of warm-up it took 16 % of the process's CPU.
         await RunWorkersAsync(options.Workers, TimeSpan.FromSeconds(options.WarmupSeconds), async () =>
             await host.Engine.StartAsync(request, EngineHost.Admin));
 

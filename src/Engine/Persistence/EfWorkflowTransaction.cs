@@ -205,6 +205,11 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
         if (committed)
             throw new InvalidOperationException("The transaction is already committed.");
 
+        // One scan for changes serves the whole commit: every ChangeTracker.Entries() call below would scan every
+        // tracked row again (six scans per start, a twentieth of its CPU in P1). SaveChanges scans once more for what
+        // this method changed on modified rows.
+        db.ChangeTracker.DetectChanges();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         var pages = PrepareForSave();
         try
         {
@@ -219,6 +224,7 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
             }
             await BeginTransactionAsync(ct);
             await AppendOnlyInserts.InsertAsync(db, pages, ct);
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
             await db.SaveChangesAsync(ct);
             await transaction!.CommitAsync(ct);
             committed = true;
@@ -230,6 +236,10 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
         catch (Exception e) when (DatabaseErrors.IsLostRace(e))
         {
             throw LostRace(e);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
     }
 

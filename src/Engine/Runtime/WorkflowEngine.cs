@@ -167,8 +167,9 @@ internal sealed partial class WorkflowEngine(
             await execution.RunAsync(ct);
             return execution;
         }, ct);
-        // A new instance's whole state is at hand: no need to read it back.
-        return views.Instance(started.Record, started.NewIncidents);
+        // A new instance's whole state is at hand: no need to read it back, nor to parse what was stored. The command is
+        // over, so its state may be masked in place.
+        return views.Instance(started.Record, started.State, started.NewIncidents);
     }
 
     private static string? StartedFor(StartInstance request, Caller caller)

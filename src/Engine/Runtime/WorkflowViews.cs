@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using RJH.DeviceWorkflows.Engine.Privacy;
+using RJH.DeviceWorkflows.Engine.Runtime.State;
 using RJH.DeviceWorkflows.Engine.Storage;
 
 namespace RJH.DeviceWorkflows.Engine.Runtime;
@@ -21,9 +22,12 @@ internal sealed class WorkflowViews(IWorkflowStore store, StateCodec codec)
         return Instance(record, incidents);
     }
 
-    public InstanceView Instance(InstanceRecord record, IReadOnlyList<IncidentRecord> incidents)
+    public InstanceView Instance(InstanceRecord record, IReadOnlyList<IncidentRecord> incidents) =>
+        Instance(record, codec.Deserialize(record.State, lenient: true), incidents);
+
+    /// <param name="state">The instance's state as its last command left it (its variables are masked in place).</param>
+    public InstanceView Instance(InstanceRecord record, InstanceState state, IReadOnlyList<IncidentRecord> incidents)
     {
-        var state = codec.Deserialize(record.State, lenient: true);
         return new InstanceView(record.Id, record.DefinitionKey, record.DefinitionVersion, record.BusinessKey,
             record.Status.ToString(), codec.Personal.Mask(state.Variables),
             state.Tokens.Select(t => t.ElementId).Distinct().ToList(),
