@@ -3,7 +3,7 @@ namespace RJH.DeviceWorkflows.Engine.Bench;
 internal sealed record BenchDatabase(string Label, string Provider, string ConnectionString);
 
 internal sealed record BenchOptions(int Seconds, int Workers, string? Postgres, string Scenarios, int JobInstances, int StoredInstances,
-    int WarmupSeconds)
+    int WarmupSeconds, bool SkipSqlite)
 {
     public bool Runs(string scenario) => Scenarios == "all" || Scenarios.Split(',').Contains(scenario);
 
@@ -17,13 +17,14 @@ internal sealed record BenchOptions(int Seconds, int Workers, string? Postgres, 
             Value("--scenarios") ?? "all",
             int.TryParse(Value("--p2-instances"), out var j) ? j : 2000,
             int.TryParse(Value("--p3-instances"), out var n) ? n : 100_000,
-            int.TryParse(Value("--warmup-seconds"), out var warm) ? warm : 20);
+            int.TryParse(Value("--warmup-seconds"), out var warm) ? warm : 20,
+            args.Contains("--postgres-only"));
     }
 
     public IEnumerable<BenchDatabase> Databases()
     {
         var file = Path.Combine(Path.GetTempPath(), $"rjh-bench-{Guid.NewGuid():N}.db");
-        yield return new("SQLite (WAL, file in temp)", "Sqlite", $"Data Source={file}");
+        if (!SkipSqlite || Postgres is null) yield return new("SQLite (WAL, file in temp)", "Sqlite", $"Data Source={file}");
         if (Postgres is not null) yield return new("PostgreSQL", "PostgreSql", Postgres);
     }
 }

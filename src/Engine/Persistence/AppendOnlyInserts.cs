@@ -67,9 +67,9 @@ internal static class AppendOnlyInserts
         public void MarkStored() => AppendOnlyInserts.MarkStored(accepted);
     }
 
-    /// <summary>Several contexts' rows in the open transaction of <paramref name="executor"/>.</summary>
-    public static Task InsertAsync(DbContext executor, IEnumerable<InsertSet> sets, CancellationToken ct) =>
-        ExecuteAsync(executor, sets.SelectMany(s => s.Rows).ToList(), ct);
+    /// <summary>Several contexts' rows as the commands that insert them (see <see cref="Commands"/>).</summary>
+    public static IReadOnlyList<Command> CommandsFor(DbContext executor, IEnumerable<InsertSet> sets) =>
+        Commands(executor, sets.SelectMany(s => s.Rows).ToList());
 
     /// <remarks>
     /// The parameters are made here, by the command that owns the rows, so a group commit's one writer only names them
@@ -108,27 +108,29 @@ internal static class AppendOnlyInserts
     // SQL Server takes at most 2,100 parameters in a command; PostgreSQL 65,535, SQLite 32,766.
     private const int MaxParametersPerCommand = 2_000;
 
+    private static async Task ExecuteAsync(DbContext db, List<Row> rows, CancellationToken ct)
+    {
+        foreach (var command in Commands(db, rows)) await command.ExecuteAsync(db, ct);
+    }
+
     /// <summary>
     /// The rows as commands of one INSERT per table with a VALUES row each (no foreign keys between the tables, so
     /// the order of tables is free): one round trip per command on a server database, one statement to prepare per
-    /// table on SQLite.
+    /// table on SQLite. A new command only when the parameters would pass <see cref="MaxParametersPerCommand"/>.
     /// </summary>
-    /// <remarks>
-    /// Sent through EF (<c>ExecuteSqlRaw</c>), not on the bare connection, so the inserts show in EF's command log and
-    /// traces like every other statement and join the command's transaction.
-    /// </remarks>
-    private static async Task ExecuteAsync(DbContext db, List<Row> rows, CancellationToken ct)
+    private static List<Command> Commands(DbContext db, List<Row> rows)
     {
-        if (rows.Count == 0) return;
+        var commands = new List<Command>();
+        if (rows.Count == 0) return commands;
         var sql = db.GetService<ISqlGenerationHelper>();
         var text = new StringBuilder();
-        var parameters = new List<object>();
+        var parameters = new List<DbParameter>();
         Insert? open = null;
         foreach (var (insert, values) in rows.GroupBy(r => r.Insert).SelectMany(g => g))
         {
             if (parameters.Count > 0 && parameters.Count + values.Length > MaxParametersPerCommand)
             {
-                await db.Database.ExecuteSqlRawAsync(text.Append(';').ToString(), parameters, ct);
+                commands.Add(new Command(text.Append(';').ToString(), parameters));
                 text.Clear();
                 parameters = [];
                 open = null;
@@ -144,7 +146,18 @@ internal static class AppendOnlyInserts
             }
             text.Append(')');
         }
-        await db.Database.ExecuteSqlRawAsync(text.Append(';').ToString(), parameters, ct);
+        commands.Add(new Command(text.Append(';').ToString(), parameters));
+        return commands;
+    }
+
+    /// <summary>One round trip's INSERT statements.</summary>
+    /// <remarks>
+    /// Sent through EF (<c>ExecuteSqlRaw</c>), not on the bare connection, so the inserts show in EF's command log and
+    /// traces like every other statement and join the context's transaction, if it has one.
+    /// </remarks>
+    public sealed record Command(string Sql, IReadOnlyList<DbParameter> Parameters)
+    {
+        public Task ExecuteAsync(DbContext db, CancellationToken ct) => db.Database.ExecuteSqlRawAsync(Sql, Parameters, ct);
     }
 
     /// <param name="Values">A parameter per column of <paramref name="Insert"/>, named when the statement is written.</param>
