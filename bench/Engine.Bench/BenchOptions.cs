@@ -12,7 +12,7 @@ internal sealed record BenchOptions(int Seconds, int Workers, string? Postgres, 
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         return new(
             int.TryParse(Value("--seconds"), out var s) ? s : 10,
-            int.TryParse(Value("--workers"), out var w) ? w : 4,
+            int.TryParse(Value("--workers"), out var w) ? w : 8,
             Value("--postgres") ?? Environment.GetEnvironmentVariable("RJH_BENCH_POSTGRES"),
             Value("--scenarios") ?? "all",
             int.TryParse(Value("--p2-instances"), out var j) ? j : 2000,

@@ -1,7 +1,7 @@
 using RJH.DeviceWorkflows.Engine.Bench;
 
 // Figures, not pass/fail. Usage (Release):
-//   dotnet run -c Release --project bench/Engine.Bench -- [--seconds 10] [--workers 4] [--postgres "<connection string>"]
+//   dotnet run -c Release --project bench/Engine.Bench -- [--seconds 10] [--workers 8] [--postgres "<connection string>"]
 //     [--scenarios all|p1,p2,p3] [--p2-instances 2000] [--p3-instances 100000] [--warmup-seconds 20 (P1)] [--postgres-only (with --postgres)]
 // bench/run.sh starts a throwaway PostgreSQL cluster and passes --postgres.
 var options = BenchOptions.Parse(args);
