@@ -50,26 +50,23 @@ internal static class AppendOnlyInserts
     /// The rows of a context whose changes are all inserts this class can make — every tracked row added, none with a
     /// key the database generates — and <paramref name="untracked"/>; null when some change is not such an insert.
     /// </summary>
-    public static InsertSet? TryCollectOnlyInserts<T>(DbContext db, IEnumerable<T> untracked) where T : class
+    /// <remarks>
+    /// The context's entries stay as they are (added): the rows go to the database through another context's connection,
+    /// and the command ends with that commit, so nothing reads them from this context again.
+    /// </remarks>
+    public static IReadOnlyList<Row>? TryCollectOnlyInserts<T>(DbContext db, IEnumerable<T> untracked) where T : class
     {
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.State == EntityState.Unchanged) continue;
             if (entry.State != EntityState.Added || InsertFor(db, entry.Metadata, readsBackGenerated: true) is null) return null;
         }
-        return new InsertSet(Collect(db, untracked, out var accepted), accepted);
-    }
-
-    /// <summary>A context's new rows, to be inserted by another context's connection and then marked stored.</summary>
-    public sealed class InsertSet(IReadOnlyList<Row> rows, IReadOnlyList<EntityEntry> accepted)
-    {
-        public IReadOnlyList<Row> Rows { get; } = rows;
-        public void MarkStored() => AppendOnlyInserts.MarkStored(accepted);
+        return Collect(db, untracked, out _);
     }
 
     /// <summary>Several contexts' rows as the commands that insert them (see <see cref="Commands"/>).</summary>
-    public static IReadOnlyList<Command> CommandsFor(DbContext executor, IEnumerable<InsertSet> sets) =>
-        Commands(executor, sets.SelectMany(s => s.Rows).ToList());
+    public static IReadOnlyList<Command> CommandsFor(DbContext executor, IEnumerable<IReadOnlyList<Row>> sets) =>
+        Commands(executor, sets.SelectMany(rows => rows).ToList());
 
     /// <remarks>
     /// The parameters are made here, by the command that owns the rows, so a group commit's one writer only names them
@@ -108,6 +105,9 @@ internal static class AppendOnlyInserts
     // SQL Server takes at most 2,100 parameters in a command; PostgreSQL 65,535, SQLite 32,766.
     private const int MaxParametersPerCommand = 2_000;
 
+    // Each provider's parameter names and placeholders, p0 to p1999, made once instead of three strings per value.
+    private static readonly ConcurrentDictionary<ISqlGenerationHelper, (string Name, string Placeholder)[]> ParameterNames = new();
+
     private static async Task ExecuteAsync(DbContext db, List<Row> rows, CancellationToken ct)
     {
         foreach (var command in Commands(db, rows)) await command.ExecuteAsync(db, ct);
@@ -122,7 +122,8 @@ internal static class AppendOnlyInserts
     {
         var commands = new List<Command>();
         if (rows.Count == 0) return commands;
-        var sql = db.GetService<ISqlGenerationHelper>();
+        var names = ParameterNames.GetOrAdd(db.GetService<ISqlGenerationHelper>(), sql =>
+            Enumerable.Range(0, MaxParametersPerCommand).Select(i => (sql.GenerateParameterName($"p{i}"), sql.GenerateParameterNamePlaceholder($"p{i}"))).ToArray());
         var text = new StringBuilder();
         var parameters = new List<DbParameter>();
         Insert? open = null;
@@ -139,9 +140,9 @@ internal static class AppendOnlyInserts
             open = insert;
             for (var j = 0; j < values.Length; j++)
             {
-                var name = $"p{parameters.Count}";
-                values[j].ParameterName = sql.GenerateParameterName(name);
-                text.Append(j == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
+                var (name, placeholder) = names[parameters.Count];
+                values[j].ParameterName = name;
+                text.Append(j == 0 ? "" : ", ").Append(placeholder);
                 parameters.Add(values[j]);
             }
             text.Append(')');

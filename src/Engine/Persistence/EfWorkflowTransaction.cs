@@ -216,9 +216,9 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
             if (transaction is null && groupCommit is not null && AppendOnlyInserts.TryCollectOnlyInserts(db, pages) is { } inserts)
             {
                 // A command that changed nothing has nothing to commit.
-                if (inserts.Rows.Count > 0)
+                if (inserts.Count > 0)
                     await groupCommit.CommitAsync(inserts, db.Database.Kind() == DatabaseKind.Sqlite ? 1 : ServerWriters);
-                inserts.MarkStored();
+                // The entries are not marked stored: the command ends here (marking them was a thirtieth of a start's CPU).
                 committed = true;
                 return;
             }

@@ -32,10 +32,10 @@ internal sealed class GroupCommit(IDbContextFactory<WorkflowDbContext> contexts,
     private List<Pending> queue = [];
     private int writers;
 
-    /// <summary>Writes the rows; completes when their transaction has committed (the caller then marks them stored).</summary>
+    /// <summary>Writes the rows; completes when their transaction has committed.</summary>
     /// <remarks>Not cancellable once queued: the batch it joins may already be on its way to the database.</remarks>
     /// <param name="concurrentWriters">How many batches may be on their way at once: one on SQLite, whose writer is one.</param>
-    public Task CommitAsync(AppendOnlyInserts.InsertSet rows, int concurrentWriters)
+    public Task CommitAsync(IReadOnlyList<AppendOnlyInserts.Row> rows, int concurrentWriters)
     {
         var pending = new Pending(rows, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         lock (gate)
@@ -172,5 +172,5 @@ internal sealed class GroupCommit(IDbContextFactory<WorkflowDbContext> contexts,
         }
     }
 
-    private sealed record Pending(AppendOnlyInserts.InsertSet Rows, TaskCompletionSource Committed);
+    private sealed record Pending(IReadOnlyList<AppendOnlyInserts.Row> Rows, TaskCompletionSource Committed);
 }
