@@ -7,7 +7,7 @@
 #   P5  2,500 orderings under rollout to Servicecenter's delivery task
 # SQLite and PostgreSQL (a throwaway cluster of Debian's postgresql package; each Host benchmark starts its own).
 # Figures, not pass/fail.
-#   bash bench/run.sh            full size (11 minutes on two cores on 2026-12-05)
+#   bash bench/run.sh            full size (9 minutes on two cores on 2026-12-06)
 #   bash bench/run.sh --quick    small sizes, to see that everything runs (a few minutes)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
