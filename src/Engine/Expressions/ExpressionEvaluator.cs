@@ -131,7 +131,7 @@ public sealed class ExpressionEvaluator(IOptions<ExpressionOptions> options)
             }
             var values = (ToNode(result), truthy, ToNode(extra(engine)));
             // Only an evaluation that ended normally leaves the engine in a state fit for the next one.
-            if (reusable) pool.Return(engine);
+            if (reusable) pool.Return(engine, use);
             return values;
         }
         catch (ExpressionException) { throw; }

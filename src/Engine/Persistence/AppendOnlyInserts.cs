@@ -48,20 +48,31 @@ internal static class AppendOnlyInserts
 
     /// <summary>
     /// The rows of a context whose changes are all inserts this class can make — every tracked row added, none with a
-    /// key the database generates — and <paramref name="untracked"/>; null when some change is not such an insert.
+    /// key the database generates — with <paramref name="added"/> (rows of the same kind it does not track) and
+    /// <paramref name="untracked"/>; null when some change is not such an insert.
     /// </summary>
     /// <remarks>
     /// The context's entries stay as they are (added): the rows go to the database through another context's connection,
     /// and the command ends with that commit, so nothing reads them from this context again.
     /// </remarks>
-    public static IReadOnlyList<Row>? TryCollectOnlyInserts<T>(DbContext db, IEnumerable<T> untracked) where T : class
+    public static IReadOnlyList<Row>? TryCollectOnlyInserts<T>(DbContext db, IReadOnlyList<object> added, IEnumerable<T> untracked) where T : class
     {
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.State == EntityState.Unchanged) continue;
             if (entry.State != EntityState.Added || InsertFor(db, entry.Metadata, readsBackGenerated: true) is null) return null;
         }
-        return Collect(db, untracked, out _);
+        var addedInserts = new Insert[added.Count];
+        for (var i = 0; i < added.Count; i++)
+        {
+            if (db.Model.FindEntityType(added[i].GetType()) is not { } type || InsertFor(db, type, readsBackGenerated: true) is not { } insert)
+                return null;
+            addedInserts[i] = insert;
+        }
+        var rows = Collect(db, untracked, out _);
+        using var factory = db.Database.GetDbConnection().CreateCommand();
+        for (var i = 0; i < added.Count; i++) rows.Add(Row.Of(addedInserts[i], factory, added[i]));
+        return rows;
     }
 
     /// <summary>Several contexts' rows as the commands that insert them (see <see cref="Commands"/>).</summary>
@@ -86,7 +97,7 @@ internal static class AppendOnlyInserts
         }
         var untrackedType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var untrackedInsert = InsertFor(db, untrackedType, readsBackGenerated: false)!;
-        rows.AddRange(untracked.Select(row => Row.Of(untrackedInsert, factory, p => p.GetGetter().GetClrValueUsingContainingEntity(row))));
+        rows.AddRange(untracked.Select(row => Row.Of(untrackedInsert, factory, row)));
         return rows;
     }
 
@@ -167,6 +178,10 @@ internal static class AppendOnlyInserts
         public static Row Of(Insert insert, DbCommand factory, Func<IProperty, object?> value) =>
             new(insert, Array.ConvertAll(insert.Columns, column =>
                 column.GetRelationalTypeMapping().CreateParameter(factory, "p", value(column), column.IsNullable)));
+
+        /// <summary>The row of an entity no context tracks: its values read with the model's getters.</summary>
+        public static Row Of(Insert insert, DbCommand factory, object entity) =>
+            Of(insert, factory, p => p.GetGetter().GetClrValueUsingContainingEntity(entity));
     }
 
     /// <param name="Head">The statement up to its VALUES list: <c>INSERT INTO "T" ("A", "B") VALUES </c>.</param>

@@ -26,6 +26,13 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
     private IDbContextTransaction? transaction;
     private Task? beginning;
     private readonly List<JournalRecord> journal = [];
+    // Instances, jobs and incidents this command adds, kept out of the change tracker until something looks there: a
+    // start that only adds rows commits them from here. Tracking its one instance row (attaching it, scanning it for
+    // changes, reading its values back through the entry, resetting the pooled context) was a tenth of a ten-step start's
+    // CPU (P1, docs/benchmarks.md). Whatever reads or looks up tracked rows hands them to the tracker first
+    // (<see cref="TrackAdded"/>), so every other path sees them as it did. Tasks are tracked at once: their inbox
+    // columns are shadow properties, which only an entry holds.
+    private readonly List<object> added = [];
     private bool committed;
     private bool disposed;
 
@@ -52,8 +59,12 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
         GroupCommit groupCommit, CancellationToken ct) =>
         new(await contexts.CreateDbContextAsync(ct), groupCommit);
 
-    private Task BeginTransactionAsync(CancellationToken ct) =>
-        transaction is not null ? Task.CompletedTask : beginning ??= BeginTransactionOnceAsync(ct);
+    private Task BeginTransactionAsync(CancellationToken ct)
+    {
+        // Every read goes through here: what it may find in the tracker includes what this command added.
+        TrackAdded();
+        return transaction is not null ? Task.CompletedTask : beginning ??= BeginTransactionOnceAsync(ct);
+    }
 
     private async Task BeginTransactionOnceAsync(CancellationToken ct)
     {
@@ -77,8 +88,11 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
 
     // Instances and jobs are loaded by every command that continues one; these are Find's look-ups (what this context
     // tracks first, then the database) with the query compiled once instead of built on each call.
-    public async Task<InstanceRecord?> LoadInstanceAsync(Guid id, CancellationToken ct = default) =>
-        db.Instances.Local.FindEntry(id)?.Entity ?? await ReadAsync(() => InstanceById.RunAsync(db, id, ct), ct);
+    public async Task<InstanceRecord?> LoadInstanceAsync(Guid id, CancellationToken ct = default)
+    {
+        TrackAdded();
+        return db.Instances.Local.FindEntry(id)?.Entity ?? await ReadAsync(() => InstanceById.RunAsync(db, id, ct), ct);
+    }
 
     private static readonly CompiledQuery<WorkflowDbContext, Guid, InstanceRecord?> InstanceById =
         new((c, id, _) => c.Instances.FirstOrDefault(i => i.Id == id));
@@ -99,6 +113,7 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
 
     public async Task<int> NextDefinitionVersionAsync(string key, CancellationToken ct = default)
     {
+        TrackAdded();
         var stored = await ReadAsync(() => db.Definitions.Where(d => d.Key == key).MaxAsync(d => (int?)d.Version, ct), ct) ?? 0;
         // A version added earlier in this same command is not in the database yet.
         var pending = db.Definitions.Local.Where(d => d.Key == key).Select(d => d.Version).DefaultIfEmpty(0).Max();
@@ -116,14 +131,18 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
     public Task<IncidentRecord?> LoadIncidentAsync(Guid id, CancellationToken ct = default) =>
         ReadAsync(() => db.Incidents.FindAsync([id], ct).AsTask(), ct);
 
-    public async Task<JobRecord?> LoadJobAsync(Guid id, CancellationToken ct = default) =>
-        db.Jobs.Local.FindEntry(id)?.Entity ?? await ReadAsync(() => JobById.RunAsync(db, id, ct), ct);
+    public async Task<JobRecord?> LoadJobAsync(Guid id, CancellationToken ct = default)
+    {
+        TrackAdded();
+        return db.Jobs.Local.FindEntry(id)?.Entity ?? await ReadAsync(() => JobById.RunAsync(db, id, ct), ct);
+    }
 
     private static readonly CompiledQuery<WorkflowDbContext, Guid, JobRecord?> JobById =
         new((c, id, _) => c.Jobs.FirstOrDefault(j => j.Id == id));
 
     public async Task<JobRecord?> LoadJobWithInstanceAsync(Guid id, CancellationToken ct = default)
     {
+        TrackAdded();
         if (db.Jobs.Local.FindEntry(id)?.Entity is { } tracked) return tracked;
         // Both entities are tracked as if loaded one by one; an instance the command tracks already is the one kept.
         return (await ReadAsync(() => JobWithInstanceById.RunAsync(db, id, ct), ct))?.Job;
@@ -150,10 +169,18 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
     }
 
     public void AddDefinition(DefinitionRecord definition) => db.Definitions.Add(definition);
-    public void AddInstance(InstanceRecord instance) => db.Instances.Add(instance);
+    public void AddInstance(InstanceRecord instance) => added.Add(instance);
     public void AddTask(UserTaskRecord task) => db.UserTasks.Add(task);
-    public void AddIncident(IncidentRecord incident) => db.Incidents.Add(incident);
-    public void AddJob(JobRecord job) => db.Jobs.Add(job);
+    public void AddIncident(IncidentRecord incident) => added.Add(incident);
+    public void AddJob(JobRecord job) => added.Add(job);
+
+    /// <summary>Hands the rows added outside the tracker to it (see <see cref="added"/>).</summary>
+    private void TrackAdded()
+    {
+        if (added.Count == 0) return;
+        db.AddRange(added);
+        added.Clear();
+    }
     public void Append(JournalRecord entry) => journal.Add(entry);
 
     public async Task ReplaceWaitsAsync(Guid instanceId, IReadOnlyCollection<MessageSubscriptionRecord> messages,
@@ -163,7 +190,8 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
             throw new ArgumentException($"Every wait must belong to instance {instanceId}.");
 
         // An instance this command adds has no stored waits: nothing to read (and no transaction to begin for it).
-        var stored = db.Instances.Local.FindEntry(instanceId) is not { State: EntityState.Added };
+        var stored = !added.Any(e => e is InstanceRecord i && i.Id == instanceId)
+            && db.Instances.Local.FindEntry(instanceId) is not { State: EntityState.Added };
         await SyncAsync(db.MessageSubscriptions, s => s.InstanceId == instanceId, messages, s => s.Id, stored, ct);
         await SyncAsync(db.Timers, t => t.InstanceId == instanceId, timers, t => t.Id, stored, ct);
     }
@@ -205,6 +233,9 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
         if (committed)
             throw new InvalidOperationException("The transaction is already committed.");
 
+        // Only a command without a transaction may commit with others; any other hands its added rows to the tracker.
+        var grouped = transaction is null && groupCommit is not null;
+        if (!grouped) TrackAdded();
         try
         {
             // One scan for changes serves the whole commit: every ChangeTracker.Entries() call below would scan every
@@ -213,11 +244,11 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
             db.ChangeTracker.DetectChanges();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             var pages = PrepareForSave();
-            if (transaction is null && groupCommit is not null && AppendOnlyInserts.TryCollectOnlyInserts(db, pages) is { } inserts)
+            if (grouped && AppendOnlyInserts.TryCollectOnlyInserts(db, added, pages) is { } inserts)
             {
                 // A command that changed nothing has nothing to commit.
                 if (inserts.Count > 0)
-                    await groupCommit.CommitAsync(inserts, db.Database.Kind() == DatabaseKind.Sqlite ? 1 : ServerWriters);
+                    await groupCommit!.CommitAsync(inserts, db.Database.Kind() == DatabaseKind.Sqlite ? 1 : ServerWriters);
                 // The entries are not marked stored: the command ends here (marking them was a thirtieth of a start's CPU).
                 committed = true;
                 return;
@@ -264,6 +295,7 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
     {
         var pages = journal.GroupBy(e => e.InstanceId).Select(entries => JournalPage.From(entries.Key, entries.ToList())).ToList();
         journal.Clear();
+        foreach (var instance in added.OfType<InstanceRecord>()) instance.Revision++;
         foreach (var entry in db.ChangeTracker.Entries<InstanceRecord>())
         {
             if (entry.State == EntityState.Added)
@@ -296,7 +328,8 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
     }
 
     private IEnumerable<T> Changed<T>() where T : class =>
-        db.ChangeTracker.Entries<T>().Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity);
+        db.ChangeTracker.Entries<T>().Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity)
+            .Concat(added.OfType<T>());
 
     /// <summary>
     /// Makes the rows selected by <paramref name="owner"/> equal the wanted set by Id: rows that stay are

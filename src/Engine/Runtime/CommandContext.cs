@@ -76,7 +76,9 @@ internal sealed class CommandContext(
             DefinitionVersion = definition.Version,
             BusinessKey = businessKey,
             Status = InstanceStatus.Running,
-            State = Codec.Serialize(state),
+            // Written by SaveAsync with every other instance the command touched, as it ends: serialising it here too
+            // was work thrown away.
+            State = "",
             StartedAt = Now,
             StartedBy = Caller.UserName,
             StartedFor = startedFor,

@@ -83,6 +83,22 @@ public class ExpressionEvaluatorTests
         Assert.Equal("undefined", evaluator.Evaluate("typeof result", Vars(new JsonObject()))!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("(caller = vars.secret, 1)")]
+    [InlineData("(instance = { id: vars.secret }, 1)")]
+    [InlineData("(globalThis.result = vars.secret, 1)")]
+    [InlineData("(this.caller = vars.secret, 1)")]
+    [InlineData("((f) => f())(() => { result = vars.secret; return 1; })")]
+    public void A_global_an_expression_assigns_is_gone_in_the_next(string attempt)
+    {
+        // A reused engine clears only the globals an expression can reach; these reach ones it was not given.
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(1, evaluator.Evaluate(attempt, Vars(new JsonObject { ["secret"] = "19850101-1234" }))!.GetValue<int>());
+        Assert.Equal("""["undefined","undefined","undefined","undefined"]""",
+            evaluator.Evaluate("[typeof vars, typeof caller, typeof instance, typeof result]", None)!.ToJsonString());
+        Assert.Equal("undefined", evaluator.Evaluate("typeof caller", Vars(new JsonObject()))!.GetValue<string>());
+    }
+
     [Fact]
     public void A_statement_body_may_declare_the_same_name_every_time()
     {
