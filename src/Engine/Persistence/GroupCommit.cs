@@ -145,18 +145,17 @@ internal sealed class GroupCommit(IDbContextFactory<WorkflowDbContext> contexts,
 
     private static async Task WriteInOneTransactionAsync(WorkflowDbContext db, List<Pending> batch)
     {
-        var commands = AppendOnlyInserts.CommandsFor(db, batch.Select(p => p.Rows));
-        if (commands.Count == 1 && db.Database.Kind() == DatabaseKind.PostgreSql)
+        var rows = batch.Count == 1 ? batch[0].Rows : batch.SelectMany(p => p.Rows).ToList();
+        if (AppendOnlyInserts.IsAtomic(db))
         {
-            // PostgreSQL runs the statements of one round trip (one Sync) in one implicit transaction: all are stored or
-            // none. That spares the round trip of a COMMIT of its own, which was half of what a batch waited for (P1).
-            // SQLite and SQL Server commit each statement of a command on its own, so they keep the explicit transaction.
-            await commands[0].ExecuteAsync(db, CancellationToken.None);
+            // No BEGIN and COMMIT of their own: on PostgreSQL that spares the COMMIT's round trip, which was half of what
+            // a batch waited for (P1).
+            await AppendOnlyInserts.ExecuteAsync(db, rows, CancellationToken.None);
             return;
         }
         // Inserts only: no snapshot to keep, so the default isolation (and on SQLite BEGIN IMMEDIATE) serves.
         await using var transaction = await db.Database.BeginTransactionAsync();
-        foreach (var command in commands) await command.ExecuteAsync(db, CancellationToken.None);
+        await AppendOnlyInserts.ExecuteAsync(db, rows, CancellationToken.None);
         await transaction.CommitAsync();
     }
 
