@@ -32,7 +32,8 @@ as_pg "$PGBIN/pg_ctl -D $D/data -l $D/pg.log -o '-p $PORT -c listen_addresses=12
 trap 'as_pg "$PGBIN/pg_ctl -D $D/data -m immediate stop >/dev/null" || true; rm -rf "$D"' EXIT
 # Eight workers keep both cores busy, as a Host under load is (the target's measurement); with four, P1 waits for its
 # commits with a third of the CPU idle and measures the commits' latency more than the engine's throughput
-# (docs/benchmarks.md, 2026-12-06 evening). Both are printed, each beside the ceiling measured with as many workers.
+# (docs/benchmarks.md, 2026-12-06 evening). Both are printed, each beside the ceilings measured with as many workers
+# just before and just after it.
 for WORKERS in 8 4; do
   as_pg "$PGBIN/psql -h 127.0.0.1 -p $PORT -U postgres -c 'DROP DATABASE IF EXISTS bench' -c 'CREATE DATABASE bench' >/dev/null"
   dotnet run -c Release --no-build --project bench/Engine.Bench -- --scenarios p1 --seconds "$SECONDS_PER" --workers "$WORKERS" \
