@@ -237,8 +237,8 @@ internal static class AppendOnlyInserts
 
     /// <summary>One command's INSERT statements.</summary>
     /// <remarks>
-    /// Sent through EF (<c>ExecuteSqlRaw</c>), not on the bare connection, so the inserts show in EF's command log and
-    /// traces like every other statement and join the context's transaction, if it has one.
+    /// On SQLite and SQL Server, sent through EF (<c>ExecuteSqlRaw</c>), not on the bare connection, so the inserts show in
+    /// EF's command log and traces like every other statement and join the context's transaction, if it has one.
     /// </remarks>
     private sealed record Command(string Sql, IReadOnlyList<DbParameter> Parameters)
     {
