@@ -42,7 +42,7 @@ internal static class AppendOnlyInserts
             db.AddRange(untracked);
             return;
         }
-        var rows = Collect(db, untracked, out var accepted);
+        var rows = Collect(db, [], untracked, out var accepted);
         await ExecuteAsync(db, rows, ct);
         MarkStored(accepted);
     }
@@ -63,24 +63,20 @@ internal static class AppendOnlyInserts
             if (entry.State == EntityState.Unchanged) continue;
             if (entry.State != EntityState.Added || InsertFor(db, entry.Metadata, readsBackGenerated: true) is null) return null;
         }
-        var addedInserts = new Insert[added.Count];
-        for (var i = 0; i < added.Count; i++)
+        foreach (var entity in added)
         {
-            if (db.Model.FindEntityType(added[i].GetType()) is not { } type || InsertFor(db, type, readsBackGenerated: true) is not { } insert)
+            if (db.Model.FindEntityType(entity.GetType()) is not { } type || InsertFor(db, type, readsBackGenerated: true) is null)
                 return null;
-            addedInserts[i] = insert;
         }
-        var rows = Collect(db, untracked, out _);
-        using var factory = db.Database.GetDbConnection().CreateCommand();
-        for (var i = 0; i < added.Count; i++) rows.Add(Row.Of(addedInserts[i], factory, added[i]));
-        return rows;
+        return Collect(db, added, untracked, out _);
     }
 
     /// <remarks>
     /// The parameters are made here, by the command that owns the rows, so a group commit's one writer only names them
     /// and sends them.
     /// </remarks>
-    private static List<Row> Collect<T>(DbContext db, IEnumerable<T> untracked, out List<EntityEntry> accepted) where T : class
+    /// <param name="added">Rows the context does not track, each of a type that <see cref="TryCollectOnlyInserts"/> accepted.</param>
+    private static List<Row> Collect<T>(DbContext db, IReadOnlyList<object> added, IEnumerable<T> untracked, out List<EntityEntry> accepted) where T : class
     {
         var rows = new List<Row>();
         accepted = [];
@@ -92,6 +88,7 @@ internal static class AppendOnlyInserts
             rows.Add(Row.Of(insert, factory, p => entry.CurrentValues[p]));
             accepted.Add(entry);
         }
+        foreach (var entity in added) rows.Add(Row.Of(InsertFor(db, db.Model.FindEntityType(entity.GetType())!, readsBackGenerated: true)!, factory, entity));
         var untrackedType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var untrackedInsert = InsertFor(db, untrackedType, readsBackGenerated: false)!;
         rows.AddRange(untracked.Select(row => Row.Of(untrackedInsert, factory, row)));

@@ -113,7 +113,6 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
 
     public async Task<int> NextDefinitionVersionAsync(string key, CancellationToken ct = default)
     {
-        TrackAdded();
         var stored = await ReadAsync(() => db.Definitions.Where(d => d.Key == key).MaxAsync(d => (int?)d.Version, ct), ct) ?? 0;
         // A version added earlier in this same command is not in the database yet.
         var pending = db.Definitions.Local.Where(d => d.Key == key).Select(d => d.Version).DefaultIfEmpty(0).Max();
@@ -173,6 +172,7 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
     public void AddTask(UserTaskRecord task) => db.UserTasks.Add(task);
     public void AddIncident(IncidentRecord incident) => added.Add(incident);
     public void AddJob(JobRecord job) => added.Add(job);
+    public void Append(JournalRecord entry) => journal.Add(entry);
 
     /// <summary>Hands the rows added outside the tracker to it (see <see cref="added"/>).</summary>
     private void TrackAdded()
@@ -181,7 +181,6 @@ internal sealed class EfWorkflowTransaction : IWorkflowTransaction
         db.AddRange(added);
         added.Clear();
     }
-    public void Append(JournalRecord entry) => journal.Add(entry);
 
     public async Task ReplaceWaitsAsync(Guid instanceId, IReadOnlyCollection<MessageSubscriptionRecord> messages,
         IReadOnlyCollection<TimerRecord> timers, CancellationToken ct = default)
