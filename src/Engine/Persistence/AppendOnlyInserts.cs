@@ -63,20 +63,23 @@ internal static class AppendOnlyInserts
             if (entry.State == EntityState.Unchanged) continue;
             if (entry.State != EntityState.Added || InsertFor(db, entry.Metadata, readsBackGenerated: true) is null) return null;
         }
+        var addedInserts = new List<(Insert Insert, object Entity)>(added.Count);
         foreach (var entity in added)
         {
-            if (db.Model.FindEntityType(entity.GetType()) is not { } type || InsertFor(db, type, readsBackGenerated: true) is null)
+            if (db.Model.FindEntityType(entity.GetType()) is not { } type || InsertFor(db, type, readsBackGenerated: true) is not { } insert)
                 return null;
+            addedInserts.Add((insert, entity));
         }
-        return Collect(db, added, untracked, out _);
+        return Collect(db, addedInserts, untracked, out _);
     }
 
     /// <remarks>
     /// The parameters are made here, by the command that owns the rows, so a group commit's one writer only names them
     /// and sends them.
     /// </remarks>
-    /// <param name="added">Rows the context does not track, each of a type that <see cref="TryCollectOnlyInserts"/> accepted.</param>
-    private static List<Row> Collect<T>(DbContext db, IReadOnlyList<object> added, IEnumerable<T> untracked, out List<EntityEntry> accepted) where T : class
+    /// <param name="added">Rows the context does not track, each with its INSERT.</param>
+    private static List<Row> Collect<T>(DbContext db, IReadOnlyList<(Insert Insert, object Entity)> added, IEnumerable<T> untracked,
+        out List<EntityEntry> accepted) where T : class
     {
         var rows = new List<Row>();
         accepted = [];
@@ -88,7 +91,7 @@ internal static class AppendOnlyInserts
             rows.Add(Row.Of(insert, factory, p => entry.CurrentValues[p]));
             accepted.Add(entry);
         }
-        foreach (var entity in added) rows.Add(Row.Of(InsertFor(db, db.Model.FindEntityType(entity.GetType())!, readsBackGenerated: true)!, factory, entity));
+        foreach (var (insert, entity) in added) rows.Add(Row.Of(insert, factory, entity));
         var untrackedType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var untrackedInsert = InsertFor(db, untrackedType, readsBackGenerated: false)!;
         rows.AddRange(untracked.Select(row => Row.Of(untrackedInsert, factory, row)));
