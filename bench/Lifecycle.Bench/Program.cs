@@ -15,11 +15,19 @@ using RJH.DeviceWorkflows.Bench;
 // Then the two human steps are completed for all and the rest (SIM activation, assignment, mails) runs.
 // On SQLite and on a throwaway PostgreSQL cluster (tests/Testing/PostgresCluster). A warm-up of orderings of other people
 // runs first and is not counted: the Host a user meets has compiled its code long before (a cold process spent half as
-// much CPU again per order, and the second database of a run was measured warm and the first cold).
-//   dotnet run -c Release --project bench/Lifecycle.Bench -- [--orders 2500] [--warmup 100] [--parallel 8] [--db sqlite|postgres|both]
+// much CPU again per order, and the second database of a run was measured warm and the first cold). It runs in rounds of
+// --warmup orderings until a round in which the JIT compiled fewer than --jit-settled methods (dynamic PGO recompiles hot
+// code twice, and on two busy cores that went on for tens of seconds; docs/benchmarks.md, 2026-12-07), at most
+// --warmup-rounds.
+//   dotnet run -c Release --project bench/Lifecycle.Bench -- [--orders 2500] [--warmup 100] [--warmup-rounds 8]
+//     [--jit-settled 50] [--parallel 8] [--db sqlite|postgres|both]
 var orders = Arg("--orders", 2500);
 var warmup = Arg("--warmup", 100);
-var people = orders + warmup;
+var warmupRounds = Arg("--warmup-rounds", 8);
+var jitSettled = Arg("--jit-settled", 50);
+var people = orders + warmup * warmupRounds;
+// The people who have ordered so far (the measured orders and the warm-up rounds run).
+var ordered = 0;
 var parallel = Arg("--parallel", 8);
 var databases = BenchHosts.Databases(ArgText("--db", "both"));
 IServiceProvider services = null!;
@@ -54,23 +62,34 @@ async Task RunAsync(string database, string connection, string folder)
     clock.Advance(NextWorkingMorning(clock.GetUtcNow()) - clock.GetUtcNow());
 
     var warming = Stopwatch.StartNew();
-    await StartOrderingsAsync(orders, warmup);
-    await WaitForDeliveryTasksAsync(warmup);
-    Console.WriteLine($"  warm-up, not counted: {warmup} orderings to the delivery task in {warming.Elapsed.TotalSeconds:F1} s");
+    for (var round = 0; round < warmupRounds; round++)
+    {
+        var jit = System.Runtime.JitInfo.GetCompiledMethodCount();
+        await StartOrderingsAsync(orders + round * warmup, warmup);
+        await WaitForDeliveryTasksAsync(warmup * (round + 1));
+        ordered += warmup;
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - jit;
+        Console.WriteLine($"  warm-up round {round + 1}, not counted: {warmup} orderings to the delivery task; the JIT compiled {compiled} methods");
+        if (compiled < jitSettled) break;
+    }
+    Console.WriteLine($"  warm-up: {ordered} orderings in {warming.Elapsed.TotalSeconds:F1} s");
 
     // CPU and allocation beside the wall time: on a machine shared with other work the wall time of one run varies by a
     // third, what the run itself spent much less.
+    var jitBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
     var cost = ProcessCost.Start();
     var watch = Stopwatch.StartNew();
     await StartOrderingsAsync(0, orders);
     var started = watch.Elapsed;
-    await WaitForDeliveryTasksAsync(people);
+    ordered += orders;
+    await WaitForDeliveryTasksAsync(ordered);
     var automated = watch.Elapsed;
     var spent = cost.Stop();
     Console.WriteLine($"  started {orders} in {started.TotalSeconds:F1} s; all at Servicecenter's delivery after {automated.TotalSeconds:F1} s " +
                       $"({orders / automated.TotalSeconds:F0} orders/s)  [target ≤ 30 s]");
     Console.WriteLine($"  to the delivery task: {spent.CpuSeconds * 1000 / orders:F1} ms CPU and {spent.AllocatedBytes / 1e6 / orders:F2} MB allocated per order " +
-                      $"({spent.CpuSeconds:F1} s CPU in {automated.TotalSeconds:F1} s; {spent.Collections} garbage collections paused it {spent.GcPauseSeconds:F1} s)");
+                      $"({spent.CpuSeconds:F1} s CPU in {automated.TotalSeconds:F1} s; {spent.Collections} garbage collections paused it {spent.GcPauseSeconds:F1} s; " +
+                      $"the JIT compiled {System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore} methods)");
 
     var human = Stopwatch.StartNew();
     await CompleteAllAsync("deliver-device", new Caller("sam.service", new HashSet<string> { "ServiceCenter" }), _ => null);
@@ -82,8 +101,8 @@ async Task RunAsync(string database, string connection, string folder)
     // Every order must end with its own phone: one device per person, none shared.
     var devices = services.GetRequiredService<IDeviceRegister>();
     var held = new List<Guid>();
-    for (var i = 0; i < people; i++) held.AddRange((await devices.DevicesOfPersonAsync(Person(i))).Select(d => d.Id));
-    Console.WriteLine($"  people holding a phone: {held.Count} devices for {people} orders (warm-up included), {held.Distinct().Count()} distinct");
+    for (var i = 0; i < ordered; i++) held.AddRange((await devices.DevicesOfPersonAsync(Person(i))).Select(d => d.Id));
+    Console.WriteLine($"  people holding a phone: {held.Count} devices for {ordered} orders (warm-up included), {held.Distinct().Count()} distinct");
     await app.StopAsync();
 }
 
@@ -133,7 +152,7 @@ Task WaitForDeliveryTasksAsync(int expected) => PollAsync("the delivery tasks", 
     return (open.Count(t => t.ElementId == "deliver"), null);
 });
 
-Task WaitAsync(Func<InstanceView, bool> done, string what) => PollAsync(what, people, async () =>
+Task WaitAsync(Func<InstanceView, bool> done, string what) => PollAsync(what, ordered, async () =>
 {
     var all = await queries.ListInstancesAsync(new InstanceQuery("ordering", null, 5000), admin);
     var faulted = all.Count(i => i.Status == "Faulted");

@@ -27,19 +27,37 @@ internal sealed class FlakyActivity(IConfiguration configuration) : IActivity
 
 /// <summary>
 /// The child process: the real Host (HostApp, as Program.cs builds it) plus the bench activity, which stays out of
-/// the product's registration. Prints "READY url" once listening and stops when its standard input closes.
+/// the product's registration. Prints "READY url" once listening, then every second "JIT n" (methods compiled so
+/// far, so the bench can see when the runtime has finished optimising the hot code), and stops when its standard
+/// input closes.
 /// </summary>
 internal static class BenchHost
 {
     public const string Verb = "serve";
     public const string Ready = "READY ";
+    public const string Jit = "JIT ";
 
     public static async Task RunAsync(string[] settings)
     {
         await using var app = HostApp.Build(settings, builder => builder.Services.AddActivity<InstantActivity>().AddActivity<FlakyActivity>());
         await app.StartAsync();
         Console.WriteLine(Ready + app.Urls.First());
+        using var stop = new CancellationTokenSource();
+        var report = ReportJitAsync(stop.Token);
         while (await Console.In.ReadLineAsync() is not null) { }
+        await stop.CancelAsync();
+        await report;
         await app.StopAsync();
+    }
+
+    private static async Task ReportJitAsync(CancellationToken ct)
+    {
+        using var tick = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (await tick.WaitForNextTickAsync(ct))
+                Console.WriteLine(Jit + System.Runtime.JitInfo.GetCompiledMethodCount().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        catch (OperationCanceledException) { }
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace RJH.DeviceWorkflows.Scale.Bench;
 
@@ -31,6 +32,11 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public string Url { get; private set; } = "";
 
+    /// <summary>Methods the host's JIT has compiled so far (tiered recompilations included), as it last reported.</summary>
+    public long JitCompiledMethods => Interlocked.Read(ref jitCompiledMethods);
+
+    private long jitCompiledMethods;
+
     public TimeSpan CpuTime
     {
         get { process.Refresh(); return process.TotalProcessorTime; }
@@ -60,6 +66,8 @@ internal sealed class HostProcess : IAsyncDisposable
     {
         if (line is null) return;
         if (line.StartsWith(BenchHost.Ready, StringComparison.Ordinal)) ready.TrySetResult(line[BenchHost.Ready.Length..].Trim());
+        else if (line.StartsWith(BenchHost.Jit, StringComparison.Ordinal))
+            Interlocked.Exchange(ref jitCompiledMethods, long.Parse(line.AsSpan(BenchHost.Jit.Length), CultureInfo.InvariantCulture));
         else Console.WriteLine($"    [host {Number}] {line}");
     }
 

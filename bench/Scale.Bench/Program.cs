@@ -13,7 +13,7 @@ using RJH.DeviceWorkflows.Testing;
 // throwaway PostgreSQL database. N instances of a process with three job activities are started over HTTP, spread over
 // the hosts, and timed from the first start until the database holds all of them Completed.
 //   dotnet run -c Release --project bench/Scale.Bench -- [--instances 2000] [--hosts 1,2,3] [--clients 8]
-//     [--workers <Jobs:WorkerCount per host>] [--warmup-seconds 5]
+//     [--workers <Jobs:WorkerCount per host>] [--warmup-seconds 5 (a round)] [--warmup-max 120] [--jit-settled 50]
 // The soak (mixed load for a number of minutes on one host, see Soak.cs):
 //   dotnet run -c Release --project bench/Scale.Bench -- --soak 30 [--rate 20]
 if (args.Length > 0 && args[0] == BenchHost.Verb)
@@ -25,6 +25,8 @@ if (args.Length > 0 && args[0] == BenchHost.Verb)
 var instances = Arg("--instances", 2000);
 var clients = Arg("--clients", 8);
 var warmupSeconds = Arg("--warmup-seconds", 5);
+var warmupMax = Arg("--warmup-max", 120);
+var jitSettled = Arg("--jit-settled", 50);
 var workers = ArgText("--workers", "");
 var hostCounts = ArgText("--hosts", "1,2,3").Split(',').Select(int.Parse).ToArray();
 if (ArgText("--soak", "") is { Length: > 0 } soakMinutes)
@@ -72,12 +74,9 @@ async Task<string> RunAsync(int hostCount, string connection)
             (await http[0].PostAsync("/api/definitions?publish=true", deploy)).EnsureSuccessStatusCode();
 
         await using var db = new NpgsqlDataSourceBuilder(connection).Build();
-        // Steady state, as a Host that has run for a while sees it: the same load for a few seconds first, as P1 does.
-        // A fresh process runs the JIT's first, unoptimised code for its first thousands of requests and jobs.
-        Console.WriteLine($"  {hostCount} host(s): warming up for {warmupSeconds} s");
-        await StartAndWaitAsync(http, int.MaxValue, db, 0, TimeSpan.FromSeconds(warmupSeconds));
-        var warm = await CompletedAsync(db);
+        var warm = await WarmUpAsync(hosts, http, db);
 
+        var jitBefore = hosts.Sum(h => h.JitCompiledMethods);
         var cpuBefore = hosts.Sum(h => h.CpuTime.TotalMilliseconds);
         var machineBefore = MachineCpu.Read();
         var commitsBefore = await CommitsAsync(db);
@@ -86,13 +85,14 @@ async Task<string> RunAsync(int hostCount, string connection)
         var seconds = clock.Elapsed.TotalSeconds;
         var machine = MachineCpu.Read().BusySince(machineBefore);
         var cpuPerInstance = (hosts.Sum(h => h.CpuTime.TotalMilliseconds) - cpuBefore) / instances;
+        var jitDuring = hosts.Sum(h => h.JitCompiledMethods) - jitBefore;
         // PostgreSQL publishes a backend's counters when it goes idle (PostgreSQL 15: within a second).
         await Task.Delay(1500);
         var commitsPerInstance = (double)(await CommitsAsync(db) - commitsBefore) / instances;
         var memory = string.Join(", ", hosts.Select(h => $"{h.WorkingSetBytes / 1_048_576} MB"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {hostCount} host(s): {instances} completed in {seconds:F1} s (starts took {startSeconds:F1} s); " +
-            $"{commitsPerInstance:F1} PostgreSQL transactions per instance; working sets {memory}"));
+            $"{commitsPerInstance:F1} PostgreSQL transactions per instance; working sets {memory}; the JIT compiled {jitDuring} methods meanwhile"));
         foreach (var client in http) client.Dispose();
         return string.Create(CultureInfo.InvariantCulture,
             $"| {hostCount} | {instances / seconds:F0} | {3 * instances / seconds:F0} | {instances / startSeconds:F0} | {cpuPerInstance:F1} | {commitsPerInstance:F0} | {machine:P0} | {BenchArgs.LoadAverage()} |");
@@ -122,6 +122,30 @@ async Task SoakAsync(TimeSpan duration, int perSecond)
     finally
     {
         PostgresCluster.StopIfStarted();
+    }
+}
+
+// Steady state, as a Host that has run for a while sees it, as P1 measures it after its warm-up: rounds of the same
+// load until a round in which the hosts' JIT compiled fewer than --jit-settled methods (or --warmup-max seconds). With
+// dynamic PGO a fresh process runs unoptimised, then instrumented code for its first thousands of requests and jobs,
+// and on two busy cores its one compiler thread took 25 s and more to finish (docs/benchmarks.md, 2026-12-07).
+// Returns the instances completed by then.
+async Task<long> WarmUpAsync(IReadOnlyList<HostProcess> hosts, IReadOnlyList<HttpClient> http, NpgsqlDataSource db)
+{
+    var clock = Stopwatch.StartNew();
+    for (var round = 1; ; round++)
+    {
+        var jitBefore = hosts.Sum(h => h.JitCompiledMethods);
+        var completedBefore = await CompletedAsync(db);
+        var roundClock = Stopwatch.StartNew();
+        await StartAndWaitAsync(http, int.MaxValue, db, completedBefore, TimeSpan.FromSeconds(warmupSeconds));
+        var completed = await CompletedAsync(db);
+        // The last report of a host is up to a second old; wait for the next one so the round's count is whole.
+        await Task.Delay(1100);
+        var compiled = hosts.Sum(h => h.JitCompiledMethods) - jitBefore;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {hosts.Count} host(s): warm-up round {round}: {(completed - completedBefore) / roundClock.Elapsed.TotalSeconds:F0} instances/s, the JIT compiled {compiled} methods"));
+        if (compiled < jitSettled || clock.Elapsed.TotalSeconds >= warmupMax) return completed;
     }
 }
 
