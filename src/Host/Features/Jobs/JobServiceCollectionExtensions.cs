@@ -28,7 +28,7 @@ internal static class JobServiceCollectionExtensions
 
         // Hangfire falls back to process-wide JobStorage.Current and JobActivator.Current; registering both per host
         // keeps two hosts in one process (the tests) from running each other's jobs against the wrong database.
-        services.AddSingleton<JobStorage>(_ => HangfireStorage.Create(DatabaseOptions.From(configuration)));
+        services.AddSingleton<JobStorage>(_ => HangfireStorage.Create(DatabaseOptions.From(configuration), settings.QueuePollInterval));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((provider, hangfire) => hangfire
             .UseLogProvider(new HangfireLogProvider(provider.GetRequiredService<ILoggerFactory>()))

@@ -26,6 +26,12 @@ internal sealed class JobSettings
     public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
+    /// How often an idle Hangfire worker asks PostgreSQL's queue for work (the longest a job handed over to an idle host
+    /// waits; a busy worker takes its next job at once). Hangfire's own default is 15 s.
+    /// </summary>
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// Most engine jobs handed to Hangfire as one Hangfire job. Jobs due now travel in batches: Hangfire's storage
     /// costs about 30 transactions per Hangfire job, whatever it runs. 1 gives one Hangfire job per engine job.
     /// </summary>
@@ -59,6 +65,8 @@ internal sealed class JobSettings
             throw new InvalidOperationException($"Jobs:BatchWindow is {settings.BatchWindow}; give 00:00:00 to 00:00:05, e.g. 00:00:00.010.");
         if (settings.SchedulePollingInterval <= TimeSpan.Zero)
             throw new InvalidOperationException("Jobs:SchedulePollingInterval must be positive, e.g. 00:00:01.");
+        if (settings.QueuePollInterval < TimeSpan.FromMilliseconds(100) || settings.QueuePollInterval > TimeSpan.FromMinutes(1))
+            throw new InvalidOperationException($"Jobs:QueuePollInterval is {settings.QueuePollInterval}; give 00:00:00.100 to 00:01:00, e.g. 00:00:01.");
         return settings;
     }
 }

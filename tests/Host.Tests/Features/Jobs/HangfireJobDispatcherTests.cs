@@ -114,13 +114,13 @@ public sealed class HangfireJobDispatcherTests
     [InlineData("SQLITE")]
     public void Sqlite_keeps_hangfire_in_memory(string provider)
     {
-        Assert.IsType<InMemoryStorage>(HangfireStorage.Create(new DatabaseOptions(provider, "Data Source=x.db")));
+        Assert.IsType<InMemoryStorage>(HangfireStorage.Create(new DatabaseOptions(provider, "Data Source=x.db"), TimeSpan.FromSeconds(1)));
     }
 
     [Fact]
     public void An_unknown_provider_is_refused_with_the_alternatives()
     {
-        var error = Assert.Throws<NotSupportedException>(() => HangfireStorage.Create(new DatabaseOptions("Oracle", "x")));
+        var error = Assert.Throws<NotSupportedException>(() => HangfireStorage.Create(new DatabaseOptions("Oracle", "x"), TimeSpan.FromSeconds(1)));
 
         Assert.Contains("PostgreSql", error.Message);
         Assert.Contains("Jobs:Runner", error.Message);

@@ -74,6 +74,7 @@ public sealed class HangfireJobTests
     [InlineData("Jobs:BatchSize", "0")]
     [InlineData("Jobs:BatchParallelism", "0")]
     [InlineData("Jobs:BatchWindow", "00:01:00")]
+    [InlineData("Jobs:QueuePollInterval", "00:00:00")]
     public async Task A_wrong_job_setting_stops_the_host_with_a_clear_message(string key, string value)
     {
         await using var host = HostFactory.With(overrides: [(key, value)]);
