@@ -61,6 +61,7 @@ async Task RunAsync(string database, string connection, string folder)
     var clock = (ControllableTimeProvider)services.GetRequiredService<TimeProvider>();
     clock.Advance(NextWorkingMorning(clock.GetUtcNow()) - clock.GetUtcNow());
 
+    ordered = 0;
     var warming = Stopwatch.StartNew();
     for (var round = 0; round < warmupRounds; round++)
     {
