@@ -66,9 +66,9 @@ async Task RunAsync(string database, string connection, string folder)
     for (var round = 0; round < warmupRounds; round++)
     {
         var jit = System.Runtime.JitInfo.GetCompiledMethodCount();
-        await StartOrderingsAsync(orders + round * warmup, warmup);
-        await WaitForDeliveryTasksAsync(warmup * (round + 1));
+        await StartOrderingsAsync(orders + ordered, warmup);
         ordered += warmup;
+        await WaitForDeliveryTasksAsync(ordered);
         var compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - jit;
         Console.WriteLine($"  warm-up round {round + 1}, not counted: {warmup} orderings to the delivery task; the JIT compiled {compiled} methods");
         if (compiled < jitSettled) break;
