@@ -18,7 +18,7 @@ using RJH.DeviceWorkflows.Bench;
 // much CPU again per order, and the second database of a run was measured warm and the first cold). It runs in rounds of
 // --warmup orderings until a round in which the JIT compiled fewer than --jit-settled methods (dynamic PGO recompiles hot
 // code twice, and on two busy cores that went on for tens of seconds; docs/benchmarks.md, 2026-12-07), at most
-// --warmup-rounds.
+// --warmup-rounds, and then idles until the JIT's queue has drained (JitQueueDrainedAsync).
 //   dotnet run -c Release --project bench/Lifecycle.Bench -- [--orders 2500] [--warmup 100] [--warmup-rounds 8]
 //     [--jit-settled 50] [--parallel 8] [--db sqlite|postgres|both]
 var orders = Arg("--orders", 2500);
@@ -73,7 +73,8 @@ async Task RunAsync(string database, string connection, string folder)
         Console.WriteLine($"  warm-up round {round + 1}, not counted: {warmup} orderings to the delivery task; the JIT compiled {compiled} methods");
         if (compiled < jitSettled) break;
     }
-    Console.WriteLine($"  warm-up: {ordered} orderings in {warming.Elapsed.TotalSeconds:F1} s");
+    var (queued, quiet) = await JitQueueDrainedAsync();
+    Console.WriteLine($"  warm-up: {ordered} orderings in {warming.Elapsed.TotalSeconds:F1} s; then, idle, the JIT compiled {queued} more methods in {quiet.TotalSeconds:F1} s");
 
     // CPU and allocation beside the wall time: on a machine shared with other work the wall time of one run varies by a
     // third, what the run itself spent much less.
@@ -136,6 +137,26 @@ async Task SeedAsync()
         new RegisterUser("p5.chef", new HashSet<string> { RegisterRoles.Manager }));
     await assessments.SignOffAsync(draft.Id, new SignOffRequest(SignOffDecision.Approve, null, SignOffParty.SafetyRep),
         new RegisterUser("p5.ombud", new HashSet<string> { RegisterRoles.SafetyRep }));
+}
+
+// The runtime moves hot methods to optimised code on one background thread, and under load that thread falls behind:
+// on PostgreSQL, with both cores busy with the host and the server, thousands of methods were still queued after 800
+// orderings, and compiling them took a core's share of the measurement (docs/benchmarks.md, 2026-12-07). A Host that has
+// run for a while did that in its quiet moments; this gives it one, until a second passes without a method compiled
+// (at most half a minute).
+static async Task<(long Methods, TimeSpan Elapsed)> JitQueueDrainedAsync()
+{
+    var watch = Stopwatch.StartNew();
+    var start = System.Runtime.JitInfo.GetCompiledMethodCount();
+    var last = start;
+    while (watch.Elapsed < TimeSpan.FromSeconds(30))
+    {
+        await Task.Delay(1000);
+        var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+        if (now == last) break;
+        last = now;
+    }
+    return (last - start, watch.Elapsed);
 }
 
 Task StartOrderingsAsync(int first, int count) =>
