@@ -73,8 +73,9 @@ async Task RunAsync(string database, string connection, string folder)
         Console.WriteLine($"  warm-up round {round + 1}, not counted: {warmup} orderings to the delivery task; the JIT compiled {compiled} methods");
         if (compiled < jitSettled) break;
     }
+    var warmed = warming.Elapsed;
     var (queued, quiet) = await JitQueueDrainedAsync();
-    Console.WriteLine($"  warm-up: {ordered} orderings in {warming.Elapsed.TotalSeconds:F1} s; then, idle, the JIT compiled {queued} more methods in {quiet.TotalSeconds:F1} s");
+    Console.WriteLine($"  warm-up: {ordered} orderings in {warmed.TotalSeconds:F1} s; then, idle, the JIT compiled {queued} more methods in {quiet.TotalSeconds:F1} s");
 
     // CPU and allocation beside the wall time: on a machine shared with other work the wall time of one run varies by a
     // third, what the run itself spent much less.

@@ -195,9 +195,12 @@ internal sealed class DeviceRegister(RegisterTransactions transactions, LoanPool
     }
 
     public Task<IReadOnlyList<DeviceView>> DevicesOfPersonAsync(string employeeId, CancellationToken ct = default) =>
-        transactions.ReadAsync<IReadOnlyList<DeviceView>>(async db =>
-            (await db.Devices.AsNoTracking().Where(d => d.AssignedToEmployeeId == employeeId).OrderBy(d => d.Model).ToListAsync(ct))
-            .Select(DeviceView.From).ToList(), ct);
+        transactions.ReadAsync(db => HeldByAsync(db, employeeId, ct), ct);
+
+    /// <summary>The devices a person holds, by model.</summary>
+    internal static async Task<IReadOnlyList<DeviceView>> HeldByAsync(RegisterDbContext db, string employeeId, CancellationToken ct) =>
+        (await db.Devices.AsNoTracking().Where(d => d.AssignedToEmployeeId == employeeId).OrderBy(d => d.Model).ToListAsync(ct))
+        .Select(DeviceView.From).ToList();
 
     /// <summary>Moves a device through its lifecycle: checks the table, ends the holder's assignment where nobody holds it, rechecks the loan pool.</summary>
     internal async Task MoveAsync(RegisterChange change, DeviceRecord device, DeviceStatus status, string? reason, CancellationToken ct)

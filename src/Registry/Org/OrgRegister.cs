@@ -8,8 +8,7 @@ using RJH.DeviceWorkflows.Registry.Telephony;
 
 namespace RJH.DeviceWorkflows.Registry.Org;
 
-internal sealed class OrgRegister(RegisterTransactions transactions, IDeviceRegister devices, ISubscriptionRegister subscriptions,
-    IOptions<RegisterOptions> options)
+internal sealed class OrgRegister(RegisterTransactions transactions, IOptions<RegisterOptions> options)
     : IOrgRegister
 {
     public Task<IReadOnlyList<UnitInfo>> ListUnitsAsync(CancellationToken ct = default) =>
@@ -98,16 +97,19 @@ internal sealed class OrgRegister(RegisterTransactions transactions, IDeviceRegi
         return transactions.RunAsync("Org.Import", operationKey, user, change => OrgImporter.ApplyAsync(change, snapshot, maxShare, ct), ct);
     }
 
-    public async Task<PersonLinks> LinksOfAsync(string employeeId, CancellationToken ct = default)
-    {
-        var held = await devices.DevicesOfPersonAsync(employeeId, ct);
-        var subscription = await subscriptions.ListAsync(RegisterUser.System, null, employeeId, ct);
-        var extensions = await transactions.ReadAsync(async db => await db.Extensions.AsNoTracking()
-            .Where(x => x.EmployeeId == employeeId && x.Status == ExtensionStatus.Active).ToListAsync(ct), ct);
-        return new PersonLinks(employeeId, held,
-            subscription.Where(s => s.EmployeeId == employeeId && s.Status != SubscriptionStatus.Terminated).ToList(),
-            extensions.Select(ExtensionView.From).ToList());
-    }
+    // Every ordering and offboarding asks this. One context, and the subscriptions by holder: through the
+    // subscription list's text search it was a scan of every subscription (the operator name is matched by LIKE).
+    public Task<PersonLinks> LinksOfAsync(string employeeId, CancellationToken ct = default) =>
+        transactions.ReadAsync(async db =>
+        {
+            var held = await DeviceRegister.HeldByAsync(db, employeeId, ct);
+            var subscriptions = await db.Subscriptions.AsNoTracking()
+                .Where(s => s.EmployeeId == employeeId && s.Status != SubscriptionStatus.Terminated).OrderBy(s => s.Msisdn).ToListAsync(ct);
+            var extensions = await db.Extensions.AsNoTracking()
+                .Where(x => x.EmployeeId == employeeId && x.Status == ExtensionStatus.Active).ToListAsync(ct);
+            return new PersonLinks(employeeId, held, subscriptions.Select(SubscriptionView.From).ToList(),
+                extensions.Select(ExtensionView.From).ToList());
+        }, ct);
 
     /// <summary>ServiceCenter, HR and admin see everyone; a manager their units' people; anyone else themself.</summary>
     private static async Task<IQueryable<PersonRecord>> VisiblePeopleAsync(RegisterDbContext db, RegisterUser user, CancellationToken ct)
