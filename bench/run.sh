@@ -7,7 +7,7 @@
 #   P5  2,500 orderings under rollout to Servicecenter's delivery task
 # SQLite and PostgreSQL (a throwaway cluster of Debian's postgresql package; each Host benchmark starts its own).
 # Figures, not pass/fail.
-#   bash bench/run.sh            full size (17 minutes on two cores on 2026-12-07: P2, P6 and P5 warm up until the JIT settles)
+#   bash bench/run.sh            full size (13–17 minutes on two cores on 2026-12-07: P2, P6 and P5 warm up until the JIT settles)
 #   bash bench/run.sh --quick    small sizes, to see that everything runs (a few minutes)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
