@@ -86,25 +86,21 @@ internal sealed class DeviceRegister(RegisterTransactions transactions, LoanPool
     /// (each read it as in stock). On PostgreSQL the read locks the row and skips rows other
     /// reservations have locked: each order gets the oldest phone nobody else is taking, without waiting. Elsewhere the
     /// claim is a conditional update: it changes the row only while it is still in stock, waiting for a racing claim to
-    /// finish first, and a lost claim tries the next one. SQLite has one writer, and a transaction that read a row
-    /// another writer changed since cannot write (it fails as busy and the change is run again): there the oldest phone
-    /// is simply read, tracked.
+    /// finish first, and a lost claim tries the next one. On SQLite the change's transaction holds the one writer's lock
+    /// from its start (BEGIN IMMEDIATE, its own or the engine command's it joined), so nobody else writes between the read
+    /// and the write: there the oldest phone is simply read, tracked.
     /// </summary>
     private static Task<DeviceRecord?> ClaimOldestAsync(RegisterDbContext db, DeviceType type, string? model, CancellationToken ct) =>
         db.Database.Kind() switch
         {
             DatabaseKind.PostgreSql => LockOldestFreeAsync(db, type, model, ct),
             // Every ordering reserves: the conditional update and the read after it were a third of its reservation (P5).
-            DatabaseKind.Sqlite => string.IsNullOrWhiteSpace(model) ? OldestInStock.RunAsync(db, type, ct) : OldestInStockOfModel.RunAsync(db, type, model, ct),
+            DatabaseKind.Sqlite => OldestInStock.RunAsync(db, type, string.IsNullOrWhiteSpace(model) ? null : model, ct),
             _ => ClaimByConditionalUpdateAsync(db, type, model, ct),
         };
 
-    private static readonly CompiledQuery<RegisterDbContext, DeviceType, DeviceRecord?> OldestInStock = new((db, type, _) =>
-        db.Devices.Where(d => d.Status == DeviceStatus.InStock && !d.InLoanPool && d.Type == type)
-            .OrderBy(d => d.CreatedAt).ThenBy(d => d.Id).FirstOrDefault());
-
-    private static readonly CompiledQuery<RegisterDbContext, DeviceType, string, DeviceRecord?> OldestInStockOfModel = new((db, type, model, _) =>
-        db.Devices.Where(d => d.Status == DeviceStatus.InStock && !d.InLoanPool && d.Type == type && d.Model == model)
+    private static readonly CompiledQuery<RegisterDbContext, DeviceType, string?, DeviceRecord?> OldestInStock = new((db, type, model, _) =>
+        db.Devices.Where(d => d.Status == DeviceStatus.InStock && !d.InLoanPool && d.Type == type && (model == null || d.Model == model))
             .OrderBy(d => d.CreatedAt).ThenBy(d => d.Id).FirstOrDefault());
 
     // Hand-written because EF has no row locks; FOR UPDATE must end the statement itself, not a subquery of it (that
